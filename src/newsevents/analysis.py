@@ -1,0 +1,88 @@
+"""The working state of one article while the stages run.
+
+The pipeline fills an :class:`Analysis` stage by stage; each stage reads what earlier stages
+wrote and returns its own records (``models``).  Stages never mutate each other's results.
+
+Internal types here (``Sentence``, ``Mention``) are richer than the output records: they keep
+links back to the spaCy ``Doc`` so later stages can use the parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .layout import Layout
+from .models import Actor, Quote, Time
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span as SpacySpan
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of article prose (never boilerplate or a heading)."""
+
+    index: int
+    start: int
+    end: int
+    span: "SpacySpan"  # the spaCy sentence span (char offsets may include trailing space)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One resolved actor mention in the text."""
+
+    start: int
+    end: int
+    actor_id: str
+    kind: str
+    country: str | None
+    sector: str | None
+    #: True when the mention stands for the state acting as a whole ("Tehran has denied")
+    metonymy: bool = False
+
+
+@dataclass
+class Analysis:
+    text: str
+    published: dt.date | None
+    publisher: str | None
+    layout: Layout
+    doc: "Doc"
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    #: actor id of the publisher, when the knowledge base knows it
+    publisher_actor: str | None = None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def times_in(self, start: int, end: int) -> list[Time]:
+        return [t for t in self.times if start <= t.start and t.end <= end]
+
+
+def prose_sentences(doc: "Doc", layout: Layout) -> list[Sentence]:
+    """spaCy sentences trimmed of white space, minus boilerplate and headings."""
+    out: list[Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end or layout.excluded(start, end):
+            continue
+        out.append(Sentence(index=len(out), start=start, end=end, span=sent))
+    return out

@@ -1,0 +1,201 @@
+"""The extraction pipeline: one article in, one article record out.
+
+Stages, in order (one module each, named after what it finds)::
+
+    text ─► layout ─► spaCy parse ─► actors ─► times ─► quotes ─► events ─► Article
+            (blocks,    (tokens,       (who)     (when)   (who said   (who did what
+             sections,   sentences                         what)       to whom)
+             boilerplate) never across blocks)
+
+:class:`Extractor` holds the loaded spaCy pipeline; ``extract`` runs one article and
+``extract_many`` streams many through ``nlp.pipe`` in batches, turning a failure on one
+item into an :class:`~newsevents.models.ItemError` instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+
+from . import actors as actors_stage
+from . import events as events_stage
+from . import nlp as nlp_mod
+from . import quotes as quotes_stage
+from . import times as times_stage
+from .analysis import Analysis, prose_sentences
+from .errors import BadDate, EmptyText, ExtractionError, NewsEventsError
+from .layout import analyze_layout
+from .models import Article, ErrorBody, InputItem, ItemError
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A publication date from ``YYYY-MM-DD`` (an ISO date-time is cut to its date)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = _DATE.match(str(value).strip())
+    if not m:
+        raise BadDate(f"publication date {value!r} is not YYYY-MM-DD")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as e:
+        raise BadDate(f"publication date {value!r} is not a calendar date") from e
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Extractor:
+    """A loaded pipeline.  Create once, reuse for many articles."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = nlp_mod.model_name(model)
+        self.nlp = nlp_mod.load(self.model)
+
+    # -- one article -------------------------------------------------------------------
+    def extract(
+        self,
+        text: str,
+        *,
+        id: str | None = None,
+        published: str | dt.date | None = None,
+        publisher: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        language: str | None = None,
+    ) -> Article:
+        item = InputItem(id=id, text=text, published=_iso(published), publisher=publisher,
+                         title=title, url=url, language=language)
+        result = next(self.extract_many([item]))
+        if isinstance(result, ItemError):
+            exc = NewsEventsError(result.error.message, code=result.error.code)
+            raise exc
+        return result
+
+    # -- many articles -----------------------------------------------------------------
+    def extract_many(self, items: Iterable[InputItem | ItemError],
+                     batch_size: int = 32) -> Iterator[Article | ItemError]:
+        """Yield one Article or ItemError per input item, in input order."""
+        batch: list[InputItem] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[InputItem | ItemError]) -> Iterator[Article | ItemError]:
+        prepared: list[tuple[InputItem, str, dt.date | None] | ItemError] = []
+        for item in batch:
+            if isinstance(item, ItemError):  # rejected by the reader: pass it on in order
+                prepared.append(item)
+                continue
+            try:
+                text = _item_text(item)
+                prepared.append((item, text, parse_date(item.published)))
+            except NewsEventsError as e:
+                prepared.append(_item_error(item, e))
+        texts = [p[1] for p in prepared if not isinstance(p, ItemError)]
+        docs = iter(self.nlp.pipe(texts))
+        for p in prepared:
+            if isinstance(p, ItemError):
+                yield p
+                continue
+            item, text, published = p
+            doc = next(docs)
+            try:
+                yield build_article(item, text, published, doc)
+            except NewsEventsError as e:
+                yield _item_error(item, e)
+            except Exception as e:  # a stage bug must not stop the batch; say which item
+                err = ExtractionError(f"extraction failed: {type(e).__name__}: {e}")
+                yield _item_error(item, err)
+
+
+def build_article(item: InputItem, text: str, published: dt.date | None, doc) -> Article:
+    """Run the stages over an already parsed document."""
+    layout = analyze_layout(text)
+    a = Analysis(text=text, published=published, publisher=item.publisher, layout=layout, doc=doc)
+    a.sentences = prose_sentences(doc, layout)
+    a.actors, a.mentions = actors_stage.find_actors(a)
+    a.publisher_actor = actors_stage.publisher_actor(item.publisher, published)
+    a.times = times_stage.find_times(a)
+    a.quotes = quotes_stage.find_quotes(a)
+    events = events_stage.find_events(a)
+    return Article(
+        id=item.id or content_id(text),
+        published=published.isoformat() if published else None,
+        publisher=item.publisher,
+        title=item.title,
+        url=item.url,
+        language=item.language or "en",
+        text=text,
+        sections=list(layout.sections),
+        boilerplate=list(layout.boilerplate),
+        actors=a.actors,
+        times=a.times,
+        quotes=a.quotes,
+        events=events,
+    )
+
+
+def _item_text(item: InputItem) -> str:
+    if item.text is None and item.html is not None:
+        from .errors import UnsupportedInput
+
+        raise UnsupportedInput("HTML input is not supported yet; give the article as text")
+    if item.text is None or not item.text.strip():
+        raise EmptyText("the item has no text to extract from")
+    return item.text
+
+
+def _item_error(item: InputItem, e: NewsEventsError) -> ItemError:
+    return ItemError(id=item.id, path=item.path, error=ErrorBody(code=e.code, message=e.message))
+
+
+def _iso(value: str | dt.date | None) -> str | None:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+_default: dict[str, Extractor] = {}
+
+
+def get_extractor(model: str | None = None) -> Extractor:
+    name = nlp_mod.model_name(model)
+    if name not in _default:
+        _default[name] = Extractor(name)
+    return _default[name]
+
+
+def extract(text: str, **kwargs) -> Article:
+    """Extract one article (see :meth:`Extractor.extract`); ``model=`` picks the spaCy pipeline."""
+    model = kwargs.pop("model", None)
+    return get_extractor(model).extract(text, **kwargs)
+
+
+def extract_many(items: Iterable[InputItem | dict], *, model: str | None = None,
+                 batch_size: int = 32) -> Iterator[Article | ItemError]:
+    """Stream article records (or per-item errors) for rows, dicts or ``InputItem``s."""
+    def _items() -> Iterator[InputItem | ItemError]:
+        for n, it in enumerate(items, 1):
+            if isinstance(it, (InputItem, ItemError)):
+                yield it
+                continue
+            try:
+                yield InputItem.model_validate(it)
+            except Exception as e:  # pydantic ValidationError or a non-mapping row
+                ident = it.get("id") if isinstance(it, dict) else None
+                yield ItemError(id=str(ident) if ident is not None else None, path=None,
+                                error=ErrorBody(code="E_ROW", message=f"item {n} is not an article row: {e}"))
+    return get_extractor(model).extract_many(_items(), batch_size=batch_size)

@@ -1,0 +1,110 @@
+"""Reading input: paths and streams into :class:`~newsevents.models.InputItem` rows.
+
+Accepted (``shared/CONTRACT.md``): a ``.txt`` file (one article), an ``.html``/``.htm`` file
+(one page), a ``.jsonl`` file (one article per line), a directory (read recursively, in
+sorted order), or ``-`` for JSON lines on standard input.
+
+Nothing here raises for a bad item: an unreadable file or a broken row becomes an
+:class:`~newsevents.models.ItemError` naming the file (and line), and reading goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .models import ErrorBody, InputItem, ItemError
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def _error(code: str, message: str, *, path: str | None, id: str | None = None) -> ItemError:
+    return ItemError(id=id, path=path, error=ErrorBody(code=code, message=message))
+
+
+def read_paths(paths: Iterable[str], *, published: str | None = None,
+               publisher: str | None = None, stdin: IO[str] | None = None) -> Iterator[InputItem | ItemError]:
+    """Every item under ``paths``; ``published``/``publisher`` fill what an item lacks."""
+    for raw in paths:
+        for item in _read_one(raw, stdin):
+            if isinstance(item, InputItem):
+                if published and not item.published:
+                    item.published = published
+                if publisher and not item.publisher:
+                    item.publisher = publisher
+            yield item
+
+
+def _read_one(raw: str, stdin: IO[str] | None) -> Iterator[InputItem | ItemError]:
+    if raw == "-":
+        yield from read_jsonl_stream(stdin or sys.stdin, "-")
+        return
+    path = Path(raw)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE)
+        for f in files:
+            yield from _read_file(f)
+        return
+    if not path.exists():
+        yield _error("E_READ", f"no such file or directory: {raw}", path=raw)
+        return
+    yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[InputItem | ItemError]:
+    suffix = path.suffix.lower()
+    if suffix not in READABLE:
+        yield _error("E_UNSUPPORTED", f"unsupported file type {suffix or '(none)'}: expected "
+                     ".txt, .html, .htm or .jsonl", path=str(path))
+        return
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        yield _error("E_READ", f"not UTF-8 text ({e.reason} at byte {e.start})", path=str(path))
+        return
+    except OSError as e:
+        yield _error("E_READ", f"cannot read file: {e.strerror or e}", path=str(path))
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_lines(content.splitlines(), str(path))
+    elif suffix in HTML_SUFFIXES:
+        yield InputItem(html=content, path=str(path))
+    else:
+        yield InputItem(text=content, path=str(path))
+
+
+def read_jsonl_stream(stream: IO[str], name: str) -> Iterator[InputItem | ItemError]:
+    yield from read_jsonl_lines((line.rstrip("\n") for line in stream), name)
+
+
+def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[InputItem | ItemError]:
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _error("E_ROW", f"line {n} is not JSON: {e.msg} (column {e.colno})", path=where)
+            continue
+        if not isinstance(row, dict):
+            yield _error("E_ROW", f"line {n} is a JSON {type(row).__name__}, not an object", path=where)
+            continue
+        ident = row.get("id")
+        ident = str(ident) if ident is not None else None
+        bad = [k for k in ("text", "html", "published", "publisher", "title", "url", "language")
+               if row.get(k) is not None and not isinstance(row[k], str)]
+        if bad:
+            yield _error("E_ROW", f"line {n}: field(s) {', '.join(bad)} must be strings", path=where, id=ident)
+            continue
+        if not (row.get("text") or row.get("html")):
+            yield _error("E_EMPTY", f"line {n} has neither 'text' nor 'html'", path=where, id=ident)
+            continue
+        fields = {k: row.get(k) for k in ("text", "html", "published", "publisher", "title", "url", "language")}
+        yield InputItem(id=ident, path=where, **fields)

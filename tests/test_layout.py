@@ -63,3 +63,14 @@ def test_boilerplate_kinds():
 def test_empty_and_blank_text():
     assert analyze_layout("").sections == ()
     assert analyze_layout("  \n\n ").blocks == ()
+
+
+def test_bylines_captions_and_republication_notes():
+    assert boilerplate_kind("(Reporting by Ann Lee; editing by Tom Bay)") == "byline"
+    assert boilerplate_kind("Ships wait at the port on Sunday. Photograph: Ann Lee/Daily Example") == "photo_credit"
+    assert boilerplate_kind("Ann Lee/Daily Example via Pool") == "photo_credit"
+    assert boilerplate_kind("Ann Lee/Daily Example") == "photo_credit"
+    assert boilerplate_kind("This article was originally published by Daily Example.") == "republication"
+    # prose with a slash or the word "photo" is not furniture
+    assert boilerplate_kind("The deal covers oil/gas exports, the ministry said.") is None
+    assert boilerplate_kind("The photo shows the two leaders shaking hands.") is None

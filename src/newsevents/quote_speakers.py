@@ -1,0 +1,149 @@
+"""Who is speaking: the speaker phrase of a reporting cue and the actor it names.
+
+Given the token that fills the speaker slot of a cue (the subject of "said", the object of
+"according to", the head noun of "reports claiming ..."), this module
+
+* follows a relative pronoun to its antecedent ("the ministry, *which* claimed that ..."
+  speaks for "the ministry"; "X, *who* told reporters ..." for X);
+* resolves a personal pronoun ("he said", "she told") to the most recent preceding actor
+  mention of a fitting kind in the last few sentences, skipping mentions inside quotation
+  marks (the person a speaker talks about is not the speaker);
+* widens the head token to its noun phrase (compounds, titles, modifiers: "Russian Foreign
+  Ministry spokesperson Maria Zakharova") for the speaker span;
+* picks the actor: the mention covering the head noun, else a mention inside the phrase,
+  except that a nationality adjective in front of a channel noun ("Iranian media reports")
+  names no speaker, while in front of a state-agent noun ("Iranian officials") it names the
+  state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .analysis import Analysis, Mention
+from .resources import load_toml
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+RELATIVE = {"who", "which", "that", "whom"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+#: dependents that belong to a speaker's noun phrase
+NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "npadvmod", "punct", "prt"}
+NP_PUNCT = {"-", "–", "‑", "’", "'"}
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Speaker:
+    start: int
+    end: int
+    actor: str | None
+    kind: str | None  # kind of the actor's mention (person, media, ...), None when unresolved
+    head: int  # doc index of the head token
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("speech_verbs.toml")["nouns"]
+    return frozenset(data["channel"]), frozenset(data["state_agent"])
+
+
+def antecedent(tok: "Token") -> "Token":
+    """The noun a relative pronoun stands for ("X, who said ..." -> X); else the token itself."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+def np_bounds(tok: "Token") -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok`` (no clauses, appositions or PPs)."""
+    lo, hi = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in NP_DEPS and (c.dep_ != "punct" or c.text in NP_PUNCT):
+                lo, hi = min(lo, c.i), max(hi, c.i)
+                stack.append(c)
+    doc = tok.doc
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _covering(a: Analysis, start: int, end: int) -> list[Mention]:
+    return [m for m in a.mentions if m.start < end and start < m.end]
+
+
+def actor_of(a: Analysis, head: "Token", start: int, end: int) -> Mention | None:
+    """The actor mention a speaker phrase names (see module docstring), or None."""
+    on_head = _covering(a, head.idx, head.idx + len(head))
+    if on_head:
+        return on_head[0]
+    channel, state_agent = _nouns()
+    lemma = head.lemma_.lower()
+    if lemma in channel or head.lower_ in channel:
+        return None
+    inside = [m for m in _covering(a, start, end) if m.start >= start and m.end <= end]
+    if not inside:
+        return None
+    doc = head.doc
+    nominal = []
+    for m in inside:
+        toks = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []]
+        if toks and all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in toks):
+            if lemma in state_agent or head.lower_ in state_agent:
+                nominal.append(m)
+            continue
+        nominal.append(m)
+    return nominal[-1] if nominal else None
+
+
+def resolve_pronoun(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Mention | None:
+    """The most recent fitting actor mention before a pronoun, within a few sentences."""
+    low = tok.lower_
+    if low in PERSON_PRONOUNS:
+        kinds = {"person"}
+    elif low in GROUP_PRONOUNS:
+        kinds = {"organization", "media", "igo", "group", "country"} | ({"person"} if low != "it" else set())
+    else:
+        return None
+    floor = 0
+    sents = [s for s in a.sentences if s.start <= tok.idx]
+    if sents:
+        floor = sents[max(0, len(sents) - LOOKBACK_SENTENCES)].start
+    best: Mention | None = None
+    for m in a.mentions:
+        if m.end > tok.idx or m.start < floor or m.kind not in kinds:
+            continue
+        if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+            continue
+        if best is None or m.start > best.start:
+            best = m
+    return best
+
+
+def speaker_at(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Speaker:
+    """The speaker named by the token in a cue's speaker slot."""
+    head = antecedent(tok)
+    if head.pos_ == "PRON" and head.lower_ not in RELATIVE:
+        m = resolve_pronoun(a, head, quoted)
+        return Speaker(start=head.idx, end=head.idx + len(head), actor=m.actor_id if m else None,
+                       kind=m.kind if m else None, head=head.i)
+    start, end = np_bounds(head)
+    m = actor_of(a, head, start, end)
+    if m is None:  # "the outlet Daily Ledger", "her spokesman, Jon Eck": the apposition names it
+        for ap in (c for c in head.children if c.dep_ == "appos"):
+            ap_start, ap_end = np_bounds(ap)
+            m = actor_of(a, ap, ap_start, ap_end)
+            if m is not None:
+                start, end = min(start, ap_start), max(end, ap_end)
+                break
+    return Speaker(start=start, end=end, actor=m.actor_id if m else None,
+                   kind=m.kind if m else None, head=head.i)

@@ -1,0 +1,164 @@
+"""The quotes stage on hand-written sentences with hand-made actor mentions."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from newsevents import quote_marks
+from newsevents.quotes import attribution, find_attributions, find_quotes, lexicon
+from newsevents.resources import data_path
+
+from conftest import mention
+
+
+def _run(make_analysis, text: str, actors: list[tuple[str, str, str]], publisher_actor: str | None = None):
+    """Analysis of ``text`` with one mention per (surface, id, kind), every occurrence."""
+    ms = []
+    for surface, actor_id, kind in actors:
+        n = 0
+        while True:
+            try:
+                ms.append(mention(text, surface, actor_id, kind=kind, nth=n))
+            except ValueError:
+                break
+            n += 1
+    ms.sort(key=lambda m: m.start)
+    a = make_analysis(text, mentions=ms)
+    a.publisher_actor = publisher_actor
+    return a
+
+
+def _content(a, q) -> str:
+    return a.text[q.start:q.end]
+
+
+def test_lexicon_has_provenance_and_core_cues():
+    with data_path("speech_verbs.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    assert {"version", "updated", "source", "description"} <= set(data["meta"])
+    lex = lexicon()
+    assert {"say", "tell", "claim", "note", "report"} <= lex.speech
+    assert "think" not in lex.speech and "think" in lex.cognition
+
+
+def test_quote_marks_pairs_curly_and_straight_and_leaves_open_at_block_end():
+    text = 'He said “we are ready” and "so are they" and “this runs on'
+    spans = quote_marks.scan_block(text, 0, len(text))
+    assert [text[q.start:q.end] for q in spans] == ["we are ready", "so are they", "this runs on"]
+    assert spans[-1].close_mark is None
+
+
+def test_indirect_said_that(make_analysis):
+    text = "Finance Minister Clara Voss said that the budget would be balanced by next spring.\n"
+    a = _run(make_analysis, text, [("Clara Voss", "person:clara-voss", "person")])
+    [q] = find_quotes(a)
+    assert q.kind == "indirect"
+    assert _content(a, q) == "the budget would be balanced by next spring"
+    assert q.speaker.actor == "person:clara-voss"
+    assert text[q.cue.start:q.cue.end] == "said"
+
+
+def test_direct_quote_content_excludes_marks_and_spans_sentences(make_analysis):
+    text = "“We will not sign this deal. The terms are unfair,” Voss told the assembly on Tuesday.\n"
+    a = _run(make_analysis, text, [("Voss", "person:clara-voss", "person")])
+    [q] = find_quotes(a)
+    assert q.kind == "direct"
+    assert _content(a, q) == "We will not sign this deal. The terms are unfair,"
+    assert q.speaker.actor == "person:clara-voss"
+
+
+def test_mixed_quote_and_pronoun_speaker(make_analysis):
+    text = ("Clara Voss spoke in the capital on Monday. "
+            "She said the talks had reached “a decisive stage” after months of delay.\n")
+    a = _run(make_analysis, text, [("Clara Voss", "person:clara-voss", "person")])
+    [q] = find_quotes(a)
+    assert q.kind == "mixed"
+    assert _content(a, q).startswith("the talks had reached “a decisive stage”")
+    assert q.speaker.actor == "person:clara-voss"
+    assert text[q.speaker.start:q.speaker.end] == "She"
+
+
+def test_clause_then_speaker(make_analysis):
+    text = "The border crossing will reopen next week, the Harbor Ministry said on Sunday.\n"
+    a = _run(make_analysis, text, [("Harbor Ministry", "organization:harbor-ministry", "organization")])
+    [q] = find_quotes(a)
+    assert _content(a, q) == "The border crossing will reopen next week"
+    assert q.speaker.actor == "organization:harbor-ministry"
+
+
+def test_according_to_and_relative_clause_speaker(make_analysis):
+    text = ("The pipeline has been delayed for months, according to the Energy Agency, which last year "
+            "claimed that the project was nearly complete.\n")
+    a = _run(make_analysis, text, [("Energy Agency", "organization:energy-agency", "organization")])
+    qs = find_quotes(a)
+    contents = {_content(a, q): q.speaker.actor for q in qs}
+    assert contents["The pipeline has been delayed for months"] == "organization:energy-agency"
+    assert any(c.startswith("the project was nearly complete") and s == "organization:energy-agency"
+               for c, s in contents.items())
+
+
+def test_who_told_reporters_with_outlet_as_via(make_analysis):
+    text = ("The plan was announced by trade envoy Paulo Reis, who told reporters on Friday that he "
+            "expected the tariffs to fall, the outlet Daily Ledger reported.\n")
+    a = _run(make_analysis, text, [("Paulo Reis", "person:paulo-reis", "person"),
+                                   ("Daily Ledger", "media:daily-ledger", "media")])
+    atts = find_attributions(a)
+    assert len(atts) == 1, [a.text[t.start:t.end] for t in atts]
+    [t] = atts
+    assert a.text[t.start:t.end].startswith("he expected the tariffs to fall")
+    assert t.speaker.actor == "person:paulo-reis"
+    assert t.via is not None and t.via.actor == "media:daily-ledger"
+    q = find_quotes(a)[0]
+    mid = q.start + 5
+    assert attribution(a, a.quotes or find_quotes(a), mid, mid + 3) == ["person:paulo-reis", "media:daily-ledger"]
+
+
+def test_describe_as_and_conjoined_said(make_analysis):
+    text = ("Rosa Lind described the ceasefire as “fragile but real,” and said that both armies "
+            "had pulled back their artillery.\n")
+    a = _run(make_analysis, text, [("Rosa Lind", "person:rosa-lind", "person")])
+    qs = find_quotes(a)
+    assert len(qs) == 2
+    assert _content(a, qs[0]).startswith("the ceasefire as “fragile but real")
+    assert _content(a, qs[1]).startswith("both armies had pulled back")
+    assert {q.speaker.actor for q in qs} == {"person:rosa-lind"}
+
+
+def test_colon_quote_with_outlet_in_comments_to(make_analysis):
+    text = ("Dana Holt, a senior fellow at the Lakeside Institute, in comments to Harbor Times in May: "
+            "“The sanctions have not changed their behavior. They have only moved the trade elsewhere.”\n")
+    a = _run(make_analysis, text, [("Dana Holt", "person:dana-holt", "person"),
+                                   ("Lakeside Institute", "organization:lakeside-institute", "organization"),
+                                   ("Harbor Times", "media:harbor-times", "media")])
+    [t] = find_attributions(a)
+    assert t.kind == "direct"
+    assert a.text[t.start:t.end].startswith("The sanctions have not changed")
+    assert a.text[t.start:t.end].endswith("trade elsewhere.")
+    assert t.speaker.actor == "person:dana-holt"
+    assert t.via is not None and t.via.actor == "media:harbor-times"
+
+
+def test_scare_quotes_and_adverbial_clauses_are_not_quotes(make_analysis):
+    text = ("The summit produced a so-called “road map” for the region. "
+            "After the leaders met in Oslo, the envoy left the city.\n")
+    a = _run(make_analysis, text, [])
+    assert find_quotes(a) == []
+
+
+def test_attribution_excludes_publisher(make_analysis):
+    text = "The Daily Ledger reported that the harbor was closed to shipping.\n"
+    a = _run(make_analysis, text, [("Daily Ledger", "media:daily-ledger", "media")],
+             publisher_actor="media:daily-ledger")
+    qs = find_quotes(a)
+    assert len(qs) == 1
+    assert attribution(a, qs, qs[0].start, qs[0].end) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in the port city said nothing.\n",
+    "She said so.\n",
+])
+def test_no_content_no_quote(make_analysis, text):
+    assert find_quotes(_run(make_analysis, text, [])) == []

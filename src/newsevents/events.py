@@ -1,3 +1,288 @@
-"""Events (placeholder interface: being written)."""
-def find_events(a):
+"""Events: who did what to whom, when and where, as PLOVER-typed records.
+
+For each prose sentence (headings and boilerplate never state events):
+
+1. **Triggers** (:func:`find_triggers`): verbs and event nouns of the trigger lexicon
+   (``data/event_triggers.toml``), with the entry's conditions checked on the parse ("sign" needs
+   an agreement-like object, "arrive" a place, "call" the particle "on").  An event noun that
+   only restates a neighbouring trigger ("signed the agreement", "met at a summit", a
+   "partnership treaty" compound) is dropped.
+2. **Parties** (``event_roles``): the subject and objects of a verb (the agent and the passive
+   subject when passive), or the possessor, modifiers and "of/by/between/with X" complements of
+   a noun, else the subject of the light verb governing it ("X imposed sanctions").  Anaphoric
+   pairs ("the two nations", "the former") resolve to the last pair of parties in the text.
+   Symmetric types (AGREE, CONSULT, COOPERATE) without a direction list all parties as actors.
+3. **Status, time, location** (``event_status``), **attribution** (``quotes.attribution``).
+
+An event needs at least one actor; the publisher's own actions ("X has contacted ... for
+comment") are not events; one event is kept per (type, actors, recipients) in a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import actors as actors_stage
+from . import quotes as quotes_stage
+from .analysis import Analysis, Sentence
+from .event_lexicon import Lexicon, TriggerEntry, lexicon
+from .event_roles import (Parties, Party, agent_of, is_passive, objects_of, prep_objects,
+                          subject_of, unique)
+from .event_status import event_location, event_time, governing_verb, resolve_status, status_flags
+from .models import Event, Span
+
+NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
+PLACE_PREPS = ("in", "at", "to")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    entry: TriggerEntry
+
+
+# -- triggers ------------------------------------------------------------------------------
+def _theme_lemmas(verb: Token) -> set[str]:
+    themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if verb.dep_ == "acl":
+        themes.append(verb.head)
+    themes.extend(prep_objects(verb, ("with", "on")))
+    for t in list(themes):
+        themes.extend(t.conjuncts)
+        themes.extend(c for c in t.children if c.dep_ == "compound")
+    return {t.lemma_.lower() for t in themes if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
+    lemma = tok.lemma_.lower()
+    for e in lex.verb_entries(lemma):
+        if e.objects:
+            themes = _theme_lemmas(tok)
+            if not (themes & e.objects or ("*" in e.objects and themes)):
+                continue
+        if e.particles and not any(c.dep_ in ("prt", "prep") and c.lower_ in e.particles
+                                   for c in tok.children):
+            continue
+        if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
+            continue
+        if e.requires == "place" and not any(parties.mention_at(p) is not None
+                                             for p in prep_objects(tok, PLACE_PREPS)):
+            continue
+        return e
+    return None
+
+
+def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:
+    found: list[Trigger] = []
+    for tok in sent.span:
+        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
+        entry = _verb_entry(tok, lex, parties) if verbal else None
+        if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal:
+            entry = lex.noun_entry(tok.lemma_.lower())
+        if entry is not None:
+            found.append(Trigger(tok, entry))
+    by_index = {t.token.i: t for t in found}
+    return [t for t in found
+            if t.entry.pos == "verb" or not (_restates(t, by_index) or _characterized(t.token))]
+
+
+def _characterized(noun: Token) -> bool:
+    """An event noun that is the subject of a copula ("the agreement will be an important
+    factor") is being described, not reported as happening."""
+    head = noun.head
+    return (noun.dep_ == "nsubj" and head.lemma_ == "be"
+            and any(c.dep_ in ("attr", "acomp") for c in head.children))
+
+
+def _restates(t: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """True for an event noun that a neighbouring trigger already states."""
+    tok = t.token
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
+        return True
+    if any(c.dep_ in ("acl", "relcl") and c.i in by_index and by_index[c.i].entry.type == t.entry.type
+           for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "conj"):
+            return False
+        cur = cur.head
+        other = by_index.get(cur.i)
+        if other is not None and (other.entry.type == t.entry.type or other.entry.pos == "noun"):
+            return True
+    return False
+
+
+# -- parties -------------------------------------------------------------------------------
+def _phrases(parties: Parties, toks: list[Token]) -> list[Party]:
+    out: list[Party] = []
+    for t in toks:
+        out.extend(parties.of_phrase(t))
+    return unique(out)
+
+
+def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party]]:
+    verb = t.token
+    subj = subject_of(verb)
+    if is_passive(verb):
+        actors = _phrases(parties, agent_of(verb))
+        recipients = _phrases(parties, subj) if verb.dep_ != "acl" else []
+    else:
+        actors = _phrases(parties, subj)
+        recipients = _phrases(parties, objects_of(verb))
+    between = _phrases(parties, prep_objects(verb, ("between", "among")))
+    actors = unique(actors + between)
+    if t.entry.requires == "place":
+        recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
+    return actors, recipients
+
+
+def _former_latter(tok: Token, parties: Parties) -> list[Party]:
+    for anc in tok.ancestors:
+        if anc.lower_ in ("former", "latter") and anc.dep_ != "amod":
+            return parties.of_phrase(anc)
     return []
+
+
+def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
+    noun, e = t.token, t.entry
+    actors: list[Party] = []
+    recipients: list[Party] = []
+    for c in noun.lefts:
+        if c.dep_ == "poss":
+            if e.possessive == "actor":
+                actors.extend(parties.of_phrase(c, shallow=True))
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            actors.extend(parties._modifier(c))
+    actors.extend(_phrases(parties, prep_objects(noun, ("by", "between", "among"))))
+    of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
+    (actors if e.of_role == "actor" else recipients).extend(of_parties)
+    recipients.extend(_phrases(parties, prep_objects(noun, NOUN_RECIPIENT_PREPS)))
+    if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
+        for inner in prep_objects(noun, ("on", "of", "for")):
+            if lex.noun_entry(inner.lemma_.lower()) is not None:
+                actors.extend(_phrases(parties, prep_objects(inner, ("between", "among"))))
+    if not actors:
+        verb = governing_verb(noun)
+        if verb is not None and (verb.lemma_.lower() in lex.light_verbs):
+            if is_passive(verb):
+                actors = _phrases(parties, agent_of(verb))
+            else:
+                actors = _phrases(parties, subject_of(verb))
+            if not recipients:
+                recipients = _phrases(parties, prep_objects(verb, NOUN_RECIPIENT_PREPS))
+    if not actors:
+        actors = _former_latter(noun, parties)
+    return unique(actors), unique(recipients)
+
+
+# -- events --------------------------------------------------------------------------------
+def _attribution(a: Analysis, start: int, end: int) -> list[str]:
+    fn = getattr(quotes_stage, "attribution", None)
+    if fn is not None:
+        try:
+            return list(fn(a, a.quotes, start, end))
+        except Exception:  # another stage's helper: degrade to no attribution, never fail
+            return []
+    out: list[str] = []
+    for q in a.quotes:
+        if q.start <= start < q.end or start <= q.start < end:
+            if q.speaker is not None and q.speaker.actor and q.speaker.actor not in out:
+                out.append(q.speaker.actor)
+    return out
+
+
+def _is_author(actors: list[Party], a: Analysis, subject_text: str) -> bool:
+    """The publisher's own doings ("Newsweek has contacted ... for comment") are not events."""
+    if a.publisher_actor and any(p.actor_id == a.publisher_actor for p in actors):
+        return True
+    return bool(a.publisher and subject_text) and \
+        subject_text.strip().lower() == a.publisher.strip().lower()
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger
+    actors: list[Party]
+    recipients: list[Party]
+
+
+def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for t in find_triggers(sent, lex, parties):
+        if t.entry.pos == "verb":
+            actors, recipients = _verb_parties(t, parties)
+            subj = subject_of(t.token)
+            if subj and _is_author(actors, a, subj[0].text):
+                continue
+        else:
+            actors, recipients = _noun_parties(t, parties, lex)
+        if not actors or _is_author(actors, a, ""):
+            continue
+        actor_ids = {p.actor_id for p in actors}
+        recipients = [p for p in recipients if p.actor_id not in actor_ids]
+        if t.entry.symmetric:
+            actors, recipients = unique(actors + recipients), []
+        if len(actors) + len(recipients) == 2:
+            pair = actors + recipients
+            parties.pairs.add(t.token.idx, pair[0], pair[1])
+        out.append(_Candidate(t, actors, recipients))
+    return out
+
+
+def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[Event]:
+    candidates = _candidates(a, sent, lex, parties)
+    trigger_tokens = [c.trigger.token for c in candidates]
+    published = a.published.isoformat() if a.published else None
+    attributed = _attribution(a, sent.start, sent.end) if candidates else []
+    events: dict[tuple, Event] = {}
+    for c in candidates:
+        t, actors, recipients = c.trigger, c.actors, c.recipients
+        status = resolve_status(status_flags(t.token, lex.status))
+        if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
+            status = "denied"
+        time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
+        location = event_location(t.token, a, parties.mention_at)
+        if location is None and t.entry.requires == "place":
+            places = [parties.mention_at(p) for p in prep_objects(t.token, ("in", "at"))]
+            location = next((m.actor_id for m in places if m is not None), None)
+        confidence = 0.8 if t.entry.pos == "verb" else 0.65
+        if not recipients and not t.entry.symmetric:
+            confidence -= 0.1
+        ev = Event(type=t.entry.type, mode=t.entry.mode, cameo=t.entry.cameo,
+                   actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
+                   status=status, time=time, location=location,
+                   evidence=Span(start=sent.start, end=sent.end),
+                   attributed_to=list(attributed), confidence=round(confidence, 2))
+        key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
+        if key not in events or events[key].confidence < ev.confidence:
+            events[key] = ev
+    return list(events.values())
+
+
+def _denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,
+                     trigger: Token) -> bool:
+    countries = {p.country or p.actor_id for p in actors}
+    for tok in sent.span:
+        if tok.lemma_.lower() not in lex.status.denial_verbs or tok.pos_ != "VERB" or tok.i == trigger.i:
+            continue
+        deniers = _phrases(parties, subject_of(tok))
+        if any((p.country or p.actor_id) in countries for p in deniers):
+            return True
+    return False
+
+
+def _resolver():
+    return getattr(actors_stage, "resolve", None)
+
+
+def find_events(a: Analysis) -> list[Event]:
+    """The events stated in the article's prose sentences, in text order."""
+    lex = lexicon()
+    parties = Parties(a, resolver=_resolver())
+    out: list[Event] = []
+    for sent in a.sentences:
+        out.extend(_sentence_events(a, sent, lex, parties))
+    return out

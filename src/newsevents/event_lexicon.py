@@ -1,0 +1,101 @@
+"""The PLOVER trigger lexicon (``data/event_triggers.toml``) as typed, immutable entries.
+
+A :class:`TriggerEntry` says which verb lemmas or event nouns state an event of which PLOVER
+type, and on what condition (an object lemma, a particle, a place).  :class:`StatusCues` holds
+the words that make an event expected, hypothetical, negated, alleged or denied.
+:func:`lexicon` loads and caches both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .resources import load_toml
+
+LEXICON_FILE = "event_triggers.toml"
+
+Pos = Literal["verb", "noun"]
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    pos: Pos
+    lemmas: frozenset[str]
+    type: str
+    cameo: str | None
+    mode: str | None
+    symmetric: bool
+    objects: frozenset[str] = frozenset()  # "*" = any noun object
+    particles: frozenset[str] = frozenset()
+    requires: str | None = None  # "object" | "place"
+    of_role: str = "recipient"  # nouns: role of an "of X" complement
+    possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    expected_heads: frozenset[str]
+    expected_modals: frozenset[str]
+    expected_modifiers: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    negation_words: frozenset[str]
+    negation_heads: frozenset[str]
+    alleged_modifiers: frozenset[str]
+    alleged_heads: frozenset[str]
+    denial_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: tuple[TriggerEntry, ...]
+    nouns: tuple[TriggerEntry, ...]
+    light_verbs: frozenset[str]
+    status: StatusCues
+    version: str
+
+    def verb_entries(self, lemma: str) -> list[TriggerEntry]:
+        return [e for e in self.verbs if lemma in e.lemmas]
+
+    def noun_entry(self, lemma: str) -> TriggerEntry | None:
+        for e in self.nouns:
+            if lemma in e.lemmas:
+                return e
+        return None
+
+    def is_trigger_lemma(self, lemma: str) -> bool:
+        return any(lemma in e.lemmas for e in self.verbs) or self.noun_entry(lemma) is not None
+
+
+def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry:
+    return TriggerEntry(
+        pos=pos,
+        lemmas=frozenset(raw["lemmas"]),
+        type=raw["type"],
+        cameo=raw.get("cameo"),
+        mode=raw.get("mode") or None,
+        symmetric=raw.get("symmetric", raw["type"] in symmetric_types),
+        objects=frozenset(raw.get("objects", ())),
+        particles=frozenset(raw.get("particle", ())),
+        requires=raw.get("requires"),
+        of_role=raw.get("of", "recipient"),
+        possessive=raw.get("possessive", "actor"),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = load_toml(LEXICON_FILE)
+    symmetric = frozenset(raw["types"]["symmetric"])
+    status = StatusCues(**{k: frozenset(v) for k, v in raw["status"].items()})
+    return Lexicon(
+        verbs=tuple(_entry("verb", e, symmetric) for e in raw["verb"]),
+        nouns=tuple(_entry("noun", e, symmetric) for e in raw["noun"]),
+        light_verbs=frozenset(raw["light_verbs"]["lemmas"]),
+        status=status,
+        version=str(raw["meta"]["version"]),
+    )

@@ -1,0 +1,283 @@
+"""Who did what to whom: the parties of an event trigger, read from the dependency parse.
+
+:class:`Parties` resolves a noun phrase (its head token) to actor ids: an actor mention that
+covers the head, a group phrase resolved through its modifiers ("a Russian delegation", "the
+leaders of X", "a delegation led by X"), a pronoun, or an anaphoric pair ("the two nations",
+"both sides", "the former", "the latter") resolved to the two parties most recently paired in
+the text.  :func:`subject_of` and :func:`objects_of` find a verb's subject (through control,
+coordination and relative clauses) and its object-like complements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .analysis import Analysis, Mention
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+#: prepositions whose object is the other party of a verb ("meet with X", "send to X")
+VERB_PARTY_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "upon"}
+#: common nouns that, with "two"/"both"/"the ...s", refer back to a pair of parties
+PAIR_NOUNS = {"nation", "country", "state", "side", "party", "leader", "government", "president",
+              "neighbor", "neighbour", "power", "capital", "ally", "partner", "rival", "foe"}
+PERSON_PAIR_NOUNS = {"leader", "president"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+@dataclass(frozen=True)
+class Party:
+    actor_id: str
+    country: str | None
+    kind: str
+    position: int  # char offset of the words naming it
+
+
+@dataclass
+class PairMemory:
+    """Pairs of parties in text order, for "the two nations" and "the former/latter"."""
+
+    records: list[tuple[int, tuple[Party, Party]]] = field(default_factory=list)
+    first_order: dict[frozenset[str], tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, position: int, a: Party, b: Party) -> None:
+        if a.actor_id == b.actor_id:
+            return
+        key = frozenset((a.actor_id, b.actor_id))
+        order = self.first_order.setdefault(key, (a.actor_id, b.actor_id))
+        pair = (a, b) if order[0] == a.actor_id else (b, a)
+        self.records.append((position, pair))
+        self.records.sort(key=lambda r: r[0])
+
+    def last_before(self, position: int, persons: bool = False) -> tuple[Party, Party] | None:
+        """The most salient pair before ``position``: the pair named most often so far (the
+        article's topic pair), the most recent one on a tie; person pairs first if asked."""
+        counts: dict[frozenset[str], int] = {}
+        latest: dict[frozenset[str], tuple[int, tuple[Party, Party]]] = {}
+        for n, (pos, pair) in enumerate(self.records):
+            if pos >= position:
+                break
+            key = frozenset(p.actor_id for p in pair)
+            counts[key] = counts.get(key, 0) + 1
+            latest[key] = (n, pair)
+        if not latest:
+            return None
+
+        def rank(key: frozenset[str]) -> tuple[int, int, int]:
+            is_persons = all(p.kind == "person" for p in latest[key][1])
+            return (int(is_persons) if persons else 0, counts[key], latest[key][0])
+
+        return latest[max(latest, key=rank)][1]
+
+
+class Parties:
+    """Resolve tokens of one analysed article to parties (actor ids)."""
+
+    def __init__(self, a: Analysis, resolver=None) -> None:
+        self.a = a
+        self.doc: Doc = a.doc
+        self.pairs = PairMemory()
+        self._resolver = resolver
+        self._by_token: dict[int, Mention] = {}
+        self._anaphors_seen: set[int] = set()
+        for m in a.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self._by_token.setdefault(t.i, m)
+        self._record_coordinated_pairs()
+
+    # -- mentions -------------------------------------------------------------------------
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self._by_token.get(tok.i)
+
+    @staticmethod
+    def _party(m: Mention, position: int) -> Party:
+        return Party(m.actor_id, m.country if m.kind != "country" else (m.country or m.actor_id),
+                     m.kind, position)
+
+    def _record_coordinated_pairs(self) -> None:
+        for tok in self.doc:
+            m = self.mention_at(tok)
+            if m is None or tok.dep_ == "conj":
+                continue
+            for c in tok.conjuncts:
+                mc = self.mention_at(c)
+                if mc is not None and mc.actor_id != m.actor_id and c.i > tok.i:
+                    self.pairs.add(tok.idx, self._party(m, tok.idx), self._party(mc, c.idx))
+                    break
+
+    # -- noun phrases -----------------------------------------------------------------------
+    def of_phrase(self, head: Token, *, shallow: bool = False) -> list[Party]:
+        """Parties named by the phrase headed by ``head``, its conjuncts included."""
+        out: list[Party] = []
+        group = [head] if head.lower_ in ("former", "latter") else \
+            [head, *[c for c in head.conjuncts if c.i > head.i]]
+        for tok in group:
+            out.extend(self._one(tok, shallow=shallow))
+        return _unique(out)
+
+    def _one(self, tok: Token, *, shallow: bool) -> list[Party]:
+        m = self.mention_at(tok)
+        if m is not None:
+            return [self._party(m, tok.idx)]
+        low = tok.lower_
+        if low in ("former", "latter"):
+            pair = self.pairs.last_before(tok.idx)
+            return [pair[0 if low == "former" else 1]] if pair else []
+        pair = self._pair_anaphor(tok)
+        if pair is not None:
+            return pair
+        if low in PRONOUNS_PERSON:
+            return self._last_person(tok)
+        if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_PRONOUNS:
+            return []
+        found: list[Party] = []
+        for child in tok.lefts:
+            if child.dep_ in LEFT_MOD_DEPS:
+                found.extend(self._modifier(child))
+        if found or shallow:
+            return found
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self.of_phrase(pobj, shallow=True))
+            elif child.dep_ == "acl" and child.lemma_ == "lead":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            found.extend(self.of_phrase(pobj))
+        return found
+
+    def _modifier(self, tok: Token) -> list[Party]:
+        m = self.mention_at(tok)
+        if m is not None:
+            return [self._party(m, tok.idx)]
+        if tok.dep_ == "poss":
+            return self._one(tok, shallow=True)
+        if tok.ent_type_ in ("NORP", "GPE") and self._resolver is not None:
+            try:
+                actor = self._resolver(tok.text, self.a.published)
+            except Exception:  # the resolver is another stage's: never let it stop events
+                actor = None
+            if actor is not None and getattr(actor, "id", None):
+                return [Party(actor.id, getattr(actor, "country", None) or actor.id,
+                              getattr(actor, "kind", "country"), tok.idx)]
+        return []
+
+    def _pair_anaphor(self, tok: Token) -> list[Party] | None:
+        if tok.lemma_ not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        words = {c.lower_ for c in tok.lefts}
+        bare_the = "the" in words and not any(c.dep_ in ("amod", "compound") for c in tok.lefts) \
+            and not any(c.dep_ == "prep" for c in tok.rights)
+        if not ({"two", "both"} & words or bare_the):
+            return None
+        pair = self.pairs.last_before(tok.idx, persons=tok.lemma_ in PERSON_PAIR_NOUNS)
+        if pair is None:
+            return []
+        if tok.i not in self._anaphors_seen:  # an anaphor re-names its pair: more salient
+            self._anaphors_seen.add(tok.i)
+            self.pairs.add(tok.idx, pair[0], pair[1])
+        if tok.lemma_ in ("nation", "country", "state", "government", "capital"):
+            return [Party(p.country or p.actor_id, p.country, "country", tok.idx) for p in pair]
+        return list(pair)
+
+    def _last_person(self, tok: Token) -> list[Party]:
+        best: Mention | None = None
+        for m in self.a.mentions:
+            if m.kind == "person" and m.end <= tok.idx and tok.idx - m.end < 600:
+                if best is None or m.start > best.start:
+                    best = m
+        return [self._party(best, tok.idx)] if best else []
+
+
+# -- verbs ---------------------------------------------------------------------------------
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return True
+    # "have been sanctioned and censured": the second conjunct shares the first one's voice
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN"
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and is_passive(verb.head))
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The token(s) naming the verb's subject, through control, coordination and relatives."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subj:  # parser quirk: the subject hangs from an auxiliary ("X have in the past done")
+        subj = [g for c in verb.children if c.dep_ in ("aux", "auxpass")
+                for g in c.children if g.dep_ in SUBJECT_DEPS]
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return [s]
+    if depth > 4:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")):
+        obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj and verb.dep_ == "xcomp":
+            return obj[:1]
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        obj = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+        if obj:
+            return obj[:1]
+        return subject_of(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def agent_of(verb: Token) -> list[Token]:
+    for group in (verb, *verb.conjuncts):
+        for c in group.children:
+            if c.dep_ == "agent":
+                return [p for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
+def objects_of(verb: Token, preps: Iterable[str] = VERB_PARTY_PREPS) -> list[Token]:
+    """Direct/indirect objects, then objects of party prepositions, in that order."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    allowed = set(preps)
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in allowed:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    if not out and verb.dep_ == "conj":  # shared object: "sanctioned and censured X"
+        out = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    return out
+
+
+def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
+    allowed = set(words)
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.actor_id not in seen:
+            seen.add(p.actor_id)
+            out.append(p)
+    return out
+
+
+def unique(parties: list[Party]) -> list[Party]:
+    return _unique(parties)

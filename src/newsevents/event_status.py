@@ -1,0 +1,179 @@
+"""How, when and where: an event's status, time and location, read around its trigger.
+
+Status comes from the trigger's own clause and the clauses that govern it: modals ("will",
+"could"), negation, governing verbs ("plan to", "failed to", "accused X of"), modifiers
+("alleged", "potential", "reportedly") and conditionals ("if").  A party's denial elsewhere in
+the sentence ("..., though X has denied it") makes an event it is said to have done *denied*.
+
+The time is the time expression closest to the trigger in the dependency tree, unless another
+trigger is closer to it; without one an asserted event takes the publication date.  The
+location is a place mention in an "in/at X" phrase under the trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .analysis import Analysis
+from .event_lexicon import StatusCues
+from .models import EventTime, Time
+
+STATUS_ORDER = ("negated", "denied", "hypothetical", "expected", "alleged")
+#: dependency steps from an event noun up to the verb whose clause it belongs to
+NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compound", "appos",
+                   "attr", "pcomp", "npadvmod", "amod", "punct"}
+
+
+def governing_verb(tok: Token, max_steps: int = 6) -> Token | None:
+    """The verb (or adjective predicate) whose clause contains the noun ``tok``."""
+    cur = tok
+    for _ in range(max_steps):
+        if cur.dep_ not in NOUN_CLIMB_DEPS or cur.head.i == cur.i:
+            return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head.i != tok.i else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _flags_of_modifiers(tok: Token, cues: StatusCues, flags: set[str]) -> None:
+    for c in tok.children:
+        low, lemma = c.lower_, c.lemma_.lower()
+        if c.dep_ in ("amod", "advmod", "acomp", "npadvmod"):
+            if low in cues.alleged_modifiers:
+                flags.add("alleged")
+            elif low in cues.hypothetical_modifiers:
+                flags.add("hypothetical")
+            elif low in cues.expected_modifiers:
+                flags.add("expected")
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in cues.negation_words):
+            flags.add("negated")
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            if low in cues.expected_modals or lemma in cues.expected_modals:
+                flags.add("expected")
+            elif low in cues.hypothetical_modals or lemma in cues.hypothetical_modals:
+                flags.add("hypothetical")
+        if c.dep_ == "mark" and low in cues.hypothetical_marks:
+            flags.add("hypothetical")
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                     for m in c.children):
+            flags.add("hypothetical")
+
+
+def status_flags(trigger: Token, cues: StatusCues) -> set[str]:
+    """Status cues on the trigger and the chain of clauses governing it."""
+    flags: set[str] = set()
+    _flags_of_modifiers(trigger, cues, flags)
+    cur = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        verb = governing_verb(trigger)
+        if verb is None:
+            return flags
+        cur = verb
+        _flags_of_modifiers(cur, cues, flags)
+    for _ in range(6):
+        dep, head = cur.dep_, cur.head
+        if head.i == cur.i:
+            break
+        lemma = head.lemma_.lower()
+        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
+            if lemma in cues.denial_verbs and dep in ("xcomp", "ccomp", "pcomp"):
+                flags.add("denied")
+            elif lemma in cues.negation_heads and dep in ("xcomp", "pcomp", "prep"):
+                flags.add("negated")
+            elif lemma in cues.expected_heads and dep in ("xcomp", "ccomp", "acomp", "prep"):
+                flags.add("expected")
+            elif lemma in cues.hypothetical_heads and dep in ("xcomp", "pcomp", "prep"):
+                flags.add("hypothetical")
+            elif lemma in cues.alleged_heads and dep in ("pcomp", "prep", "ccomp"):
+                flags.add("alleged")
+        if dep in ("xcomp", "conj", "acomp", "prep", "pcomp", "pobj", "dobj"):
+            # the governing clause's modals and negation reach a controlled or coordinated verb
+            own_aux = any(c.dep_ in ("aux", "neg") for c in cur.children)
+            if dep != "conj" or not own_aux:
+                _flags_of_modifiers(head, cues, flags)
+            cur = head
+            continue
+        break
+    return flags
+
+
+def resolve_status(flags: set[str]) -> str:
+    for s in STATUS_ORDER:
+        if s in flags:
+            return s
+    return "asserted"
+
+
+# -- time ------------------------------------------------------------------------------------
+def _path_to_root(tok: Token) -> list[int]:
+    path = [tok.i]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        path.append(tok.i)
+    return path
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    pa, pb = _path_to_root(a), _path_to_root(b)
+    index_b = {t: n for n, t in enumerate(pb)}
+    for n, t in enumerate(pa):
+        if t in index_b:
+            return n + index_b[t]
+    return len(pa) + len(pb)
+
+
+def time_head(doc, t: Time) -> Token | None:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_triggers: list[Token],
+               status: str, published: str | None) -> EventTime | None:
+    """The time governing ``trigger`` (see module doc), else the publication date if asserted."""
+    best: tuple[int, int, Time] | None = None
+    siblings = {c.i for c in trigger.conjuncts}
+    for t in times:
+        if t.type == "SET" or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        head = time_head(sent.doc, t)
+        if head is None:
+            continue
+        d = tree_distance(trigger, head)
+        ancestors = {t.i for t in trigger.ancestors}
+        if any(o.i != trigger.i and o.i not in siblings and o.i not in ancestors
+               and tree_distance(o, head) < d for o in other_triggers):
+            continue
+        key = (d + (1 if t.type == "DURATION" else 0), abs(head.i - trigger.i))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], t)
+    if best is not None:
+        return EventTime(value=best[2].value, mod=best[2].mod, source="text")
+    if status == "asserted" and published:
+        return EventTime(value=published, mod=None, source="published")
+    return None
+
+
+# -- location --------------------------------------------------------------------------------
+def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
+    """A place mention in an in/at phrase under the trigger ("met ... at a summit in Kazan")."""
+    frontier = [trigger]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside"):
+                    for pobj in c.children:
+                        if pobj.dep_ != "pobj":
+                            continue
+                        m = mention_at(pobj)
+                        if m is not None and m.kind == "location":
+                            return m.actor_id
+                        nxt.append(pobj)
+                elif c.dep_ == "pobj":
+                    nxt.append(c)
+        frontier = nxt
+    return None

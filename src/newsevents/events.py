@@ -194,12 +194,22 @@ def _attribution(a: Analysis, start: int, end: int) -> list[str]:
     return out
 
 
+def _phrase_text(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct")]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    return " ".join(t.text for t in words)
+
+
 def _is_author(actors: list[Party], a: Analysis, subject_text: str) -> bool:
     """The publisher's own doings ("Newsweek has contacted ... for comment") are not events."""
     if a.publisher_actor and any(p.actor_id == a.publisher_actor for p in actors):
         return True
-    return bool(a.publisher and subject_text) and \
-        subject_text.strip().lower() == a.publisher.strip().lower()
+    if not (a.publisher and subject_text):
+        return False
+    name = a.publisher.strip().lower()
+    name = name[4:] if name.startswith("the ") else name
+    return subject_text.strip().lower() == name
 
 
 @dataclass
@@ -215,7 +225,7 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if t.entry.pos == "verb":
             actors, recipients = _verb_parties(t, parties)
             subj = subject_of(t.token)
-            if subj and _is_author(actors, a, subj[0].text):
+            if subj and _is_author(actors, a, _phrase_text(subj[0])):
                 continue
         else:
             actors, recipients = _noun_parties(t, parties, lex)

@@ -1,0 +1,176 @@
+"""The events stage on short hand-written sentences with hand-made actor mentions and times."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import mention
+
+from newsevents.event_lexicon import lexicon
+from newsevents.event_roles import PairMemory, Party
+from newsevents.events import find_events
+from newsevents.models import Time
+from newsevents.resources import META_KEYS, load_toml
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def events_of(make_analysis, text, mentions, times=None, publisher=None):
+    a = make_analysis(text, mentions=mentions, times=times or [], publisher=publisher)
+    return find_events(a)
+
+
+def by_type(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.type, e.actors, e.recipients) for e in events]}"
+    return found[0]
+
+
+# -- the lexicon --------------------------------------------------------------------------
+def test_lexicon_has_provenance_and_valid_types():
+    raw = load_toml("event_triggers.toml")
+    assert all(raw["meta"].get(k) for k in META_KEYS)
+    lex = lexicon()
+    for entry in lex.verbs + lex.nouns:
+        assert entry.type in PLOVER
+        assert entry.lemmas
+        assert entry.cameo is None or entry.cameo.isdigit()
+    assert "say" not in {lemma for e in lex.verbs for lemma in e.lemmas}  # reporting is no event
+
+
+# -- parties ------------------------------------------------------------------------------
+def test_compound_subject_plan_to_sign_is_symmetric_and_expected(make_analysis):
+    text = "Kenya and Uganda plan to sign a new trade pact next year."
+    ev = events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")])
+    agree = by_type(ev, "AGREE")
+    assert set(agree.actors) == {"KEN", "UGA"} and agree.recipients == []
+    assert agree.status == "expected"
+
+
+def test_passive_agent_is_actor_and_pair_anaphor_is_recipient(make_analysis):
+    text = ("Chile and Peru held talks in March.\n"
+            "The two nations were sanctioned by Canada over the dispute.")
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER"), mention(text, "Canada", "CAN")]
+    ev = events_of(make_analysis, text, ms)
+    consult = by_type(ev, "CONSULT")
+    assert set(consult.actors) == {"CHL", "PER"}
+    sanction = by_type(ev, "SANCTION")
+    assert sanction.actors == ["CAN"] and set(sanction.recipients) == {"CHL", "PER"}
+    assert sanction.status == "asserted"
+
+
+def test_nominal_trigger_possessor_and_of_object(make_analysis):
+    text = "Analysts pointed to Brazil's alleged support of Argentina's claims."
+    ms = [mention(text, "Brazil", "BRA"), mention(text, "Argentina", "ARG")]
+    support = by_type(events_of(make_analysis, text, ms), "SUPPORT")
+    assert support.actors == ["BRA"] and support.recipients == ["ARG"]
+    assert support.status == "alleged"
+
+
+def test_invasion_of_country_needs_an_actor(make_analysis):
+    text = "The invasion of Latvia was discussed at length."
+    assert find_events(make_analysis(text, mentions=[mention(text, "Latvia", "LVA")])) == []
+
+
+def test_former_and_latter_resolve_to_the_pair(make_analysis):
+    text = ("Serbia and Albania signed an accord.\n"
+            "Both were criticized by Greece, the former because of the invasion of Kosovo.")
+    ms = [mention(text, "Serbia", "SRB"), mention(text, "Albania", "ALB"),
+          mention(text, "Greece", "GRC"), mention(text, "Kosovo", "XKX")]
+    ev = events_of(make_analysis, text, ms)
+    assault = by_type(ev, "ASSAULT")
+    assert assault.actors == ["SRB"] and assault.recipients == ["XKX"]
+
+
+def test_pair_memory_prefers_the_pair_named_most_often():
+    def p(i):
+        return Party(i, i, "country", 0)
+
+    mem = PairMemory()
+    mem.add(0, p("AAA"), p("BBB"))
+    mem.add(10, p("BBB"), p("AAA"))  # same pair, other order: keeps the first order
+    mem.add(20, p("CCC"), p("DDD"))
+    pair = mem.last_before(30)
+    assert [x.actor_id for x in pair] == ["AAA", "BBB"]
+    assert [x.actor_id for x in mem.last_before(5)] == ["AAA", "BBB"]
+
+
+def test_symmetric_meeting_and_location(make_analysis):
+    text = "Chile's president met with Peru's president at a summit in Lima."
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER"),
+          mention(text, "Lima", "location:lima", kind="location", country="PER")]
+    consult = by_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert set(consult.actors) == {"CHL", "PER"} and consult.recipients == []
+    assert consult.location == "location:lima"
+
+
+def test_arrival_of_a_delegation_is_a_directed_visit(make_analysis):
+    text = "A Chilean delegation arrived in Lima on Monday."
+    ms = [mention(text, "Chilean", "CHL"),
+          mention(text, "Lima", "location:lima", kind="location", country="PER")]
+    times = [Time(start=text.index("Monday"), end=text.index("Monday") + 6, text="Monday",
+                  type="DATE", value="2024-12-23")]
+    consult = by_type(events_of(make_analysis, text, ms, times), "CONSULT")
+    assert consult.actors == ["CHL"] and consult.recipients == ["location:lima"]
+    assert consult.mode == "visit" and consult.location == "location:lima"
+    assert consult.time is not None and consult.time.value == "2024-12-23"
+
+
+# -- status -------------------------------------------------------------------------------
+def test_accused_act_is_alleged_and_a_denial_makes_it_denied(make_analysis):
+    base = "Canada accused Norway of supplying Sweden with rifles"
+    for text, expected in ((base + ".", "alleged"), (base + ", though Oslo has denied it.", "denied")):
+        ms = [mention(text, "Canada", "CAN"), mention(text, "Norway", "NOR"),
+              mention(text, "Sweden", "SWE")]
+        if "Oslo" in text:
+            ms.append(mention(text, "Oslo", "NOR"))
+        ev = events_of(make_analysis, text, ms)
+        accuse = by_type(ev, "ACCUSE")
+        assert (accuse.actors, accuse.recipients, accuse.status) == (["CAN"], ["NOR"], "asserted")
+        aid = by_type(ev, "AID")
+        assert (aid.actors, aid.recipients, aid.status) == (["NOR"], ["SWE"], expected)
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    ("Spain did not attack Portugal.", "ASSAULT", "negated"),
+    ("Spain could impose sanctions on Portugal.", "SANCTION", "hypothetical"),
+    ("Spain will meet Portugal in June.", "CONSULT", "expected"),
+    ("Spain reportedly attacked Portugal.", "ASSAULT", "alleged"),
+    ("Spain attacked Portugal.", "ASSAULT", "asserted"),
+])
+def test_status(make_analysis, text, type_, status):
+    ms = [mention(text, "Spain", "ESP"), mention(text, "Portugal", "PRT")]
+    assert by_type(events_of(make_analysis, text, ms), type_).status == status
+
+
+# -- time ---------------------------------------------------------------------------------
+def test_time_is_the_one_governing_the_trigger(make_analysis):
+    text = "Ghana will replace the accord signed between Togo and Benin in 2001."
+    ms = [mention(text, "Ghana", "GHA"), mention(text, "Togo", "TGO"), mention(text, "Benin", "BEN")]
+    times = [Time(start=text.index("2001"), end=text.index("2001") + 4, text="2001", type="DATE",
+                  value="2001")]
+    agree = by_type(events_of(make_analysis, text, ms, times), "AGREE")
+    assert set(agree.actors) == {"TGO", "BEN"} and agree.status == "asserted"
+    assert agree.time is not None and (agree.time.value, agree.time.source) == ("2001", "text")
+
+
+def test_asserted_event_without_time_takes_the_publication_date(make_analysis):
+    text = "Spain attacked Portugal."
+    ev = by_type(events_of(make_analysis, text, [mention(text, "Spain", "ESP"),
+                                                 mention(text, "Portugal", "PRT")]), "ASSAULT")
+    assert ev.time is not None and (ev.time.value, ev.time.source) == ("2024-12-23", "published")
+    assert (ev.evidence.start, ev.evidence.end) == (0, len(text))
+
+
+# -- what is not an event -----------------------------------------------------------------
+def test_reporting_and_the_publishers_own_actions_are_not_events(make_analysis):
+    text = "Chile said on Monday that talks were useful.\nThe Daily Planet asked Chile to comment."
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Chile", "CHL", nth=1),
+          mention(text, "The Daily Planet", "media:daily-planet", kind="media", country="USA")]
+    assert find_events(make_analysis(text, mentions=ms, publisher="The Daily Planet")) == []
+
+
+def test_one_event_per_type_and_parties_in_a_sentence(make_analysis):
+    text = "Kenya and Uganda signed the agreement and the treaty."
+    ev = events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")])
+    assert [e.type for e in ev].count("AGREE") == 1

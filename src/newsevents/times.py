@@ -1,3 +1,167 @@
-"""Times (placeholder interface: being written)."""
-def find_times(a):
-    return []
+"""Times: find time expressions and normalise them to TimeML TIMEX3 (type, value, mod).
+
+What it finds: dates ("February 24, 2022", "Monday", "late October", "mid-2023", "the 1990s",
+"the third quarter"), times ("10:35 a.m. EST"), durations ("the past few years" -> PXY,
+"20-year" -> P20Y, "more than three years" -> P3Y MORE_THAN) and sets ("daily", "every
+week"), plus the reference words "now", "recently" and "the near future".
+
+How: ``timex_grammar`` holds regular-expression rules built from the versioned vocabulary in
+``data/time_words.toml``; every match is a candidate.  Overlapping candidates are settled
+longest first; a clock time next to a day merges with it ("5 p.m. EST, Nov. 6"); position
+modifiers ("early", "the end of") and quantity modifiers ("about", "at least", "or so") are
+attached around the core.  Relative expressions are then resolved against the publication
+date; a bare month, month-day or weekday takes its year or week from the direction of its
+clause (``timex_tense``: "will sign at the end of January" written in December is next
+January, "met in October" the last October), which is where general-purpose taggers lose
+most of their value errors.
+
+Why our own module: measured on gold spans, dateparser normalises only about 62% of news
+time expressions correctly (it has no notion of TIMEX3 durations, sets, mods or reference
+values, and resolves bare months and weekdays without looking at tense), and timexy and
+ctparse do worse on news; none marks TimeML spans.  Absolute dates are simple enough that
+the grammar parses them itself, so the stage has no extra dependency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .models import Time
+from .timex_grammar import Cand, Ctx, find_candidates
+from .timex_tense import doc_direction, text_direction
+from .timex_vocab import vocab
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from .analysis import Analysis
+
+__all__ = ["find_times", "tag_times"]
+
+
+def find_times(a: "Analysis") -> list[Time]:
+    """The time expressions of an article's prose, resolved against its publication date."""
+    return [t for t in tag_times(a.text, a.published, a.doc) if not a.layout.excluded(t.start, t.end)]
+
+
+def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[Time]:
+    """TIMEX3 expressions of ``text`` (sorted by start), resolved against ``dct``.
+
+    ``doc`` is an optional spaCy parse of the same text; when given, the tense and modality of
+    each expression's clause decide the direction of bare months and weekdays.
+    """
+    cands = _select(list(find_candidates(text)))
+    cands = _merge_clock_and_day(cands, text)
+    for c in cands:
+        _attach_mods(c, text)
+    cands.sort(key=lambda c: c.start)
+    out: list[Time] = []
+    anchor: int | None = None
+    for c in cands:
+        direction = None
+        if c.needs_direction:
+            direction = doc_direction(doc, c.start, c.end) if doc is not None else text_direction(text, c.start, c.end)
+        ctx = Ctx(dct=dct, direction=direction, anchor_year=anchor)
+        resolved = c.resolve(ctx)
+        if c.year is not None:
+            anchor = c.year
+        if resolved is None:
+            continue
+        typ, value = resolved
+        if value is None:
+            continue
+        out.append(Time(start=c.start, end=c.end, text=text[c.start:c.end], type=typ,  # type: ignore[arg-type]
+                        value=value, mod=c.mod))  # type: ignore[arg-type]
+    return out
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, longest first (then leftmost)."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+_DAY_RULES = {"weekday", "month_day", "day_month", "deictic_day", "iso_date", "slash_date"}
+
+
+def _merge_clock_and_day(cands: list[Cand], text: str) -> list[Cand]:
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'noon Saturday': one TIME."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if ("clock" in c.extra and nxt is not None and nxt.rule in _DAY_RULES
+                and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[c.end:nxt.start])):
+            out.append(_clock_on_day(c, nxt))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _clock_on_day(clock: Cand, day: Cand) -> Cand:
+    hh, mm = clock.extra["clock"]
+
+    def resolve(ctx: Ctx):
+        r = day.resolve(ctx)
+        if r is None:
+            return None
+        value = r[1].split("T")[0]
+        return "TIME", f"{value}T{hh:02d}:{mm:02d}"
+    return Cand(start=clock.start, end=day.end, resolve=resolve, rule="clock_day",
+                needs_direction=day.needs_direction, quantity=True)
+
+
+def _mod_pattern(words: dict[str, str], suffix: bool = False) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    if suffix:
+        return re.compile(rf"^\s+({alts})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])({alts})(?:\s+|-)$", re.I)
+
+
+_V = vocab()
+_POSITION = _mod_pattern(_V.position_mods)
+_QUANTITY = _mod_pattern(_V.quantity_mods)
+_SUFFIX = _mod_pattern(_V.suffix_mods, suffix=True)
+
+
+def _attach_mods(c: Cand, text: str) -> None:
+    """Extend a candidate over its modifiers and set ``mod``."""
+    before = text[max(0, c.start - 30):c.start]
+    core = text[c.start:c.end].lower()
+    m = re.search(r"(?<![\w-])(pre|post)-$", before, re.I)
+    if m and c.year is not None:
+        c.start -= len(m.group(0))
+        c.mod = "BEFORE" if m.group(1).lower() == "pre" else "AFTER"
+        return
+    if c.position and c.mod is None:
+        m = _POSITION.search(before)
+        if m and not (m.group(1).lower() in ("later", "earlier") and not re.match(
+                r"(?:this|that|last|next|today|yesterday|tomorrow|[A-Z])", text[c.start:c.end])):
+            c.start -= len(m.group(0))
+            c.mod = _V.position_mods[re.sub(r"\s+", " ", m.group(1).lower())]
+            return
+    if c.quantity and not core.startswith(("the ", "these ", "this ", "that ")):
+        m = _QUANTITY.search(before)
+        if m:
+            word = re.sub(r"\s+", " ", m.group(1).lower())
+            # "over"/"under"/"within"/"some" only before a number or "a/an"
+            if word not in ("over", "under", "within", "some", "around", "about") or re.match(
+                    r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                    r"several|a\s+few|a\s+couple)", core):
+                c.start -= len(m.group(0))
+                c.mod = _V.quantity_mods[word]
+    if c.quantity or c.position:
+        m = _SUFFIX.match(text[c.end:c.end + 16])
+        if m:
+            c.end += len(m.group(0))
+            c.mod = _V.suffix_mods[re.sub(r"\s+", " ", m.group(1).lower())]

@@ -1,0 +1,124 @@
+"""Which way a clause points in time: the tense and modality around a time expression.
+
+A bare month or weekday ("met in October", "will sign at the end of January") takes its year
+or week from the direction of the clause it sits in.  With a spaCy parse we climb from the
+expression to the verb that governs it and read its auxiliaries and tag:
+
+* ``will``/``shall``/``'ll``, ``going to``, modals (``would``, ``could``, ``might``) and
+  infinitives under verbs of planning ("plans to", "is expected to", "agreed to") -> future;
+* a past-tense verb or a perfect (``has met``, ``had met``) -> past;
+* a progressive present ("is meeting Friday") -> future; a simple present -> present.
+
+Without a parse a few lexical cues in the clause decide, else the direction is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .timex_calendar import Direction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "could", "might", "may", "should",
+               "must", "can", "ca", "'d"}
+_PLAN_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "agree",
+                "promise", "prepare", "decide", "vow", "threaten", "pledge", "seek", "propose",
+                "likely", "go", "need", "wish", "undertake", "commit", "project", "forecast",
+                "predict", "anticipate", "poised", "slate", "likely", "able"}
+
+
+def _verb_of(tok: "Token") -> "Token | None":
+    v = tok
+    for _ in range(8):
+        if v.pos_ in ("VERB", "AUX") or (v.pos_ == "ADJ" and v.dep_ in ("ROOT", "acomp", "ccomp")):
+            return v
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def verb_direction(v: "Token", depth: int = 0) -> Direction:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) and any(a.lower_ == "to" for a in auxes):
+        return "future"
+    if v.lower_ in _FUTURE_AUX and v.tag_ == "MD":
+        return "future"
+    has_to = "to" in words
+    if has_to or v.tag_ == "VB" and not auxes:
+        head = v.head
+        if head is not v and depth < 4:
+            if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in ("set", "due", "poised", "scheduled"):
+                return "future"
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                return verb_direction(head, depth + 1)
+            hv = _verb_of(head)
+            if hv is not None and hv is not v:
+                return verb_direction(hv, depth + 1)
+        return "future" if has_to else None
+    tags = {v.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags:
+        if v.lemma_.lower() in _PLAN_LEMMAS and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+        return "past"
+    if v.tag_ == "VBN":
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if any(a.lemma_ == "be" for a in auxes):
+            return "present"
+        head = v.head
+        if head is not v and depth < 4 and v.dep_ in ("acl", "relcl", "conj", "advcl"):
+            return "past" if v.dep_ == "acl" else verb_direction(head, depth + 1)
+        return "past"
+    if v.tag_ == "VBG":
+        if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        head = v.head
+        if head is not v and depth < 4:
+            hv = head if head.pos_ in ("VERB", "AUX") else _verb_of(head)
+            if hv is not None and hv is not v:
+                return verb_direction(hv, depth + 1)
+        return None
+    if v.tag_ in ("VBZ", "VBP"):
+        if v.lemma_.lower() in _PLAN_LEMMAS and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+        return "present"
+    return None
+
+
+def doc_direction(doc: "Doc", start: int, end: int) -> Direction:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    v = _verb_of(span.root)
+    if v is None:
+        v = _verb_of(span.sent.root)
+    if v is None:
+        return None
+    return verb_direction(v)
+
+
+_FUTURE_CUES = re.compile(r"\b(?:will|shall|would|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
+                          r"scheduled|due\s+to|set\s+to|intends?\s+to|next|upcoming)\b|['’]ll\b", re.I)
+_PAST_CUES = re.compile(r"\b(?:said|was|were|had|did|ago|last|\w{3,}ed)\b", re.I)
+
+
+def text_direction(text: str, start: int, end: int) -> Direction:
+    """Lexical fallback: cues in the sentence around the expression."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_dot = text.find(".", end)
+    right = len(text) if right_dot < 0 else right_dot
+    clause = text[left:right]
+    if _FUTURE_CUES.search(clause):
+        return "future"
+    if _PAST_CUES.search(clause):
+        return "past"
+    return None

@@ -194,6 +194,13 @@ def _attribution(a: Analysis, start: int, end: int) -> list[str]:
     return out
 
 
+def _clause_span(tok: Token, sent: Sentence) -> tuple[int, int]:
+    """Character span of the words the trigger governs (its subtree), within the sentence."""
+    start = max(sent.start, tok.left_edge.idx)
+    end = min(sent.end, tok.right_edge.idx + len(tok.right_edge.text))
+    return start, max(start, end)
+
+
 def _phrase_text(tok: Token) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct")]
     if words and words[0].lower_ == "the":
@@ -246,7 +253,6 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     candidates = _candidates(a, sent, lex, parties)
     trigger_tokens = [c.trigger.token for c in candidates]
     published = a.published.isoformat() if a.published else None
-    attributed = _attribution(a, sent.start, sent.end) if candidates else []
     events: dict[tuple, Event] = {}
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
@@ -265,7 +271,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                    actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
                    status=status, time=time, location=location,
                    evidence=Span(start=sent.start, end=sent.end),
-                   attributed_to=list(attributed), confidence=round(confidence, 2))
+                   attributed_to=_attribution(a, *_clause_span(t.token, sent)),
+                   confidence=round(confidence, 2))
         key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev

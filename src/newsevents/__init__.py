@@ -8,6 +8,11 @@ Public API (see README "Python API")::
     for rec in extract_many(rows):           # rows: dicts, InputItem or ItemError
         ...
 
+    store = open_store()                     # ./newsevents.db, $NEWSEVENTS_DB or a URL
+    ingest(["examples/"], store)             # extract, store, link across articles
+    store.story_events(actors=["EGY"], status="expected")   # -> [StoryEvent]
+    events_frame(store, type="AGREE")        # -> pandas.DataFrame
+
 The record types live in :mod:`newsevents.models`; errors in :mod:`newsevents.errors`.
 """
 
@@ -20,8 +25,22 @@ from .pipeline import Extractor, extract, extract_many
 
 __version__ = "0.1.0"
 
+#: store names, imported on first use (SQLAlchemy and datasketch are not needed to extract)
+_LAZY = {"open_store": "store", "Store": "store", "IngestSummary": "store", "StoryEvent": "stories",
+         "ingest": "queries", "ingest_records": "queries", "events_frame": "queries",
+         "mentions_frame": "queries", "timeline": "queries", "export": "queries"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'newsevents' has no attribute {name!r}")
+
+
 __all__ = [
     "Actor", "Article", "Boilerplate", "Event", "EventTime", "Extractor", "InputItem", "ItemError",
     "NewsEventsError", "Quote", "Section", "Span", "SpeakerRef", "Time", "extract", "extract_many",
-    "__version__",
+    "__version__", *_LAZY,
 ]

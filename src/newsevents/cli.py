@@ -90,6 +90,129 @@ def resolve(
     sys.stdout.write(actor.model_dump_json() + "\n")
 
 
+# -- the store commands (library: newsevents.store, newsevents.queries) --------------------------
+DbOpt = Annotated[Optional[str], typer.Option(
+    "--db", help="database URL or SQLite file (default: $NEWSEVENTS_DB, else ./newsevents.db); "
+    "postgresql://... for PostgreSQL")]
+ActorOpt = Annotated[Optional[list[str]], typer.Option(
+    "--actor", help="an actor id or country code the event must involve (repeatable: all must)")]
+
+
+def _open(db: str | None):
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except NewsEventsError as e:
+        sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for JSON lines on stdin")],
+    db: DbOpt = None,
+    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
+    model: ModelOpt = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="articles parsed and committed together")] = 32,
+) -> None:
+    """Extract and store articles; idempotent; prints a summary (JSON) on stdout."""
+    from . import queries
+
+    _check_date(published, "--published")
+    store = _open(db)
+    try:
+        summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
+                                 batch_size=batch_size, on_error=_emit_error)
+    except NewsEventsError as e:
+        sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
+        raise typer.Exit(2) from e
+    finally:
+        store.close()
+    sys.stdout.write(json.dumps(summary.to_dict()) + "\n")
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: ActorOpt = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. AGREE")] = None,
+    status: Annotated[Optional[str], typer.Option(help="current status, e.g. expected")] = None,
+    since: Annotated[Optional[str], typer.Option(help="events about days on or after YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="events about days on or before YYYY-MM-DD")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="only expected events whose time has passed")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="the day 'overdue' is judged on (default today)")] = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl | table | csv")] = "jsonl",
+) -> None:
+    """Print story events: the same real-world event linked across all stored articles."""
+    from . import queries
+
+    if format not in ("jsonl", "table", "csv"):
+        raise typer.BadParameter("expected jsonl, table or csv", param_hint="--format")
+    for value, name in ((since, "--since"), (until, "--until"), (as_of, "--as-of")):
+        _check_date(value, name)
+    store = _open(db)
+    try:
+        evs = store.story_events(actors=actor or [], type=type, status=status, since=since, until=until,
+                                 overdue=True if overdue else None, as_of=pipeline.parse_date(as_of))
+    finally:
+        store.close()
+    if format == "jsonl":
+        sys.stdout.write("".join(e.to_json() + "\n" for e in evs))
+    elif format == "csv":
+        sys.stdout.write(queries.to_csv([queries.event_row(e) for e in evs]))
+    else:
+        sys.stdout.write(queries.render_table(evs, title=f"{len(evs)} story events"))
+
+
+@app.command()
+def timeline(
+    actor: Annotated[list[str], typer.Option("--actor", help="actor id or country code; give one or two")],
+    db: DbOpt = None,
+    since: Annotated[Optional[str], typer.Option(help="from YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="to YYYY-MM-DD")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="the day 'overdue' is judged on (default today)")] = None,
+    plot: Annotated[Optional[str], typer.Option("--plot", help="also draw the timeline into FILE.png")] = None,
+) -> None:
+    """A readable timeline of what A did with B, with sources."""
+    from . import queries
+
+    if not 1 <= len(actor) <= 2:
+        raise typer.BadParameter("give one or two --actor", param_hint="--actor")
+    for value, name in ((since, "--since"), (until, "--until"), (as_of, "--as-of")):
+        _check_date(value, name)
+    store = _open(db)
+    try:
+        evs = queries.timeline(store, actor, since=since, until=until, as_of=pipeline.parse_date(as_of))
+    finally:
+        store.close()
+    title = " and ".join(actor) + f": {len(evs)} story events"
+    sys.stdout.write(queries.render_table(evs, title=title))
+    if plot:
+        queries.plot_timeline(evs, plot, title=title)
+
+
+@app.command()
+def export(
+    out: Annotated[str, typer.Argument(help="OUT.fmt (mentions go to OUT.mentions.fmt) or a folder")],
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet")] = "jsonl",
+) -> None:
+    """Bulk export: one row per story event and one per mention."""
+    from . import queries
+
+    if format not in queries.FORMATS:
+        raise typer.BadParameter("expected jsonl, csv or parquet", param_hint="--format")
+    store = _open(db)
+    try:
+        result = queries.export(store, format, out)
+    finally:
+        store.close()
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -1,0 +1,516 @@
+"""The store: articles, their event mentions and the story events that link them.
+
+One storage layer over SQLAlchemy Core, so the same code runs on
+
+- an embedded SQLite file (the default, ``./newsevents.db``), in WAL mode so that a reader
+  (the web server) can read while an ingest writes;
+- PostgreSQL, when the URL is ``postgresql://...`` (needs the ``psycopg`` driver:
+  ``pip install 'newsevents[postgres]'``).
+
+The URL is the ``db`` argument, else ``$NEWSEVENTS_DB``, else the embedded file; a plain
+path means an SQLite file there.
+
+Schema migrations are ordered functions (``MIGRATIONS``); the ``schema_version`` table says
+which have run, and :func:`open_store` runs the missing ones, each in its own transaction.
+
+Ingest is idempotent and atomic per batch: an article whose id is stored already adds
+nothing; each batch commits in one transaction, so an interrupted ingest keeps every
+committed batch and no half-written article. A duplicate article (:mod:`.duplicates`) is
+stored and linked to its original but adds no mention. New mentions are linked to story
+events as they arrive (:mod:`.stories`); :meth:`Store.relink` recomputes all links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from . import stories
+from .duplicates import Fingerprint, article_fingerprint, best_match
+from .errors import NewsEventsError
+from .models import Article, ErrorBody, ItemError
+from .stories import Mention, StoryEvent
+
+DEFAULT_DB = "newsevents.db"
+ENV_VAR = "NEWSEVENTS_DB"
+
+
+class StoreError(NewsEventsError):
+    """The database cannot be opened or used (code E_STORE)."""
+
+    code = "E_STORE"
+
+
+class ArticleConflict(NewsEventsError):
+    """An article id is stored already with a different text (code E_CONFLICT)."""
+
+    code = "E_CONFLICT"
+
+
+# -- schema -------------------------------------------------------------------------------
+meta = sa.MetaData()
+schema_version = sa.Table(
+    "schema_version", meta,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("applied_at", sa.String(32), nullable=False),
+)
+articles = sa.Table(
+    "articles", meta,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("publisher", sa.String(255)),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("duplicate_of", sa.String(255), index=True),
+    sa.Column("duplicate_kind", sa.String(8)),
+    sa.Column("similarity", sa.Float),
+    sa.Column("stored_at", sa.String(32), nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+)
+article_bands = sa.Table(
+    "article_bands", meta,
+    sa.Column("band", sa.String(24), nullable=False, index=True),
+    sa.Column("article_id", sa.String(255), nullable=False, index=True),
+)
+mentions = sa.Table(
+    "mentions", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(255), nullable=False, index=True),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("published", sa.String(10)),
+    sa.Column("publisher", sa.String(255)),
+    sa.Column("story_event_id", sa.String(32), index=True),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.UniqueConstraint("article_id", "idx"),
+)
+story_events = sa.Table(
+    "story_events", meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("date_lo", sa.String(10), index=True),
+    sa.Column("date_hi", sa.String(10), index=True),
+    sa.Column("due", sa.String(10)),
+    sa.Column("first_reported", sa.String(10)),
+    sa.Column("last_reported", sa.String(10)),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+)
+event_parties = sa.Table(
+    "event_parties", meta,
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
+    sa.Column("party", sa.String(255), nullable=False, index=True),
+    sa.Column("role", sa.String(16), nullable=False),  # actor | recipient | key
+)
+actors = sa.Table(
+    "actors", meta,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(3), index=True),
+    sa.Column("sector", sa.String(8)),
+    sa.Column("first_seen", sa.String(10)),
+    sa.Column("last_seen", sa.String(10)),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+)
+
+
+def _create(*tables: sa.Table) -> Callable[[Connection], None]:
+    def migrate(conn: Connection) -> None:
+        for t in tables:
+            t.create(conn, checkfirst=True)
+    return migrate
+
+
+#: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create(articles, article_bands),                    # 1: articles and duplicate bands
+    _create(mentions, story_events, event_parties),      # 2: mentions and story events
+    _create(actors),                                     # 3: the actors seen
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# -- opening ------------------------------------------------------------------------------
+def resolve_url(db: str | None = None) -> str:
+    """The database URL: ``db``, else ``$NEWSEVENTS_DB``, else ``./newsevents.db``."""
+    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in db:
+        return "sqlite:///" + str(Path(db).expanduser())
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _engine(url: str) -> Engine:
+    try:
+        engine = sa.create_engine(url, future=True)
+    except ModuleNotFoundError as e:
+        raise StoreError(f"no database driver for {url.split('://')[0]}: {e}; for PostgreSQL "
+                         "install newsevents[postgres]") from e
+    except sa.exc.ArgumentError as e:
+        raise StoreError(f"not a database URL: {url!r} ({e})") from e
+    if engine.dialect.name == "sqlite":
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+    return engine
+
+
+def open_store(db: str | None = None) -> "Store":
+    """Open (creating or migrating it when needed) the store at ``db`` (see :func:`resolve_url`)."""
+    return Store(resolve_url(db))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# -- ingest -------------------------------------------------------------------------------
+@dataclass
+class IngestSummary:
+    """What an ingest did: every item read is counted once."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    mentions: int = 0
+
+    def add(self, other: "IngestSummary") -> None:
+        for k, v in asdict(other).items():
+            setattr(self, k, getattr(self, k) + v)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Store:
+    """A database of articles and story events (see the module docstring)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _engine(url)
+        try:
+            self.migrate()
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot open the database {self.safe_url}: {e.__class__.__name__}: {e}") from e
+
+    @property
+    def safe_url(self) -> str:
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- migrations -------------------------------------------------------------------
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("schema_version"):
+                return 0
+            return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+
+    def migrate(self) -> int:
+        """Run the migrations this database lacks; returns the schema version."""
+        with self.engine.begin() as conn:
+            schema_version.create(conn, checkfirst=True)
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"the database {self.safe_url} has schema version {current}, newer "
+                             f"than this newsevents ({SCHEMA_VERSION}); upgrade newsevents")
+        for n in range(current + 1, SCHEMA_VERSION + 1):
+            with self.engine.begin() as conn:
+                MIGRATIONS[n - 1](conn)
+                conn.execute(schema_version.insert().values(version=n, applied_at=_now()))
+        return SCHEMA_VERSION
+
+    # -- ingest -----------------------------------------------------------------------
+    def ingest(self, items: Iterable[Article | ItemError], *, batch_size: int = 32,
+               on_error: Callable[[ItemError], None] | None = None) -> IngestSummary:
+        """Store articles in batches, one transaction each; ``ItemError`` items are counted
+        as rejected and passed to ``on_error``."""
+        total = IngestSummary()
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, ItemError):
+                total.read += 1
+                total.rejected += 1
+                if on_error:
+                    on_error(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                total.add(self.ingest_batch(batch, on_error=on_error))
+                batch = []
+        if batch:
+            total.add(self.ingest_batch(batch, on_error=on_error))
+        return total
+
+    def ingest_batch(self, batch: Sequence[Article], *,
+                     on_error: Callable[[ItemError], None] | None = None) -> IngestSummary:
+        """Store one batch atomically: all of it is committed, or nothing."""
+        summary = IngestSummary(read=len(batch))
+        try:
+            with self.engine.begin() as conn:
+                new: list[Mention] = []
+                for art in batch:
+                    outcome = self._store_article(conn, art)
+                    if isinstance(outcome, ItemError):
+                        summary.rejected += 1
+                        if on_error:
+                            on_error(outcome)
+                    elif outcome == "already":
+                        summary.already_stored += 1
+                    elif outcome == "duplicate":
+                        summary.duplicates += 1
+                    else:
+                        summary.stored += 1
+                        new.extend(outcome)
+                summary.mentions = len(new)
+                self._link(conn, new)
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(f"ingest into {self.safe_url} failed, batch rolled back: {e}") from e
+        return summary
+
+    def _store_article(self, conn: Connection, art: Article) -> str | list[Mention] | ItemError:
+        fp = article_fingerprint(art)
+        row = conn.execute(sa.select(articles.c.text_hash).where(articles.c.id == art.id)).first()
+        if row is not None:
+            if row.text_hash == fp.text_hash:
+                return "already"
+            err = ArticleConflict(f"article id {art.id!r} is stored already with a different text")
+            return ItemError(id=art.id, path=None, error=ErrorBody(code=err.code, message=err.message))
+        match = best_match(fp, self._duplicate_candidates(conn, fp))
+        conn.execute(articles.insert().values(
+            id=art.id, published=art.published, publisher=art.publisher, title=art.title,
+            url=art.url, language=art.language, text_hash=fp.text_hash,
+            duplicate_of=match.original if match else None, duplicate_kind=match.kind if match else None,
+            similarity=match.similarity if match else None, stored_at=_now(), record=art.to_json()))
+        self._upsert_actors(conn, art)
+        if match:
+            return "duplicate"
+        if fp.bands:
+            conn.execute(article_bands.insert(), [{"band": b, "article_id": art.id} for b in fp.bands])
+        found = stories.mentions_from_article(art)
+        if found:
+            conn.execute(mentions.insert(), [_mention_row(m) for m in found])
+            ids = dict(conn.execute(sa.select(mentions.c.idx, mentions.c.id)
+                                    .where(mentions.c.article_id == art.id)).all())
+            for m in found:
+                m.row_id = ids[m.index]
+        return found
+
+    def _duplicate_candidates(self, conn: Connection, fp: Fingerprint) -> Iterator[tuple[str, Fingerprint]]:
+        q = sa.select(articles.c.id, articles.c.record).where(articles.c.duplicate_of.is_(None)).where(
+            sa.or_(articles.c.text_hash == fp.text_hash,
+                   articles.c.id.in_(sa.select(article_bands.c.article_id)
+                                     .where(article_bands.c.band.in_(fp.bands)))))
+        for ident, record in conn.execute(q):
+            yield ident, article_fingerprint(Article.model_validate_json(record))
+
+    def _upsert_actors(self, conn: Connection, art: Article) -> None:
+        day = art.published
+        for a in art.actors:
+            row = conn.execute(sa.select(actors).where(actors.c.id == a.id)).first()
+            if row is None:
+                conn.execute(actors.insert().values(id=a.id, name=a.name, kind=a.kind, country=a.country,
+                                                    sector=a.sector, first_seen=day, last_seen=day, n_articles=1))
+                continue
+            first = min(filter(None, (row.first_seen, day)), default=None)
+            last = max(filter(None, (row.last_seen, day)), default=None)
+            newer = day is not None and (row.last_seen is None or day >= row.last_seen)
+            conn.execute(actors.update().where(actors.c.id == a.id).values(
+                first_seen=first, last_seen=last, n_articles=row.n_articles + 1,
+                name=a.name if newer else row.name, sector=(a.sector or row.sector) if newer else row.sector,
+                country=row.country or a.country))
+
+    # -- linking ----------------------------------------------------------------------
+    def _link(self, conn: Connection, new: list[Mention]) -> None:
+        touched: dict[str, None] = {}
+        for m in sorted(new, key=stories.order_key):
+            cands = self._candidates(conn, m)
+            target = stories.choose(m, cands.items())
+            if target is None:
+                target = stories.story_id(m)
+                cands[target] = []
+            conn.execute(mentions.update().where(mentions.c.id == m.row_id).values(story_event_id=target))
+            touched[target] = None
+            self._write_event(conn, target, [*cands[target], m])
+
+    def _candidates(self, conn: Connection, m: Mention) -> dict[str, list[Mention]]:
+        keys = list(m.parties())
+        if not keys:
+            return {}
+        ids = sa.select(event_parties.c.event_id).where(
+            event_parties.c.role == "key", event_parties.c.party.in_(keys))
+        q = (sa.select(mentions.c.story_event_id, mentions.c.data)
+             .join(story_events, story_events.c.id == mentions.c.story_event_id)
+             .where(story_events.c.type == m.type, story_events.c.id.in_(ids))
+             .order_by(mentions.c.id))
+        out: dict[str, list[Mention]] = {}
+        for eid, data in conn.execute(q):
+            out.setdefault(eid, []).append(_mention_from(data))
+        return out
+
+    def _write_event(self, conn: Connection, ident: str, ms: list[Mention]) -> None:
+        ev = stories.summarize(ident, ms)
+        lo, hi = stories.date_range(ev)
+        due = stories.expected_by(ev)
+        values = dict(type=ev.type, status=ev.status, date_lo=lo, date_hi=hi,
+                      due=due.isoformat() if due else None, first_reported=ev.first_reported,
+                      last_reported=ev.last_reported, n_mentions=len(ms), record=ev.to_json())
+        if conn.execute(sa.select(story_events.c.id).where(story_events.c.id == ident)).first():
+            conn.execute(story_events.update().where(story_events.c.id == ident).values(**values))
+            conn.execute(event_parties.delete().where(event_parties.c.event_id == ident))
+        else:
+            conn.execute(story_events.insert().values(id=ident, **values))
+        parties: dict[tuple[str, str], None] = {}
+        for role, names in (("actor", ev.actors + ev.actor_countries),
+                            ("recipient", ev.recipients + ev.recipient_countries),
+                            ("key", sorted(frozenset().union(*(m.parties() for m in ms))))):
+            for p in names:
+                parties[(p, role)] = None
+        if parties:
+            conn.execute(event_parties.insert(), [{"event_id": ident, "party": p, "role": r}
+                                                  for p, r in parties])
+
+    def relink(self) -> int:
+        """Link every stored mention again from scratch; returns the number of story events."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(sa.select(mentions.c.id, mentions.c.data)).all()
+            ms = []
+            for rid, data in rows:
+                m = _mention_from(data)
+                m.row_id = rid
+                ms.append(m)
+            conn.execute(event_parties.delete())
+            conn.execute(story_events.delete())
+            groups = stories.link(ms)
+            for ident, group in groups.items():
+                conn.execute(mentions.update().where(mentions.c.id.in_([m.row_id for m in group]))
+                             .values(story_event_id=ident))
+                self._write_event(conn, ident, group)
+        return len(groups)
+
+    # -- reading ----------------------------------------------------------------------
+    def article(self, ident: str) -> Article | None:
+        with self.engine.connect() as conn:
+            rec = conn.execute(sa.select(articles.c.record).where(articles.c.id == ident)).scalar()
+        return Article.model_validate_json(rec) if rec else None
+
+    def articles(self) -> list[dict]:
+        """Every stored article's metadata, with ``duplicate_of`` where it duplicates another."""
+        cols = [c for c in articles.c if c.name != "record"]
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(*cols).order_by(articles.c.published, articles.c.id))]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            n = lambda t: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()  # noqa: E731
+            dups = conn.execute(sa.select(sa.func.count()).where(articles.c.duplicate_of.is_not(None))).scalar()
+            return {"articles": n(articles), "duplicates": dups, "mentions": n(mentions),
+                    "story_events": n(story_events), "actors": n(actors)}
+
+    def story_events(self, *, actors: Sequence[str] = (), type: str | None = None,
+                     status: str | None = None, since: str | None = None, until: str | None = None,
+                     overdue: bool | None = None, as_of: dt.date | None = None,
+                     limit: int | None = None) -> list[StoryEvent]:
+        """Story events involving every one of ``actors`` (an id or a country code), of a type
+        and status, about days between ``since`` and ``until``; ``overdue`` keeps (True) or drops
+        (False) expected events whose time passed before ``as_of`` (default today)."""
+        as_of = as_of or dt.date.today()
+        q = sa.select(story_events.c.record)
+        for a in actors:
+            q = q.where(story_events.c.id.in_(sa.select(event_parties.c.event_id).where(
+                event_parties.c.party == a, event_parties.c.role != "key")))
+        if type:
+            q = q.where(story_events.c.type == type.upper())
+        if status:
+            q = q.where(story_events.c.status == status.lower())
+        if since:
+            q = q.where(sa.or_(story_events.c.date_hi.is_(None), story_events.c.date_hi >= since))
+        if until:
+            q = q.where(sa.or_(story_events.c.date_lo.is_(None), story_events.c.date_lo <= until))
+        overdue_cond = sa.and_(story_events.c.status == "expected", story_events.c.due.is_not(None),
+                               story_events.c.due < as_of.isoformat())
+        if overdue is True:
+            q = q.where(overdue_cond)
+        elif overdue is False:
+            q = q.where(sa.not_(overdue_cond))
+        q = q.order_by(story_events.c.date_lo, story_events.c.first_reported, story_events.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            out = [StoryEvent.model_validate_json(r) for r in conn.execute(q).scalars()]
+        for ev in out:
+            ev.overdue = stories.is_overdue(ev, as_of)
+        return out
+
+    def story_event(self, ident: str) -> StoryEvent | None:
+        with self.engine.connect() as conn:
+            rec = conn.execute(sa.select(story_events.c.record).where(story_events.c.id == ident)).scalar()
+        return StoryEvent.model_validate_json(rec) if rec else None
+
+    def actors(self, *, country: str | None = None, kind: str | None = None) -> list[dict]:
+        q = sa.select(actors).order_by(actors.c.n_articles.desc(), actors.c.id)
+        if country:
+            q = q.where(sa.or_(actors.c.country == country, actors.c.id == country))
+        if kind:
+            q = q.where(actors.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def mention_rows(self) -> list[dict]:
+        """Every stored mention, flat, with its story event id (for export)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(mentions.c.story_event_id, mentions.c.data)
+                                .order_by(mentions.c.published, mentions.c.id)).all()
+        out = []
+        for eid, data in rows:
+            d = json.loads(data)
+            d["story_event"] = eid
+            out.append(d)
+        return out
+
+
+# -- mention (de)serialization --------------------------------------------------------------
+_MENTION_FIELDS = [f for f in Mention.__dataclass_fields__ if not f.startswith("_") and f != "row_id"]
+
+
+def _mention_row(m: Mention) -> dict:
+    data = {f: getattr(m, f) for f in _MENTION_FIELDS}
+    data["published"] = m.published.isoformat() if m.published else None
+    for f in ("actors", "recipients", "actor_countries", "recipient_countries"):
+        data[f] = list(data[f])
+    return {"article_id": m.article, "idx": m.index, "type": m.type, "status": m.status,
+            "published": data["published"], "publisher": m.publisher, "data": json.dumps(data)}
+
+
+def _mention_from(data: str) -> Mention:
+    d = json.loads(data)
+    d["published"] = dt.date.fromisoformat(d["published"]) if d.get("published") else None
+    for f in ("actors", "recipients", "actor_countries", "recipient_countries"):
+        d[f] = tuple(d.get(f) or ())
+    return Mention(**{k: v for k, v in d.items() if k in _MENTION_FIELDS})

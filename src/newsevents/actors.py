@@ -1,8 +1,512 @@
-"""Actors (placeholder interface: being written)."""
+"""Actors: who the article is about, as knowledge-base ids with a country and a sector.
+
+How mentions are found, in order (article prose only: boilerplate and headings are skipped):
+
+1. **Gazetteer.** Every name, alias, demonym, capital and government metonym of the knowledge
+   base (:mod:`newsevents.knowledge`) is matched case-sensitively, longest first, plus ministry
+   phrases built from the country list ("Russian Foreign Ministry", "Iran's Ministry of
+   Defense").  This finds KB actors whatever the NER says ("Trump’s", "Pezeshkian" tagged NORP).
+   Names marked ambiguous ("Georgia", "Jordan") are taken only where the NER agrees.
+2. **NER.** spaCy entities not covered by the gazetteer: PERSON spans become people (a surname
+   alone links to a full name mentioned earlier); ORG spans become organisations only when their
+   head word names one ("Institute", "Ministry", "Agency"), media when it names an outlet; GPE
+   and LOC spans become places.
+3. **Roles from context.** The title words and names just before a name ("Iranian Foreign
+   Ministry spokesman X", "U.S. Secretary of State X") give an unknown person or organisation
+   its country and sector (``data/actor_words.toml``); so does an appositive ("X, director of
+   ..., Middle East Institute").  Names used that way are modifiers and yield no mention of
+   their own.  Known people get their role on the article's date from the knowledge base.
+4. **States and places.** A capital or metonym that acts ("Tehran has denied", "the Kremlin
+   said", "talks with Washington") is the country (``metonymy=True``); one used as a place
+   ("arrived in Tehran") is a ``location:`` actor.  A demonym that modifies no other actor
+   ("a Russian delegation", "Iranian media reports") is a mention of its country, with the
+   sector of the noun it modifies.
+
+The publisher naming itself ("Newsweek has contacted ...") is not an actor of the story.
+"""
+
 from __future__ import annotations
-def find_actors(a):
-    return [], []
-def publisher_actor(name, date):
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .analysis import Analysis, Mention
+from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, slugify
+from .models import Actor, Span
+
+_STATE_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj", "dative", "dobj"}
+_LOCATIVE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside", "around", "across",
+                   "throughout", "toward", "towards", "via", "through", "within", "off", "over", "along"}
+_MOTION_VERBS = {"visit", "reach", "leave", "enter", "tour", "fly", "arrive", "depart", "return"}
+_NOT_PLACES = {"west", "east", "north", "south", "global south", "global north", "western", "eastern"}
+_APPOS_HEADS = {"director", "head", "chief", "analyst", "professor", "fellow", "senior", "founder",
+                "president", "chairman", "spokesman", "spokeswoman", "spokesperson", "researcher",
+                "expert", "member", "adviser", "advisor", "editor", "executive", "deputy", "leader",
+                "correspondent", "co-founder", "secretary", "minister", "ambassador", "envoy", "a", "an",
+                "the", "former"}
+
+
+@dataclass(frozen=True)
+class _Cand:
+    """A candidate mention before grouping."""
+
+    start: int
+    end: int
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    metonymy: bool = False
+    known: bool = True          # from the knowledge base
+    context: bool = False       # a modifier of another actor (consumed, never emitted)
+
+
+# ---------------------------------------------------------------------------------------
+# public API
+
+def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
+    """The article's actors (grouped by id) and its flat, sorted list of actor mentions."""
+    kb = load_kb()
+    own = publisher_actor(a.publisher, a.published)
+    prose = [(s.start, s.end) for s in a.sentences]
+    cands = [c for c in _gazetteer(a, kb) if _in_prose(prose, c.start, c.end)]
+    cands = _add_ner(a, kb, cands, prose)
+    cands = _apply_context(a, kb, cands)
+    cands = _link_surnames(a, cands, prose)
+    cands = [c for c in cands if not c.context and c.actor_id != own]
+    cands.sort(key=lambda c: (c.start, -c.end))
+    mentions = [Mention(c.start, c.end, c.actor_id, c.kind, c.country, c.sector, c.metonymy)
+                for c in cands]
+    return _group(cands), mentions
+
+
+def publisher_actor(name: str | None, date: dt.date | None) -> str | None:
+    """The actor id of a publisher name ("Newsweek" -> "media:newsweek"), else None."""
+    if not name:
+        return None
+    kb = load_kb()
+    base = re.sub(r"^(www\.)|\.(com|org|net|co\.uk|ru|ir|cn)$", "", name.strip().lower())
+    for surface in (name, base):
+        for h in kb.lookup(surface):
+            if h.use == "name" and h.entry.kind == "media":
+                return h.entry.id
     return None
-def resolve(text, date=None):
+
+
+def resolve(text: str, date: dt.date | None = None) -> Actor | None:
+    """The actor a bare name denotes on ``date`` ("Lavrov" -> person:sergei-lavrov, RUS, GOV)."""
+    kb = load_kb()
+    surface = re.sub(r"^(the|The)\s+", "", text.strip())
+    surface = re.sub(r"[’']s$", "", surface)
+    hits = kb.lookup(surface) or kb.lookup(text.strip())
+    if hits:
+        h = hits[0]
+        if h.entry.kind == "country":
+            return Actor(id=h.entry.id, name=h.entry.name, kind="country", country=h.entry.id,
+                         sector=h.sector if h.use == "metonym" else None)
+        country, sector, _title = h.entry.on(date)
+        return Actor(id=h.entry.id, name=h.entry.name, kind=h.entry.kind, country=country, sector=sector)
+    m = _ministry_regex(kb).fullmatch(surface)
+    if m:
+        e = _ministry_entry(kb, m)
+        if e:
+            return Actor(id=e.id, name=e.name, kind="organization", country=e.country, sector=e.sector)
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# 1. gazetteer
+
+@lru_cache(maxsize=1)
+def _gazetteer_regex(kb: KnowledgeBase) -> re.Pattern[str]:
+    names = sorted(kb.surfaces(), key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w@/])(?:{alts})(?![\w@]|\.\w)")
+
+
+@lru_cache(maxsize=1)
+def _ministry_regex(kb: KnowledgeBase) -> re.Pattern[str]:
+    places = sorted({s for e in kb.entries.values() if e.kind == "country"
+                     for s in (e.name, *e.aliases, *e.demonyms)}, key=len, reverse=True)
+    place = "|".join(re.escape(p) for p in places)
+    subjects = sorted({w for words, _s in MINISTRIES.values() for w in words}, key=len, reverse=True)
+    subj = "(?i:" + "|".join(re.escape(w) for w in subjects) + ")"
+    return re.compile(
+        rf"(?<!\w)(?:(?P<c1>{place})(?:[’']s)?\s+(?:(?P<w1>{subj})\s+(?i:ministry)|(?i:ministry)\s+of\s+(?P<w2>{subj}))"
+        rf"|(?i:ministry)\s+of\s+(?P<w3>{subj})\s+of\s+(?:the\s+)?(?P<c2>{place}))(?!\w)"
+    )
+
+
+def _ministry_entry(kb: KnowledgeBase, m: re.Match[str]) -> Entry | None:
+    iso = kb.country_of_word(m["c1"] or m["c2"])
+    key = kb.ministry_key(m["w1"] or m["w2"] or m["w3"])
+    return kb.ministry(iso, key) if iso and key else None
+
+
+def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
+    text, doc = a.text, a.doc
+    out: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ministry_regex(kb).finditer(text):
+        e = _ministry_entry(kb, m)
+        if e:
+            out.append(_Cand(m.start(), m.end(), e.id, e.name, e.kind, e.country, e.sector))
+            taken.append((m.start(), m.end()))
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    for m in _gazetteer_regex(kb).finditer(text):
+        s, e, surface = m.start(), m.end(), m.group()
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        hits = kb.lookup(surface, fuzzy=False)
+        if not hits:
+            continue
+        hit = hits[0]
+        labels = {lab for es, ee, lab in ents if es <= s and e <= ee}
+        inside_person = any(lab == "PERSON" and es <= s and e <= ee and (ee - es) > (e - s)
+                            for es, ee, lab in ents)
+        if hit.entry.kind != "person" and inside_person:
+            continue  # "Jordan" in "Michael Jordan"
+        if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"}:
+            continue
+        c = _classify(a, kb, hit, s, e)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand | None:
+    entry = hit.entry
+    if hit.use == "name":
+        if entry.kind == "country":
+            return _Cand(s, e, entry.id, entry.name, "country", entry.id, None)
+        country, sector, _title = entry.on(a.published)
+        return _Cand(s, e, entry.id, entry.name, entry.kind, country, sector)
+    span = a.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    if hit.use in ("capital", "metonym"):
+        if _acts_as_state(span):
+            return _Cand(s, e, entry.id, entry.name, "country", entry.id, hit.sector or "GOV", metonymy=True)
+        place = a.text[s:e]
+        return _Cand(s, e, f"location:{slugify(place)}", place, "location", entry.id, None)
+    # demonym: a mention of the country unless it modifies another actor (decided in step 3)
+    sector = _group_sector(span)
+    return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector, known=True)
+
+
+def _acts_as_state(span) -> bool:
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ not in _LOCATIVE_PREPS
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_ not in _MOTION_VERBS
+    return tok.dep_ in _STATE_DEPS
+
+
+def _group_sector(span) -> str | None:
+    """The sector of the noun a demonym modifies ("Russian delegation" -> GOV)."""
+    groups = actor_words()["group_nouns"]
+    tok = span.root
+    if tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s") and tok.pos_ in ("PROPN", "NOUN"):
+        return "CVL"  # "Iranians"
+    head = tok.head
+    for _ in range(3):
+        if head.lower_ in groups:
+            return groups[head.lower_]
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# 2. NER
+
+def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[_Cand]:
+    words = actor_words()
+    out = list(cands)
+    for ent in a.doc.ents:
+        label = ent.label_
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"):
+            continue
+        s, e = _trim(a.text, ent.start_char, ent.end_char)
+        if s >= e or not _in_prose(prose, s, e):
+            continue
+        if any(c.start < e and s < c.end for c in out):
+            continue
+        surface = a.text[s:e]
+        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if label != "PERSON" and prev in words["titles"] and _looks_like_name(ent):
+            label = "PERSON"  # "spokesman Esmail Baghaei" tagged ORG
+        if label == "PERSON":
+            e = _extend_name(ent, e, out)
+            s, e = _strip_titles(a.text, s, e, words["titles"])
+            surface = a.text[s:e]
+            if not surface[:1].isupper():
+                continue
+            out.append(_Cand(s, e, f"person:{slugify(surface)}", surface, "person", None, None, known=False))
+        elif label == "ORG":
+            c = _org_cand(kb, surface, s, e, words)
+            if c:
+                out.append(c)
+        elif label in ("GPE", "LOC"):
+            if fold(surface) in _NOT_PLACES:
+                continue
+            out.append(_Cand(s, e, f"location:{slugify(surface)}", surface, "location", None, None, known=False))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    m = re.match(r"(?i)the\s+", text[s:e])
+    if m:
+        s += m.end()
+    m = re.search(r"[’']s?$", text[s:e])
+    if m:
+        e -= len(m.group())
+    return s, e
+
+
+def _extend_name(ent, e: int, cands: list[_Cand]) -> int:
+    """Add capitalised name tokens the NER left off ("Carla Ventura | Pires")."""
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and i < ent.end + 2:
+        t = doc[i]
+        if not (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ in ("", "PERSON")
+                and not doc[i - 1].whitespace_ == "" and not t.is_sent_start):
+            break
+        if any(c.start < t.idx + len(t) and t.idx < c.end for c in cands):
+            break
+        e = t.idx + len(t)
+        i += 1
+    return e
+
+
+def _strip_titles(text: str, s: int, e: int, titles: dict) -> tuple[int, int]:
+    while True:
+        m = re.match(r"(\S+)\s+", text[s:e])
+        if not m or m.group(1).lower() not in titles:
+            return s, e
+        s += m.end()
+
+
+def _looks_like_name(ent) -> bool:
+    toks = [t for t in ent if not t.is_punct]
+    return 2 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks)
+
+
+def _org_head(surface: str) -> str:
+    """The head word of an organisation name: the last word before 'of/for/on', else the last."""
+    toks = surface.split()
+    for i, t in enumerate(toks):
+        if i and t.lower() in ("of", "for", "on", "in"):
+            return toks[i - 1].lower()
+    return toks[-1].lower() if toks else ""
+
+
+def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _Cand | None:
+    head = _org_head(surface)
+    if head in words["not_org_heads"]["words"]:
+        return None
+    country = next((iso for w in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", surface)
+                    for iso in [kb.country_of_word(w) or kb.country_of_word(w.split()[0])] if iso), None)
+    slug = slugify(surface)
+    if head in words["media_heads"]["words"] and head not in ("agency",) or surface.endswith("News Agency"):
+        return _Cand(s, e, f"media:{slug}", surface, "media", country, "MED", known=False)
+    if head in words["org_heads"]:
+        return _Cand(s, e, f"organization:{slug}", surface, "organization", country,
+                     words["org_heads"][head], known=False)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# 3. context: title windows, appositives, demonyms that modify other actors
+
+_ANCHORS = {"person", "media", "organization", "igo", "group"}
+_MODIFIERS = {"country", "organization"}
+
+
+def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Cand]:
+    doc, words = a.doc, actor_words()
+    cands = sorted(cands, key=lambda c: c.start)
+    by_token: dict[int, int] = {}
+    for n, c in enumerate(cands):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token.setdefault(t.i, n)
+    out = list(cands)
+    for n, c in enumerate(cands):
+        if c.kind not in _ANCHORS:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        window, used = _title_window(doc, span.start, by_token, n, cands)
+        for m in used:
+            out[m] = replace(out[m], context=True)
+        country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
+        title_words = " ".join(doc[i].lower_ for i in window)
+        sector = _title_sector(title_words, words)
+        used_sector = next((cands[m].sector for m in reversed(used)
+                            if cands[m].kind == "organization" and cands[m].sector), None)
+        if c.kind == "person" and not c.known:
+            appos = _appositive(doc, span.end, by_token, cands)
+            if country is None and appos is not None:
+                country = appos.country
+            if country is None and sector:
+                country = _sentence_country(doc, span.start, by_token, cands)
+            former = any(doc[i].lower_ in words["former"]["words"] for i in window)
+            sector = "ELI" if former and sector else (used_sector or sector)
+            out[n] = replace(c, country=country, sector=sector)
+        elif not c.known:
+            out[n] = replace(c, country=c.country or country)
+    # demonyms that modify an actor noun without being in a title window
+    for n, c in enumerate(out):
+        if c.kind == "country" and not c.context and _is_demonym(kb, a.text[c.start:c.end]):
+            if _modifies_actor(doc, c, by_token, n, out):
+                out[n] = replace(c, context=True)
+    return out
+
+
+def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
+                  cands: list[_Cand]) -> tuple[list[int], list[int]]:
+    """Token indices of the pre-name title ("Russian Foreign Minister") and the mentions in it."""
+    window: list[int] = []
+    used: list[int] = []
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start and len(window) < 10:
+        t = doc[i]
+        m = by_token.get(i)
+        if m is not None and m != anchor:
+            c = cands[m]
+            if c.kind not in _MODIFIERS and c.kind != "location":
+                break
+            if c.kind == "location":
+                break
+            if m not in used:
+                used.append(m)
+            window.append(i)
+            i -= 1
+            continue
+        hyphen = t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if hyphen or (t.lower_ in ("of", "’s", "'s")) or (
+                t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_alpha or "-" in t.text and t.is_alpha is False
+                and t.text.replace("-", "").isalpha()):
+            window.append(i)
+            i -= 1
+            continue
+        break
+    while window and doc[window[-1]].lower_ in ("of", "’s", "'s", "-"):
+        window.pop()  # a window never starts with a function word
+    return window, [m for m in used if any(by_token.get(i) == m for i in window)]
+
+
+def _title_sector(title: str, words: dict) -> str | None:
+    titles: dict = words["titles"]
+    best: tuple[int, str] | None = None
+    for key, sector in titles.items():
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", title):
+            if best is None or len(key) > best[0]:
+                best = (len(key), sector)
+    return best[1] if best else None
+
+
+def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> _Cand | None:
+    """The first organisation/country named in an appositive after a name ("X, director of Y")."""
+    if end_tok >= len(doc) or doc[end_tok].text != "," or end_tok + 1 >= len(doc):
+        return None
+    if doc[end_tok + 1].lower_ not in _APPOS_HEADS:
+        return None
+    sent_end = doc[end_tok].sent.end
+    for i in range(end_tok + 1, min(sent_end, end_tok + 25)):
+        if doc[i].text in (":", ";") or doc[i].pos_ == "VERB":
+            break
+        m = by_token.get(i)
+        if m is not None and cands[m].kind in ("organization", "igo", "country", "media") and cands[m].country:
+            return cands[m]
+    return None
+
+
+def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> str | None:
+    """The nearest country named earlier in the sentence ("A Russian delegation led by ...")."""
+    sent_start = doc[start_tok].sent.start
+    for i in range(start_tok - 1, sent_start - 1, -1):
+        m = by_token.get(i)
+        if m is not None and cands[m].kind == "country":
+            return cands[m].country
+    return None
+
+
+def _is_demonym(kb: KnowledgeBase, surface: str) -> bool:
+    return any(h.use == "demonym" for h in kb.lookup(surface, fuzzy=False))
+
+
+def _modifies_actor(doc, c: _Cand, by_token: dict[int, int], n: int, cands: list[_Cand]) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("amod", "compound", "nmod", "appos", "flat") or tok.head is tok:
+            return False
+        tok = tok.head
+        m = by_token.get(tok.i)
+        if m is not None and m != n and cands[m].kind in _ANCHORS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# 4. surnames, grouping
+
+def _link_surnames(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
+    """A surname alone is the person named in full earlier in the article."""
+    full: dict[str, _Cand] = {}
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.kind == "person" and not c.context:
+            parts = c.name.split()
+            if len(parts) >= 2:
+                full.setdefault(parts[-1], c)
+            elif not c.known and c.name in full:
+                f = full[c.name]
+                c = replace(c, actor_id=f.actor_id, name=f.name, country=f.country, sector=f.sector,
+                            known=f.known)
+        out.append(c)
+    # surnames the NER missed: "Soliman said"
+    for surname, f in full.items():
+        if f.known:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", a.text):
+            s, e = m.start(), m.end()
+            if s < f.start or not _in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):
+                continue
+            out.append(replace(f, start=s, end=e, context=False))
+    return out
+
+
+def _group(cands: list[_Cand]) -> list[Actor]:
+    actors: dict[str, Actor] = {}
+    for c in cands:
+        act = actors.get(c.actor_id)
+        if act is None:
+            act = Actor(id=c.actor_id, name=c.name, kind=c.kind, country=c.country,
+                        sector=None if c.kind == "country" else c.sector)
+            actors[c.actor_id] = act
+        elif len(c.name) > len(act.name) and not c.known:
+            act.name = c.name
+        act.mentions.append(Span(start=c.start, end=c.end))
+    return list(actors.values())
+
+
+def _in_prose(prose: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(prose, (s, float("inf"))) - 1
+    return i >= 0 and prose[i][0] <= s and e <= prose[i][1]

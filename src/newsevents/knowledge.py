@@ -1,0 +1,245 @@
+"""The actor knowledge base: countries, people with dated roles, organisations, outlets, places.
+
+Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl``,
+``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
+This module loads them once into a :class:`KnowledgeBase` that answers three questions:
+
+* which entries does a surface form name (``lookup``: names, aliases, demonyms, capitals and
+  government metonyms such as "the Kremlin"), and which surfaces exist at all (``surfaces``, for
+  the gazetteer matcher of the actors stage);
+* what country and PLOVER sector an entry has **on a date** (``Entry.on``): a person's role active
+  on that date, ``ELI`` for someone whose roles have all ended;
+* which ministry a phrase such as "Russian Foreign Ministry" or "Ministry of Defense of Iran"
+  names (``ministry``), built from the country list instead of being enumerated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from .resources import load_jsonl, load_toml
+
+ACTOR_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "locations.jsonl")
+
+#: How a surface form names an entry.
+Use = Literal["name", "demonym", "capital", "metonym"]
+
+
+def slugify(text: str) -> str:
+    """``"Sergei Lavrov"`` -> ``"sergei-lavrov"`` (ASCII, lower case, hyphens)."""
+    s = unicodedata.normalize("NFKD", text.replace("&", " and ")).encode("ascii", "ignore").decode()
+    s = s.lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def parse_partial_date(value: str | None, *, end: bool = False) -> dt.date | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a date (the first day of a partial period)."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str | None
+    sector: str
+    title: str
+    start: dt.date | None
+    end: dt.date | None  # exclusive: the first day the role is no longer held
+
+    def active(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One knowledge-base record (a country, person, organisation, outlet, group or place)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    metonyms: tuple[tuple[str, str], ...] = ()  # (surface, sector)
+    ambiguous: frozenset[str] = frozenset()
+    state_affiliated: bool | None = None
+
+    def on(self, date: dt.date | None) -> tuple[str | None, str | None, str | None]:
+        """(country, sector, title) of this entry on ``date`` (latest role when no date)."""
+        if not self.roles:
+            return self.country, self.sector, None
+        ordered = sorted(self.roles, key=lambda r: r.start or dt.date.min)
+        if date is None:
+            last = ordered[-1]
+            return (last.country, "ELI" if last.end else last.sector, last.title)
+        active = [r for r in ordered if r.active(date)]
+        if active:
+            r = active[-1]  # the most recently taken office
+            return r.country, r.sector, r.title
+        past = [r for r in ordered if r.end is not None and r.end <= date]
+        if past:
+            r = max(past, key=lambda r: r.end or dt.date.min)
+            return (r.country or self.country), "ELI", f"former {r.title}"
+        return self.country, self.sector, None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One way a surface form names an entry."""
+
+    entry: Entry
+    use: Use
+    sector: str | None = None  # the sector a metonym stands for ("Pentagon" -> MIL)
+
+    def ambiguous(self, surface: str) -> bool:
+        """True when this surface may name something else (taken only if the NER agrees)."""
+        return surface in self.entry.ambiguous
+
+
+#: Ministries built from the country list: canonical key -> (surface words, sector)
+MINISTRIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "foreign": (("Foreign Affairs", "Foreign", "External Affairs"), "GOV"),
+    "defense": (("Defense", "Defence"), "MIL"),
+    "interior": (("Interior", "Internal Affairs", "Home Affairs"), "GOV"),
+    "finance": (("Finance",), "GOV"),
+    "economy": (("Economic Development", "Economy"), "GOV"),
+    "energy": (("Energy",), "GOV"),
+    "oil": (("Oil", "Petroleum"), "GOV"),
+    "trade": (("Trade", "Commerce", "Industry and Trade"), "GOV"),
+    "justice": (("Justice",), "GOV"),
+    "health": (("Health",), "GOV"),
+    "education": (("Education",), "GOV"),
+    "intelligence": (("Intelligence",), "SPY"),
+    "agriculture": (("Agriculture",), "GOV"),
+    "transport": (("Transport", "Transportation"), "GOV"),
+    "culture": (("Culture",), "GOV"),
+    "emergency-situations": (("Emergency Situations", "Emergencies"), "GOV"),
+}
+
+
+@dataclass(eq=False)
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _surfaces: dict[str, list[Hit]] = field(default_factory=dict)
+    _folded: dict[str, list[Hit]] = field(default_factory=dict)
+    _ministry_words: dict[str, str] = field(default_factory=dict)
+
+    # -- building ----------------------------------------------------------------------
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.id] = entry
+        for s in (entry.name, *entry.aliases):
+            self._index(s, Hit(entry, "name"))
+        for s in entry.demonyms:
+            self._index(s, Hit(entry, "demonym"))
+        for s in entry.capitals:
+            self._index(s, Hit(entry, "capital"))
+        for s, sector in entry.metonyms:
+            self._index(s, Hit(entry, "metonym", sector))
+
+    def _index(self, surface: str, hit: Hit) -> None:
+        for table, key in ((self._surfaces, surface), (self._folded, fold(surface))):
+            hits = table.setdefault(key, [])
+            if not any(h.entry.id == hit.entry.id and h.use == hit.use for h in hits):
+                hits.append(hit)
+
+    # -- questions ---------------------------------------------------------------------
+    def surfaces(self) -> list[str]:
+        """Every surface form, for a case-sensitive gazetteer."""
+        return list(self._surfaces)
+
+    def lookup(self, surface: str, *, fuzzy: bool = True) -> list[Hit]:
+        """Entries a surface form names: exact first, then case- and punctuation-folded."""
+        hits = self._surfaces.get(surface.strip())
+        if hits:
+            return _ranked(hits)
+        if not fuzzy:
+            return []
+        return _ranked(self._folded.get(fold(surface), []))
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO3 of a country name, alias or demonym ("Iranian", "U.S.", "Russia's")."""
+        w = re.sub(r"[’']s$", "", word.strip())
+        for h in self.lookup(w, fuzzy=False):
+            if h.entry.kind == "country" and h.use in ("name", "demonym"):
+                return h.entry.id
+        return None
+
+    def ministry(self, iso3: str, key: str) -> Entry | None:
+        """The ``key`` ministry of a country ("RUS", "foreign" -> Russian Foreign Ministry)."""
+        country = self.entries.get(iso3)
+        if country is None or key not in MINISTRIES:
+            return None
+        adjective = country.demonyms[0] if country.demonyms else country.name
+        label = key.replace("-", " ").title()
+        return Entry(id=f"organization:{slugify(adjective)}-{key}-ministry",
+                     name=f"{adjective} {label} Ministry", kind="organization",
+                     country=iso3, sector=MINISTRIES[key][1])
+
+    def ministry_key(self, words: str) -> str | None:
+        """The canonical ministry key of its subject words ("Foreign Affairs" -> "foreign")."""
+        return self._ministry_words.get(fold(words))
+
+
+def fold(text: str) -> str:
+    """A loose key: accents, case, curly quotes, dots and a leading 'the' ignored."""
+    s = text.replace("’", "'").replace(".", "")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^the\s+", "", s.strip())
+    return re.sub(r"[\s\-]+", " ", s).strip()
+
+
+_USE_ORDER = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+
+
+def _ranked(hits: list[Hit]) -> list[Hit]:
+    return sorted(hits, key=lambda h: _USE_ORDER[h.use])
+
+
+def _entry(row: dict) -> Entry:
+    roles = tuple(
+        Role(country=r.get("country"), sector=r["sector"], title=r.get("title", ""),
+             start=parse_partial_date(r.get("start")), end=parse_partial_date(r.get("end"), end=True))
+        for r in row.get("roles", ())
+    )
+    return Entry(
+        id=row["id"], name=row["name"], kind=row["kind"], country=row.get("country"),
+        sector=row.get("sector"), aliases=tuple(row.get("aliases", ())), roles=roles,
+        demonyms=tuple(row.get("demonyms", ())), capitals=tuple(row.get("capitals", ())),
+        metonyms=tuple((m["name"], m["sector"]) for m in row.get("metonyms", ())),
+        ambiguous=frozenset(row.get("ambiguous", ())), state_affiliated=row.get("state_affiliated"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The knowledge base from the packaged data files (loaded once per process)."""
+    kb = KnowledgeBase()
+    for name in ACTOR_FILES:
+        _meta, rows = load_jsonl(name)
+        for row in rows:
+            kb.add(_entry(row))
+    for key, (words, _sector) in MINISTRIES.items():
+        for w in words:
+            kb._ministry_words[fold(w)] = key
+    return kb
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> dict:
+    """Sector words (titles, organisation heads, group nouns) from ``data/actor_words.toml``."""
+    return load_toml("actor_words.toml")

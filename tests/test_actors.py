@@ -1,0 +1,126 @@
+"""The actors stage on hand-written sentences (spaCy model from conftest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.actors import find_actors, publisher_actor, resolve
+
+
+def _by_text(a, mentions):
+    return {a.text[m.start:m.end]: m for m in mentions}
+
+
+@pytest.fixture(scope="module")
+def run(make_analysis):
+    def go(text, published="2024-12-23", publisher=None):
+        a = make_analysis(text, published, publisher=publisher)
+        actors, mentions = find_actors(a)
+        return a, actors, mentions
+    return go
+
+
+def test_countries_and_known_people(run):
+    a, actors, mentions = run("Turkish President Recep Tayyip Erdogan met Chinese Foreign Minister "
+                              "Wang Yi in Ankara on Friday. Erdogan said China was a partner.\n")
+    m = _by_text(a, mentions)
+    assert m["Recep Tayyip Erdogan"].actor_id == "person:recep-tayyip-erdogan"
+    assert (m["Recep Tayyip Erdogan"].country, m["Recep Tayyip Erdogan"].sector) == ("TUR", "GOV")
+    assert m["Erdogan"].actor_id == "person:recep-tayyip-erdogan"
+    assert m["China"].actor_id == "CHN"
+    # title words are modifiers of the person, not mentions of their own
+    assert "Turkish" not in m and "Chinese" not in m
+    ids = [x.id for x in actors]
+    assert ids.count("person:recep-tayyip-erdogan") == 1
+    assert m["Ankara"].kind == "location" and m["Ankara"].country == "TUR"
+
+
+def test_mentions_sorted_and_consistent(run):
+    a, actors, mentions = run("Japan and Brazil signed a deal. Brazil praised Japan.\n")
+    assert [x.start for x in mentions] == sorted(x.start for x in mentions)
+    grouped = {x.id: len(x.mentions) for x in actors}
+    assert grouped == {"JPN": 2, "BRA": 2}
+
+
+def test_unknown_person_gets_country_and_sector_from_title(run):
+    a, _actors, mentions = run("Kenyan Foreign Ministry spokesman Daniel Otieno Mwangi said talks went well.\n")
+    m = _by_text(a, mentions)
+    person = m["Daniel Otieno Mwangi"]
+    assert person.kind == "person" and person.country == "KEN" and person.sector == "GOV"
+    assert "Kenyan Foreign Ministry" not in m  # the ministry only qualifies the spokesman
+
+
+def test_surname_links_to_full_name(run):
+    a, actors, mentions = run("Brazilian Trade Minister Carla Ventura Pires visited Lagos. "
+                              "Pires said the visit was useful.\n")
+    m = _by_text(a, mentions)
+    assert m["Pires"].actor_id == m["Carla Ventura Pires"].actor_id
+    assert m["Pires"].country == "BRA"
+
+
+def test_appositive_gives_institute_country(run):
+    a, _actors, mentions = run("Hannah Kowalczyk, a senior fellow at the Brookings Institution, "
+                               "said the pact was fragile.\n")
+    m = _by_text(a, mentions)
+    assert m["Hannah Kowalczyk"].country == "USA"
+    assert m["Brookings Institution"].actor_id == "organization:brookings-institution"
+
+
+def test_capital_as_state_and_as_place(run):
+    a, _actors, mentions = run("Beijing has rejected the claim. A trade mission arrived in Beijing on Monday.\n")
+    first, second = [x for x in mentions if a.text[x.start:x.end] == "Beijing"]
+    assert (first.actor_id, first.kind, first.metonymy) == ("CHN", "country", True)
+    assert (second.actor_id, second.kind, second.country) == ("location:beijing", "location", "CHN")
+
+
+def test_metonym(run):
+    a, _actors, mentions = run("The Kremlin said the talks were constructive.\n")
+    m = _by_text(a, mentions)
+    assert (m["Kremlin"].actor_id, m["Kremlin"].metonymy) == ("RUS", True)
+
+
+def test_demonym_phrase_is_a_country_mention(run):
+    a, _actors, mentions = run("A Turkish delegation arrived in Baku, according to Greek media reports.\n")
+    m = _by_text(a, mentions)
+    assert (m["Turkish"].actor_id, m["Turkish"].sector) == ("TUR", "GOV")
+    assert m["Greek"].actor_id == "GRC"
+
+
+def test_outlets_and_ministries(run):
+    a, _actors, mentions = run("Chinese state outlet Xinhua said the Ministry of Defense of Japan "
+                               "had protested, according to the Indian Foreign Ministry.\n")
+    m = _by_text(a, mentions)
+    assert (m["Xinhua"].kind, m["Xinhua"].country) == ("media", "CHN")
+    assert m["Ministry of Defense of Japan"].actor_id == "organization:japanese-defense-ministry"
+    assert m["Indian Foreign Ministry"].country == "IND"
+
+
+def test_publisher_self_reference_is_not_an_actor(run):
+    a, actors, _mentions = run("Reuters has contacted Egypt for comment.\n", publisher="Reuters")
+    assert [x.id for x in actors] == ["EGY"]
+
+
+def test_boilerplate_is_skipped(run):
+    _a, actors, _m = run("Peru and Chile agreed to talk.\n\nJohn Doe/AFP via Getty Images\n")
+    assert {x.id for x in actors} == {"PER", "CHL"}
+
+
+def test_ambiguous_name_needs_ner(run):
+    _a, actors, _m = run("Michael Jordan praised the team.\n")
+    assert "JOR" not in {x.id for x in actors}
+
+
+def test_resolve_and_publisher():
+    d = dt.date(2024, 12, 23)
+    assert resolve("Iran").id == "IRN"
+    assert resolve("the Kremlin").id == "RUS"
+    lav = resolve("Lavrov", d)
+    assert (lav.id, lav.country, lav.sector) == ("person:sergei-lavrov", "RUS", "GOV")
+    assert resolve("Iranian").id == "IRN"
+    assert resolve("Finnish Defence Ministry").id == "organization:finnish-defense-ministry"
+    assert resolve("no such actor anywhere") is None
+    assert publisher_actor("Newsweek", d) == "media:newsweek"
+    assert publisher_actor("newsweek.com", d) == "media:newsweek"
+    assert publisher_actor("Some Blog", d) is None

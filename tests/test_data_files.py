@@ -1,0 +1,93 @@
+"""Every data file has a provenance header, and every actor record is well formed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from newsevents.knowledge import ACTOR_FILES
+from newsevents.models import SECTORS
+from newsevents.resources import META_KEYS, list_data_files, load_jsonl, load_toml
+
+KINDS = {"country", "person", "organization", "igo", "media", "group", "location"}
+ISO3 = re.compile(r"^[A-Z]{3}$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FILES = list_data_files()
+
+
+def _check_meta(meta: dict, name: str) -> None:
+    for key in META_KEYS:
+        assert isinstance(meta.get(key), str) and meta[key].strip(), f"{name}: meta.{key} missing"
+    dt.date.fromisoformat(meta["updated"])
+
+
+@pytest.mark.parametrize("name", [f for f in FILES if f.endswith(".toml")])
+def test_toml_meta(name):
+    data = load_toml(name)
+    assert "meta" in data, f"{name} has no [meta] table"
+    _check_meta(data["meta"], name)
+
+
+@pytest.mark.parametrize("name", [f for f in FILES if f.endswith(".jsonl")])
+def test_jsonl_meta(name):
+    from newsevents.resources import data_path
+
+    first = data_path(name).read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith('{"_meta"'), f"{name}: first line must be the _meta header"
+    meta, rows = load_jsonl(name)
+    _check_meta(meta, name)
+    assert rows, f"{name} has no records"
+
+
+@pytest.mark.parametrize("name", ACTOR_FILES)
+def test_actor_records(name):
+    _meta, rows = load_jsonl(name)
+    for row in rows:
+        where = f"{name}: {row.get('id')}"
+        assert row["kind"] in KINDS, where
+        assert isinstance(row["name"], str) and row["name"], where
+        if row["kind"] == "country":
+            assert ISO3.match(row["id"]) and row["country"] == row["id"], where
+        else:
+            assert row["id"].startswith(row["kind"] + ":"), where
+            assert re.match(r"^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$", row["id"]), where
+        assert row.get("country") is None or ISO3.match(row["country"]), where
+        assert row.get("sector") is None or row["sector"] in SECTORS, where
+        assert all(isinstance(a, str) and a for a in row.get("aliases", [])), where
+        for role in row.get("roles", []):
+            assert role["sector"] in SECTORS, where
+            assert role.get("country") is None or ISO3.match(role["country"]), where
+            assert DATE.match(role["start"]), where
+            assert role.get("end") is None or DATE.match(role["end"]), where
+        for m in row.get("metonyms", []):
+            assert m["sector"] in SECTORS, where
+        for s in row.get("ambiguous", []):
+            assert s in (row["name"], *row.get("aliases", []), *row.get("demonyms", []),
+                         *row.get("capitals", [])), where
+
+
+def test_actor_ids_unique_and_countries_known():
+    ids: set[str] = set()
+    countries: set[str] = set()
+    rows_all = []
+    for name in ACTOR_FILES:
+        _meta, rows = load_jsonl(name)
+        for row in rows:
+            assert row["id"] not in ids, f"duplicate id {row['id']}"
+            ids.add(row["id"])
+            if row["kind"] == "country":
+                countries.add(row["id"])
+            rows_all.append(row)
+    for row in rows_all:
+        refs = [row.get("country")] + [r.get("country") for r in row.get("roles", [])]
+        for ref in refs:
+            assert ref is None or ref in countries, f"{row['id']}: unknown country {ref}"
+
+
+def test_actor_words_sectors():
+    data = load_toml("actor_words.toml")
+    for table in ("titles", "org_heads", "group_nouns"):
+        for word, sector in data[table].items():
+            assert sector in SECTORS, f"{table}.{word}"

@@ -27,6 +27,10 @@ PERSON_PAIR_NOUNS = {"leader", "president"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
+#: prepositions that say whose or where a group is ("officials of/from X", "students in X")
+GROUP_PREPS = {"of", "from", "in", "throughout", "across"}
+QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
+                  "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
 
 
 @dataclass(frozen=True)
@@ -144,10 +148,12 @@ class Parties:
         if found or shallow:
             return found
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found.extend(self.of_phrase(pobj, shallow=True))
+                        # "tens of thousands of students throughout X": go down quantity nouns
+                        deeper = pobj.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
+                        found.extend(self.of_phrase(pobj, shallow=not deeper))
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 for agent in child.children:
                     if agent.dep_ == "agent":

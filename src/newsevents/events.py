@@ -49,6 +49,8 @@ def _theme_lemmas(verb: Token) -> set[str]:
     if verb.dep_ == "acl":
         themes.append(verb.head)
     themes.extend(prep_objects(verb, ("with", "on")))
+    for t in list(themes):  # "dollars of aid", "tons of food"
+        themes.extend(prep_objects(t, ("of",)))
     for t in list(themes):
         themes.extend(t.conjuncts)
         themes.extend(c for c in t.children if c.dep_ == "compound")
@@ -236,8 +238,10 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
                 continue
         else:
             actors, recipients = _noun_parties(t, parties, lex)
-        if not actors or _is_author(actors, a, ""):
+        if _is_author(actors, a, ""):
             continue
+        if not actors and (t.entry.pos == "noun" or t.entry.symmetric or not recipients):
+            continue  # a verb with a known target but no agent ("X was killed") still counts
         actor_ids = {p.actor_id for p in actors}
         recipients = [p for p in recipients if p.actor_id not in actor_ids]
         if t.entry.symmetric:
@@ -267,6 +271,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
+        if not actors:
+            confidence -= 0.3
         ev = Event(type=t.entry.type, mode=t.entry.mode, cameo=t.entry.cameo,
                    actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
                    status=status, time=time, location=location,

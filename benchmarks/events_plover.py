@@ -1,0 +1,133 @@
+"""Benchmark the events stage on PLOVER gold-standard sentences (one event per record).
+
+Usage::
+
+    python benchmarks/events_plover.py [DATA] [--errors] [--limit N]
+
+``DATA`` is ``plover_gsr_dev.jsonl`` or a data folder holding ``events/plover_gsr_dev.jsonl``;
+the default is ``../shared/data`` from the project root.  When the data is absent the script
+says so and exits 0 (the data lives beside the project, never inside it).
+
+Each sentence goes through the whole pipeline (:class:`newsevents.pipeline.Extractor`) with its
+record date as the publication date.  Figures:
+
+* **coverage**: sentences with at least one predicted event;
+* **type accuracy (top)**: the most confident predicted event has the gold type (a sentence
+  without a prediction counts as wrong);
+* **type recall (any)**: some predicted event has the gold type;
+* **actor / recipient country accuracy**: over sentences where an event of the gold type was
+  predicted, its set of actor (recipient) countries equals the gold set; an actor id's country
+  is taken from the record's actors (an ISO3 id is its own country).  Gold ``IGO`` and empty
+  countries are compared as given;
+* per-type recall (any) and the confusion of the top type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+
+def _dataset(path: Path) -> Path | None:
+    if path.is_dir():
+        path = path / "events" / "plover_gsr_dev.jsonl"
+    return path if path.is_file() else None
+
+
+def _countries(rec, ids: list[str]) -> set[str]:
+    by_id = {a.id: a for a in rec.actors}
+    out: set[str] = set()
+    for i in ids:
+        if re.fullmatch(r"[A-Z]{3}", i):
+            out.add(i)
+        elif i in by_id and by_id[i].country:
+            out.add(by_id[i].country)
+        elif i in by_id and by_id[i].kind == "igo":
+            out.add("IGO")
+    return out
+
+
+def _gold_countries(parties: list[dict]) -> set[str]:
+    return {p["country"] for p in parties if p.get("country")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--errors", action="store_true", help="list each sentence coded wrongly")
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args(argv)
+    path = _dataset(args.data)
+    if path is None:
+        print(f"no PLOVER gold data at {args.data}; skipping (the data lives beside the project)")
+        return 0
+
+    from newsevents.pipeline import Extractor
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if args.limit:
+        rows = rows[: args.limit]
+    extractor = Extractor()
+    t0 = time.perf_counter()
+    n = covered = top_ok = any_ok = 0
+    actor_ok = recip_ok = role_n = 0
+    per_type: Counter[str] = Counter()
+    per_type_ok: Counter[str] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        gold_type = row["event"]
+        rec = extractor.extract(row["text"], published=row.get("date"))
+        events = sorted(rec.events, key=lambda e: -e.confidence)
+        n += 1
+        per_type[gold_type] += 1
+        covered += bool(events)
+        top = events[0].type if events else "NONE"
+        top_ok += top == gold_type
+        confusion[(gold_type, top)] += top != gold_type
+        same = [e for e in events if e.type == gold_type]
+        any_ok += bool(same)
+        per_type_ok[gold_type] += bool(same)
+        if same:
+            ev = same[0]
+            role_n += 1
+            a_ok = _countries(rec, ev.actors) == _gold_countries(row["actors"])
+            r_ok = _countries(rec, ev.recipients) == _gold_countries(row["recipients"])
+            actor_ok += a_ok
+            recip_ok += r_ok
+            if args.errors and not (a_ok and r_ok):
+                print(f"ROLES {row['id']}: gold {sorted(_gold_countries(row['actors']))}->"
+                      f"{sorted(_gold_countries(row['recipients']))}, got "
+                      f"{sorted(_countries(rec, ev.actors))}->{sorted(_countries(rec, ev.recipients))}"
+                      f" | {row['text'][:110]}")
+        elif args.errors:
+            got = [(e.type, e.status) for e in events]
+            print(f"TYPE  {row['id']}: gold {gold_type} ({row.get('event_text')}), got {got}"
+                  f" | {row['text'][:110]}")
+    secs = time.perf_counter() - t0
+    if not n:
+        print("no records")
+        return 0
+    print(f"PLOVER gold sentences: {n} ({path.name}), {secs:.1f}s")
+    print(f"  coverage (>=1 event)          {covered / n:.3f}")
+    print(f"  type accuracy (top event)     {top_ok / n:.3f}")
+    print(f"  type recall (any event)       {any_ok / n:.3f}")
+    if role_n:
+        print(f"  actor countries accuracy      {actor_ok / role_n:.3f}   (over {role_n} typed right)")
+        print(f"  recipient countries accuracy  {recip_ok / role_n:.3f}")
+    print("  per-type recall (any): " + ", ".join(
+        f"{t} {per_type_ok[t]}/{per_type[t]}" for t in sorted(per_type)))
+    worst = [f"{g}->{p} {c}" for (g, p), c in confusion.most_common(8) if c]
+    print("  top confusions: " + "; ".join(worst))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -248,9 +248,9 @@ def _apply_mod(lo: dt.date, hi: dt.date, mod: str | None) -> tuple[dt.date, dt.d
     if mod == "START":
         return lo, lo + dt.timedelta(days=max(0, span // 3 - 1))
     if mod == "MID":
-        return lo + dt.timedelta(days=span // 3), hi - dt.timedelta(days=span // 3)
+        return lo + dt.timedelta(days=span // 3), lo + dt.timedelta(days=max(span // 3, 2 * (span // 3) - 1))
     if mod == "END":
-        return hi - dt.timedelta(days=max(0, span // 3 - 1)), hi
+        return lo + dt.timedelta(days=2 * (span // 3)), hi
     if mod in ("BEFORE", "ON_OR_BEFORE", "LESS_THAN", "EQUAL_OR_LESS"):
         return _MIN, hi
     if mod in ("AFTER", "ON_OR_AFTER", "MORE_THAN", "EQUAL_OR_MORE"):

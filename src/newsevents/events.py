@@ -138,7 +138,33 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     actors = unique(actors + between)
     if t.entry.requires == "place":
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
+    if not recipients and not t.entry.symmetric:
+        recipients = _complement_recipients(verb, parties, {p.actor_id for p in actors})
     return actors, recipients
+
+
+def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -> list[Party]:
+    """The target of a speech act or intention lies in its complement: "threatened to break
+    relations with X", "demanded that X withdraw", "promised aid to X", "protest against X's
+    decision"."""
+    frontier = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+    for _ in range(3):
+        found: list[Party] = []
+        nxt: list[Token] = []
+        for tok in frontier:
+            if tok.dep_ == "ccomp":
+                found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
+            heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            for h in heads:
+                found.extend(_phrases(parties, prep_objects(h, NOUN_RECIPIENT_PREPS + ("of", "from"))))
+            found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("dobj", "dative")]))
+            nxt.extend(c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj"))
+        found = [p for p in unique(found) if p.actor_id not in actor_ids]
+        if found:
+            return found
+        frontier = nxt
+    return []
 
 
 def _former_latter(tok: Token, parties: Parties) -> list[Party]:

@@ -124,3 +124,19 @@ def test_resolve_and_publisher():
     assert publisher_actor("Newsweek", d) == "media:newsweek"
     assert publisher_actor("newsweek.com", d) == "media:newsweek"
     assert publisher_actor("Some Blog", d) is None
+
+
+def test_dateline_and_capital_variants(run):
+    a, _actors, mentions = run("KIEV, May 2 (Wire) - Officials in Kiev said Kyiv would respond.\n")
+    m = {(a.text[x.start:x.end], x.start): x for x in mentions}
+    places = [x for (surface, _s), x in m.items() if x.kind == "location"]
+    assert {x.actor_id for x in places} == {"location:kyiv"}
+    assert all(x.country == "UKR" for x in places)
+
+
+def test_generic_ministry_and_lowercase_descriptions(run):
+    a, actors, mentions = run("The Chilean Ministry of Mining and Energy said the regional planning "
+                              "committee had met.\n")
+    m = _by_text(a, mentions)
+    assert m["Chilean Ministry of Mining and Energy"].actor_id == "organization:chilean-mining-and-energy-ministry"
+    assert all("committee" not in x.name for x in actors)

@@ -74,6 +74,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     own = publisher_actor(a.publisher, a.published)
     prose = [(s.start, s.end) for s in a.sentences]
     cands = [c for c in _gazetteer(a, kb) if _in_prose(prose, c.start, c.end)]
+    cands += [c for c in _datelines(a, kb, prose) if not any(o.start < c.end and c.start < o.end for o in cands)]
     cands = _add_ner(a, kb, cands, prose)
     cands = _apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
@@ -134,7 +135,8 @@ def _ministry_regex(kb: KnowledgeBase) -> re.Pattern[str]:
                      for s in (e.name, *e.aliases, *e.demonyms)}, key=len, reverse=True)
     place = "|".join(re.escape(p) for p in places)
     subjects = sorted({w for words, _s in MINISTRIES.values() for w in words}, key=len, reverse=True)
-    subj = "(?i:" + "|".join(re.escape(w) for w in subjects) + ")"
+    known = "(?i:" + "|".join(re.escape(w) for w in subjects) + ")"
+    subj = rf"(?:{known}|[A-Z][a-z]+(?:(?:\s+and\s+|,\s+|\s+)[A-Z][a-z]+){{0,4}})"
     return re.compile(
         rf"(?<!\w)(?:(?P<c1>{place})(?:[’']s)?\s+(?:(?P<w1>{subj})\s+(?i:ministry)|(?i:ministry)\s+of\s+(?P<w2>{subj}))"
         rf"|(?i:ministry)\s+of\s+(?P<w3>{subj})\s+of\s+(?:the\s+)?(?P<c2>{place}))(?!\w)"
@@ -178,6 +180,25 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
     return out
 
 
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .’'\-]{2,40}?)(?:/([A-Z][A-Z .’'\-]{2,40}?))?(?=,| —| –| -)")
+
+
+def _datelines(a: Analysis, kb: KnowledgeBase, prose) -> list[_Cand]:
+    """Places in an all-caps dateline: "ADDIS ABABA/CAIRO, March 5 (Agency) -"."""
+    out: list[_Cand] = []
+    for m in _DATELINE.finditer(a.text):
+        for g in (1, 2):
+            if not m[g] or not _in_prose(prose, m.start(g), m.end(g)):
+                continue
+            for hit in kb.lookup(m[g]):
+                if hit.use == "capital" or hit.entry.kind == "location":
+                    name = hit.entry.place_name(m[g]) if hit.use == "capital" else hit.entry.name
+                    out.append(_Cand(m.start(g), m.end(g), f"location:{slugify(name)}", name, "location",
+                                     hit.entry.country, None))
+                    break
+    return out
+
+
 def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand | None:
     entry = hit.entry
     if hit.use == "name":
@@ -189,9 +210,9 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
     if span is None:
         return None
     if hit.use in ("capital", "metonym"):
-        if _acts_as_state(span):
+        if _acts_as_state(span) and not a.text[s:e].isupper():  # "CAIRO, March 5 -": a dateline
             return _Cand(s, e, entry.id, entry.name, "country", entry.id, hit.sector or "GOV", metonymy=True)
-        place = a.text[s:e]
+        place = entry.place_name(a.text[s:e])
         return _Cand(s, e, f"location:{slugify(place)}", place, "location", entry.id, None)
     # demonym: a mention of the country unless it modifies another actor (decided in step 3)
     sector = _group_sector(span)
@@ -244,6 +265,10 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
         prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if label != "PERSON" and prev in words["titles"] and _looks_like_name(ent):
             label = "PERSON"  # "spokesman Esmail Baghaei" tagged ORG
+        known = _known_entity(a, kb, label, s, e)
+        if known is not None:
+            out.append(known)
+            continue
         if label == "PERSON":
             e = _extend_name(ent, e, out)
             s, e = _strip_titles(a.text, s, e, words["titles"])
@@ -260,6 +285,16 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
                 continue
             out.append(_Cand(s, e, f"location:{slugify(surface)}", surface, "location", None, None, known=False))
     return out
+
+
+def _known_entity(a: Analysis, kb: KnowledgeBase, label: str, s: int, e: int) -> _Cand | None:
+    """An NER span the gazetteer missed only by case or punctuation ("CAIRO", "the U.N.")."""
+    allowed = {"PERSON": {"person"}, "ORG": {"organization", "media", "igo", "group"},
+               "GPE": {"country", "location"}, "LOC": {"location", "country"}}.get(label, set())
+    for hit in kb.lookup(a.text[s:e]):
+        if hit.entry.kind in allowed and not hit.ambiguous(hit.entry.name):
+            return _classify(a, kb, hit, s, e)
+    return None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -312,8 +347,10 @@ def _org_head(surface: str) -> str:
 
 def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _Cand | None:
     head = _org_head(surface)
-    if head in words["not_org_heads"]["words"]:
+    if head in words["not_org_heads"]["words"] or not surface[:1].isupper():
         return None
+    if sum(w[:1].isupper() for w in surface.split()) < max(1, len(surface.split()) // 2):
+        return None  # "foreign affairs committee": a description, not a name
     country = next((iso for w in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", surface)
                     for iso in [kb.country_of_word(w) or kb.country_of_word(w.split()[0])] if iso), None)
     slug = slugify(surface)

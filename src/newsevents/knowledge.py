@@ -24,7 +24,8 @@ from typing import Literal
 
 from .resources import load_jsonl, load_toml
 
-ACTOR_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "locations.jsonl")
+ACTOR_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "locations.jsonl",
+               "fictional.jsonl")
 
 #: How a surface form names an entry.
 Use = Literal["name", "demonym", "capital", "metonym"]
@@ -72,9 +73,18 @@ class Entry:
     roles: tuple[Role, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    capital_variants: tuple[tuple[str, str], ...] = ()  # (variant, usual name): ("Kiev", "Kyiv")
     metonyms: tuple[tuple[str, str], ...] = ()  # (surface, sector)
     ambiguous: frozenset[str] = frozenset()
     state_affiliated: bool | None = None
+
+    def place_name(self, surface: str) -> str:
+        """The usual name of a capital written as ``surface`` ("Kiev" -> "Kyiv")."""
+        folded = fold(surface)
+        for variant, usual in self.capital_variants:
+            if fold(variant) == folded:
+                return usual
+        return next((c for c in self.capitals if fold(c) == folded), surface)
 
     def on(self, date: dt.date | None) -> tuple[str | None, str | None, str | None]:
         """(country, sector, title) of this entry on ``date`` (latest role when no date)."""
@@ -180,19 +190,23 @@ class KnowledgeBase:
         return None
 
     def ministry(self, iso3: str, key: str) -> Entry | None:
-        """The ``key`` ministry of a country ("RUS", "foreign" -> Russian Foreign Ministry)."""
+        """The ``key`` ministry of a country ("RUS", "foreign" -> Russian Foreign Ministry).
+
+        ``key`` is a canonical key of :data:`MINISTRIES` or, for other ministries, the slug of
+        their subject ("water-and-energy")."""
         country = self.entries.get(iso3)
-        if country is None or key not in MINISTRIES:
+        if country is None or not key:
             return None
         adjective = country.demonyms[0] if country.demonyms else country.name
-        label = key.replace("-", " ").title()
+        label = key.replace("-", " ").title().replace(" And ", " and ")
+        sector = MINISTRIES[key][1] if key in MINISTRIES else "GOV"
         return Entry(id=f"organization:{slugify(adjective)}-{key}-ministry",
                      name=f"{adjective} {label} Ministry", kind="organization",
-                     country=iso3, sector=MINISTRIES[key][1])
+                     country=iso3, sector=sector)
 
-    def ministry_key(self, words: str) -> str | None:
-        """The canonical ministry key of its subject words ("Foreign Affairs" -> "foreign")."""
-        return self._ministry_words.get(fold(words))
+    def ministry_key(self, words: str) -> str:
+        """The canonical key of a ministry's subject ("Foreign Affairs" -> "foreign")."""
+        return self._ministry_words.get(fold(words)) or slugify(words)
 
 
 def fold(text: str) -> str:
@@ -220,6 +234,7 @@ def _entry(row: dict) -> Entry:
         id=row["id"], name=row["name"], kind=row["kind"], country=row.get("country"),
         sector=row.get("sector"), aliases=tuple(row.get("aliases", ())), roles=roles,
         demonyms=tuple(row.get("demonyms", ())), capitals=tuple(row.get("capitals", ())),
+        capital_variants=tuple(row.get("capital_variants", {}).items()),
         metonyms=tuple((m["name"], m["sector"]) for m in row.get("metonyms", ())),
         ambiguous=frozenset(row.get("ambiguous", ())), state_affiliated=row.get("state_affiliated"),
     )

@@ -47,6 +47,7 @@ USER_DATA_KEY = "newsevents.attributions"
 TRIM_CHARS = " \t\n,;:—–-"
 MIN_CONTENT_WORDS = 2
 REPORT_MARKS = {"that", "whether", "if"}
+MAX_CUE_GAP = 80  # characters between two quotations joined by one cue
 
 
 @dataclass(frozen=True)
@@ -208,9 +209,8 @@ def _reported_clause(comp: "Token", verbs: frozenset[str]) -> bool:
     marks = [c.lower_ for c in comp.children if c.dep_ == "mark"]
     if not all(m in REPORT_MARKS for m in marks):
         return False
-    if comp.lemma_.lower() in verbs and not any(c.dep_ == "ccomp" for c in comp.children):
-        return False
-    return True
+    bare = comp.lemma_.lower() in verbs and all(c.is_punct for c in comp.rights)
+    return not bare
 
 
 def _subject_of(verb: "Token") -> "Token | None":
@@ -229,6 +229,8 @@ def _subject_of(verb: "Token") -> "Token | None":
         return _subject_of(verb.head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB") and verb.head.i != verb.i:
         return _subject_of(verb.head)  # "X hit back, saying that ..."; "X went on to say ..."
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head.head)  # "After saying that ..., X left"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "reports claiming that ..."
     return None
@@ -359,14 +361,24 @@ def _unattached_quotations(a: Analysis, quoted: list[quote_marks.Quoted], cands:
             prev, prev_q = max(taken, key=lambda c: c.end), q
             continue
         att = _colon_quote(a, q, q_pairs)
-        if att is None and prev is not None and prev_q is not None and prev_q.close_mark is None \
-                and _block_start(a, q.open_mark) == q.open_mark:
+        if att is None and prev is not None and prev_q is not None and _continues(a, prev, prev_q, q):
             att = Attribution(start=q.start, end=q.end, kind="direct", speaker=prev.speaker,
                               cue=None, via=prev.via, source="continued")
         if att is not None and _words(a.text, q.start, q.end) >= MIN_CONTENT_WORDS:
             out.append(att)
             prev, prev_q = att, q
     return out
+
+
+def _continues(a: Analysis, prev: Attribution, prev_q: quote_marks.Quoted, q: quote_marks.Quoted) -> bool:
+    """The same voice goes on: a quotation left open at the end of the previous paragraph,
+    or '"A," X said. "B"' (the cue of A stands between the two quotations)."""
+    if prev_q.close_mark is None:
+        return _block_start(a, q.open_mark) == q.open_mark
+    if prev.kind != "direct" or prev.cue is None or _block_start(a, q.open_mark) != _block_start(a, prev_q.open_mark):
+        return False
+    gap = a.text[prev_q.close_mark + 1:q.open_mark]
+    return prev_q.close_mark < prev.cue[0] < q.open_mark and len(gap) <= MAX_CUE_GAP
 
 
 def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]]) -> Attribution | None:

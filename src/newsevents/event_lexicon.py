@@ -28,6 +28,7 @@ class TriggerEntry:
     mode: str | None
     symmetric: bool
     objects: frozenset[str] = frozenset()  # "*" = any noun object
+    not_objects: frozenset[str] = frozenset()  # an object that changes the sense ("strike a tone")
     particles: frozenset[str] = frozenset()
     requires: str | None = None  # "object" | "place"
     of_role: str = "recipient"  # nouns: role of an "of X" complement
@@ -80,6 +81,7 @@ def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry
         mode=raw.get("mode") or None,
         symmetric=raw.get("symmetric", raw["type"] in symmetric_types),
         objects=frozenset(raw.get("objects", ())),
+        not_objects=frozenset(raw.get("not_objects", ())),
         particles=frozenset(raw.get("particle", ())),
         requires=raw.get("requires"),
         of_role=raw.get("of", "recipient"),

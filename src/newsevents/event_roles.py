@@ -137,6 +137,10 @@ class Parties:
         pair = self._pair_anaphor(tok)
         if pair is not None:
             return pair
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and low in ("it", "they", "he", "she"):
+            matrix = self._matrix_subject(tok)
+            if matrix:
+                return matrix
         if low in PRONOUNS_PERSON:
             return self._last_person(tok)
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_PRONOUNS:
@@ -152,7 +156,7 @@ class Parties:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         # "tens of thousands of students throughout X": go down quantity nouns
-                        deeper = pobj.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
+                        deeper = tok.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
                         found.extend(self.of_phrase(pobj, shallow=not deeper))
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 for agent in child.children:
@@ -160,6 +164,26 @@ class Parties:
                         for pobj in agent.children:
                             found.extend(self.of_phrase(pobj))
         return found
+
+    def _matrix_subject(self, pron: Token) -> list[Party]:
+        """A subject pronoun of a reported or subordinate clause takes the subject of the
+        clause above it: "Ethiopia denied that it had ...", "Iran said they would ..."."""
+        clause = pron.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or clause.head.i == clause.i:
+                return []
+            clause = clause.head
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ != "PRON":
+                found = self.of_phrase(subj[0])
+                plural = pron.lower_ == "they"
+                if found and (len(found) > 1) == plural or (found and not plural and
+                                                            pron.lower_ == "it" and
+                                                            found[0].kind != "person"):
+                    return found
+                return found if found and pron.lower_ in ("he", "she") and \
+                    found[0].kind == "person" else []
+        return []
 
     def _modifier(self, tok: Token) -> list[Party]:
         m = self.mention_at(tok)

@@ -59,13 +59,20 @@ def _theme_lemmas(verb: Token) -> set[str]:
 
 def _verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
     lemma = tok.lemma_.lower()
-    for e in lex.verb_entries(lemma):
-        if e.objects:
-            themes = _theme_lemmas(tok)
-            if not (themes & e.objects or ("*" in e.objects and themes)):
-                continue
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
+                     and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
+    themes = _theme_lemmas(tok)
+    entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
+                                          for e in lex.verb_entries(g)]
+    for e in entries:
+        if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
+            continue
+        if themes & e.not_objects:
+            continue
         if e.particles and not any(c.dep_ in ("prt", "prep") and c.lower_ in e.particles
                                    for c in tok.children):
+            continue
+        if particle and particle not in e.particles:  # "back down" is not "back"
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
             continue
@@ -139,7 +146,8 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     if t.entry.requires == "place":
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
     if not recipients and not t.entry.symmetric:
-        recipients = _complement_recipients(verb, parties, {p.actor_id for p in actors})
+        own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
+        recipients = _complement_recipients(verb, parties, own)
     return actors, recipients
 
 
@@ -160,11 +168,52 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
                 found.extend(_phrases(parties, prep_objects(h, NOUN_RECIPIENT_PREPS + ("of", "from"))))
             found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("dobj", "dative")]))
             nxt.extend(c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj"))
-        found = [p for p in unique(found) if p.actor_id not in actor_ids]
+        # the speaker's own side in the complement ("warned that X would ...") is no target
+        found = [p for p in unique(found)
+                 if p.actor_id not in actor_ids and (p.country or p.actor_id) not in actor_ids]
         if found:
             return found
         frontier = nxt
     return []
+
+
+def verb_lemmas(verb: Token) -> set[str]:
+    """The lemma, and guesses from the inflected form for the model's lemma slips
+    ("staged" -> "stag")."""
+    low = verb.lower_
+    out = {verb.lemma_.lower(), low}
+    for suffix in ("ed", "d", "s", "es", "ing"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.add(low[: -len(suffix)])
+    return out
+
+
+def _places_as_countries(actors: list[Party]) -> list[Party]:
+    """A place does not act: "demonstrators in Baghdad" act for the place's country; a place
+    without a country is dropped."""
+    out = [p if p.kind != "location" else Party(p.country, p.country, "country", p.position)
+           for p in actors if p.kind != "location" or p.country]
+    return unique(out)
+
+
+def _has_unnamed_agent(verb: Token) -> bool:
+    """A verb with a known target and an agent that is no actor still states an event: the
+    passive "X was killed", or "a roadside bomb killed X" (not an unresolved pronoun)."""
+    if is_passive(verb):
+        return True
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN")
+
+
+def _in_object(noun: Token, verb: Token) -> bool:
+    """The noun sits in the verb's object ("held talks", "formalize ties with the signing"),
+    not in an adjunct ("spoke after the meeting")."""
+    cur = noun
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _former_latter(tok: Token, parties: Parties) -> list[Party]:
@@ -182,8 +231,8 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         if c.dep_ == "poss":
             if e.possessive == "actor":
                 actors.extend(parties.of_phrase(c, shallow=True))
-        elif c.dep_ in ("compound", "amod", "nmod"):
-            actors.extend(parties._modifier(c))
+        elif c.dep_ in ("compound", "amod", "nmod"):  # "U.S. sanctions", not "Nile talks"
+            actors.extend(p for p in parties._modifier(c) if p.kind != "location")
     actors.extend(_phrases(parties, prep_objects(noun, ("by", "between", "among"))))
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
     (actors if e.of_role == "actor" else recipients).extend(of_parties)
@@ -194,7 +243,7 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
                 actors.extend(_phrases(parties, prep_objects(inner, ("between", "among"))))
     if not actors:
         verb = governing_verb(noun)
-        if verb is not None and (verb.lemma_.lower() in lex.light_verbs):
+        if verb is not None and verb_lemmas(verb) & lex.light_verbs and _in_object(noun, verb):
             if is_passive(verb):
                 actors = _phrases(parties, agent_of(verb))
             else:
@@ -264,10 +313,12 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
                 continue
         else:
             actors, recipients = _noun_parties(t, parties, lex)
+        actors = _places_as_countries(actors)
         if _is_author(actors, a, ""):
             continue
-        if not actors and (t.entry.pos == "noun" or t.entry.symmetric or not recipients):
-            continue  # a verb with a known target but no agent ("X was killed") still counts
+        if not actors and not (t.entry.pos == "verb" and not t.entry.symmetric and recipients
+                               and _has_unnamed_agent(t.token)):
+            continue
         actor_ids = {p.actor_id for p in actors}
         recipients = [p for p in recipients if p.actor_id not in actor_ids]
         if t.entry.symmetric:

@@ -140,3 +140,16 @@ def test_generic_ministry_and_lowercase_descriptions(run):
     m = _by_text(a, mentions)
     assert m["Chilean Ministry of Mining and Energy"].actor_id == "organization:chilean-mining-and-energy-ministry"
     assert all("committee" not in x.name for x in actors)
+
+
+def test_appositive_title_gives_sector_and_org_inside_name(run):
+    a, actors, mentions = run("Dr. Amelia Hart, a professor of economics at Georgetown University, "
+                              "said the plan was late.\n")
+    m = _by_text(a, mentions)
+    assert m["Amelia Hart"].sector == "EDU"
+    assert "GUY" not in {x.id for x in actors}  # Georgetown the capital is not meant
+
+
+def test_possessive_office_of_an_ambiguous_country(run):
+    _a, actors, _m = run("Jordan's King spoke with Chad's president on Sunday.\n")
+    assert {"JOR", "TCD"} <= {x.id for x in actors}

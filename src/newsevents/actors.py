@@ -170,9 +170,13 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         labels = {lab for es, ee, lab in ents if es <= s and e <= ee}
         inside_person = any(lab == "PERSON" and es <= s and e <= ee and (ee - es) > (e - s)
                             for es, ee, lab in ents)
-        if hit.entry.kind != "person" and inside_person:
+        if hit.entry.kind != "person" and inside_person and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
-        if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"}:
+        if hit.use == "capital" and any(lab in ("ORG", "FAC") and es <= s and e <= ee and (ee - es) > (e - s)
+                                        and _org_head(text[es:ee]) in _ORG_HEADS() for es, ee, lab in ents):
+            continue  # "Georgetown" in "Georgetown University": the organisation is the actor
+        if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"} \
+                and not _possessive_title(text, e):
             continue
         c = _classify(a, kb, hit, s, e)
         if c is not None:
@@ -197,6 +201,22 @@ def _datelines(a: Analysis, kb: KnowledgeBase, prose) -> list[_Cand]:
                                      hit.entry.country, None))
                     break
     return out
+
+
+def _ORG_HEADS() -> set[str]:  # noqa: N802
+    w = actor_words()
+    return set(w["org_heads"]) | set(w["media_heads"]["words"])
+
+
+def _possessive_title(text: str, end: int) -> bool:
+    """ "Jordan's King ...", "Georgia's parliament": a country owning an office."""
+    m = re.match(r"[’']s\s+(\w+(?:\s+\w+)?)", text[end:end + 40])
+    if not m:
+        return False
+    words = actor_words()
+    first = m.group(1).split()[0].lower()
+    return (m.group(1).lower() in words["titles"] or first in words["titles"]
+            or first in words["org_heads"] or first in words["group_nouns"])
 
 
 def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand | None:
@@ -397,6 +417,8 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
             appos = _appositive(doc, span.end, by_token, cands)
             if country is None and appos is not None:
                 country = appos.country
+            if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+                sector = _title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
             if country is None and sector:
                 country = _sentence_country(doc, span.start, by_token, cands)
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
@@ -424,19 +446,14 @@ def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
         m = by_token.get(i)
         if m is not None and m != anchor:
             c = cands[m]
-            if c.kind not in _MODIFIERS and c.kind != "location":
-                break
-            if c.kind == "location":
-                break
+            if c.kind not in _MODIFIERS and not (c.kind == "location" and c.country):
+                break  # another person or outlet ends the title
             if m not in used:
                 used.append(m)
             window.append(i)
             i -= 1
             continue
-        hyphen = t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        if hyphen or (t.lower_ in ("of", "’s", "'s")) or (
-                t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_alpha or "-" in t.text and t.is_alpha is False
-                and t.text.replace("-", "").isalpha()):
+        if _title_token(doc, i):
             window.append(i)
             i -= 1
             continue
@@ -444,6 +461,23 @@ def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
     while window and doc[window[-1]].lower_ in ("of", "’s", "'s", "-"):
         window.pop()  # a window never starts with a function word
     return window, [m for m in used if any(by_token.get(i) == m for i in window)]
+
+
+def _title_token(doc, i: int) -> bool:
+    """A word that can sit in a title before a name: "deputy", "Foreign", "state-owned", "of"."""
+    t = doc[i]
+    if t.lower_ in ("of", "’s", "'s"):
+        return True
+    glued = lambda j: 0 <= j < len(doc) and doc[j].text == "-"  # noqa: E731
+    if t.text == "-":
+        return not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    if t.lower_ in actor_words()["titles"]:
+        return True  # "Sen.", "Gen."
+    if not t.is_alpha:
+        return False
+    if (glued(i - 1) and not doc[i - 1].whitespace_) or (glued(i + 1) and not t.whitespace_):
+        return True  # part of a hyphenated modifier: "state-run", "state-owned"
+    return t.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _title_sector(title: str, words: dict) -> str | None:

@@ -59,22 +59,42 @@ def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[
     cands.sort(key=lambda c: c.start)
     out: list[Time] = []
     anchor: int | None = None
+    quarter: str | None = None  # the last quarter named ("third-quarter profit" -> 1989-Q3)
     for c in cands:
-        direction = None
-        if c.needs_direction:
-            direction = doc_direction(doc, c.start, c.end) if doc is not None else text_direction(text, c.start, c.end)
-        ctx = Ctx(dct=dct, direction=direction, anchor_year=anchor)
+        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor)
         resolved = c.resolve(ctx)
         if c.year is not None:
             anchor = c.year
-        if resolved is None:
+        if resolved is None or resolved[1] is None:
             continue
         typ, value = resolved
-        if value is None:
-            continue
+        if re.fullmatch(r"\d{4}-Q\d", value):
+            quarter = value
+        elif re.fullmatch(r"P\d+M|\d{4}", value) and not c.extra.get("year_back"):
+            quarter = None  # "the first nine months", "1988": no longer about one quarter
+        elif c.extra.get("year_back") and quarter is not None and dct is not None:
+            # "up from $5 million a year earlier" in a quarterly report: the year-ago quarter
+            y, q = quarter.split("-")
+            if int(y) >= dct.year - 1:
+                value = f"{int(y) - 1:04d}-{q}"
         out.append(Time(start=c.start, end=c.end, text=text[c.start:c.end], type=typ,  # type: ignore[arg-type]
                         value=value, mod=c.mod))  # type: ignore[arg-type]
     return out
+
+
+_OPEN_PREP = re.compile(r"(?:\b(?:until|till|through|to|by|before|effective|payable|from|since|"
+                        r"between|and|deadline\s+of|as\s+of)\s+)$", re.I)
+
+
+def _direction(c: Cand, text: str, doc: "Doc | None") -> str | None:
+    """Past or future for a candidate that needs it (bare month, weekday, month-day)."""
+    if not c.needs_direction:
+        return None
+    if _OPEN_PREP.search(text[max(0, c.start - 20):c.start]):
+        return "near"  # "extended to Nov. 20", "payable Dec. 7": the nearest one
+    if doc is not None:
+        return doc_direction(doc, c.start, c.end)
+    return text_direction(text, c.start, c.end)
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -146,7 +166,7 @@ def _attach_mods(c: Cand, text: str) -> None:
     if c.position and c.mod is None:
         m = _POSITION.search(before)
         if m and not (m.group(1).lower() in ("later", "earlier") and not re.match(
-                r"(?:this|that|last|next|today|yesterday|tomorrow|[A-Z])", text[c.start:c.end])):
+                r"(?:this|that|last|next|today|yesterday|tomorrow)", text[c.start:c.end])):
             c.start -= len(m.group(0))
             c.mod = _V.position_mods[re.sub(r"\s+", " ", m.group(1).lower())]
             return

@@ -12,7 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-Direction = Literal["past", "future", "present"] | None
+#: "near" is the nearest occurrence either way (after "until", "by", "from")
+Direction = Literal["past", "future", "present", "near"] | None
+
+#: with no tense to go by, a past occurrence is chosen unless it is this many times farther
+#: away than the future one
+PAST_BIAS = 2.0
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -58,9 +63,15 @@ def month_year(month: int, dct: dt.date, direction: Direction) -> int:
         return dct.year if month <= dct.month else dct.year - 1
     if direction == "future":
         return dct.year if month >= dct.month else dct.year + 1
-    best = min((dct.year - 1, dct.year, dct.year + 1),
-               key=lambda y: (abs((y * 12 + month) - (dct.year * 12 + dct.month)), y != dct.year))
-    return best
+    bias = 1.0 if direction == "near" else PAST_BIAS
+    # unknown: the nearest, with a bias to the past (news mostly reports what happened)
+    if month == dct.month:
+        return dct.year
+    back = (dct.month - month) % 12
+    ahead = (month - dct.month) % 12
+    if back < bias * ahead or (bias == PAST_BIAS and back == bias * ahead):
+        return dct.year if month < dct.month else dct.year - 1
+    return dct.year if month > dct.month else dct.year + 1
 
 
 def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> int:
@@ -68,17 +79,19 @@ def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> 
     this = safe_date(dct.year, month, min(day, 28) if month == 2 and day == 29 else day)
     if this is None:
         return dct.year
-    if direction == "past":
-        return dct.year if this <= dct else dct.year - 1
-    if direction == "future":
-        return dct.year if this >= dct else dct.year + 1
-    best = dct.year
-    best_gap = abs((this - dct).days)
-    for y in (dct.year - 1, dct.year + 1):
-        other = safe_date(y, month, day)
-        if other is not None and abs((other - dct).days) < best_gap - 1:
-            best, best_gap = y, abs((other - dct).days)
-    return best
+    past = this if this <= dct else safe_date(dct.year - 1, month, day)
+    future = this if this >= dct else safe_date(dct.year + 1, month, day)
+    if past is None or future is None:
+        return dct.year
+    back, ahead = (dct - past).days, (future - dct).days
+    # a writer gives the year of a date far from the article's: a day-month without one that the
+    # tense would put ten months away is more likely the near one ("had been set to expire Nov. 6")
+    if direction == "past" and not (back > 300 and ahead < 45):
+        return past.year
+    if direction == "future" and not (ahead > 300 and back < 45):
+        return future.year
+    bias = 1.0 if direction == "near" else PAST_BIAS
+    return past.year if back <= bias * ahead else future.year
 
 
 def weekday_date(weekday: int, dct: dt.date, direction: Direction, shift: int = 0) -> dt.date:
@@ -102,9 +115,9 @@ def weekday_date(weekday: int, dct: dt.date, direction: Direction, shift: int = 
     if direction == "future":
         return dct + dt.timedelta(days=ahead)
     del delta
-    # present or unknown: news mostly reports what happened; prefer the past unless the
-    # future one is clearly nearer
-    return dct - dt.timedelta(days=back) if back <= ahead + 1 else dct + dt.timedelta(days=ahead)
+    # unknown: news mostly reports what happened; the past one unless the future one is
+    # clearly nearer
+    return dct - dt.timedelta(days=back) if back <= PAST_BIAS * ahead else dct + dt.timedelta(days=ahead)
 
 
 def this_week_weekday(weekday: int, dct: dt.date) -> dt.date:
@@ -116,15 +129,17 @@ def season_year(season: str, dct: dt.date, direction: Direction, shift: int = 0)
 
     A winter belongs to the year it starts in (December)."""
     start = SEASON_START[season]
-    # the year of the season instance containing dct or most recently begun before it
-    current = dct.year if dct.month >= start else dct.year - 1
-    if season != "WI" and dct.month >= start + 3:
-        ended = True
-    elif season == "WI":
-        ended = 3 <= dct.month < 12
+    # the instance containing dct or most recently begun before it, and whether it is over
+    if season == "WI":
+        if dct.month == 12:
+            current, ended = dct.year, False
+        else:
+            current, ended = dct.year - 1, dct.month >= 3
+    elif dct.month >= start:
+        current, ended = dct.year, dct.month >= start + 3
     else:
-        ended = False
-    in_progress = not ended and (dct.month >= start or (season == "WI" and dct.month < 3))
+        current, ended = dct.year - 1, True
+    in_progress = not ended
     if shift < 0:
         return current if ended else current - 1
     if shift > 0:

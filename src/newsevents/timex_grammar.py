@@ -54,6 +54,10 @@ class Cand:
 
 # -- value helpers ------------------------------------------------------------------------
 
+#: TimeML writes an unspecified number of decades, centuries, millennia as PXE, PXC, PXL
+_VAGUE_CODE = {"DE": "E", "CE": "C", "ML": "L"}
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration value: P3Y, PT5H30M, P2Y6M, PXY, P1DE..."""
     info = vocab().units[unit]
@@ -61,7 +65,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     factor = info.get("factor", 1)
     t = "T" if info.get("time") else ""
     if amount is None:
-        return f"P{t}X{code}"
+        return f"P{t}X{_VAGUE_CODE.get(code, code)}"
     amount *= factor
     if code == "DE":
         amount, code = amount * 10, "Y"
@@ -151,7 +155,8 @@ _RULES: list[tuple[str, re.Pattern[str], Builder]] = []
 
 
 def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Builder], Builder]:
-    compiled = re.compile(r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=Mid-)|(?<![\w'’-]))" + pattern + r"(?![\w'’]|-\w)", flags)
+    compiled = re.compile(r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=Mid-)|(?<=late-)|(?<=early-)|(?<![\w'’-]))"
+                          + pattern + r"(?!\w|-\w|['’](?!s\b))", flags)
 
     def deco(fn: Builder) -> Builder:
         _RULES.append((name, compiled, fn))
@@ -224,6 +229,12 @@ def _month_day(month: int, day: int, year: int | None, weekday: int | None) -> C
         if ctx.dct is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}"
         y = cal.month_day_year(month, day, ctx.dct, ctx.direction)
+        if weekday is not None:
+            for cand in (ctx.dct.year, ctx.dct.year + 1, ctx.dct.year - 1):
+                d = cal.safe_date(cand, month, day)
+                if d is not None and d.isoweekday() == weekday:
+                    y = cand
+                    break
         return "DATE", f"{y:04d}-{month:02d}-{day:02d}"
     return resolve
 
@@ -307,7 +318,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _weekday_resolver(wd: int, shift: int, part: str | None, this_week: bool) -> Callable[[Ctx], Resolved]:
     def resolve(ctx: Ctx) -> Resolved:
         suffix = f"T{V.parts_of_day[part]}" if part else ""
-        typ = "TIME" if part else "DATE"
+        typ = "DATE"  # TimeBank types "Friday night" as a DATE of that day
         if ctx.dct is None:
             return typ, f"XXXX-WXX-{wd}{suffix}"
         if this_week:
@@ -320,7 +331,7 @@ def _weekday_resolver(wd: int, shift: int, part: str | None, this_week: bool) ->
 
 @rule("weekday",
       rf"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:previous|following)|coming)\s+)?"
-      rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?")
+      rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")
 def _weekday(m: re.Match[str], text: str) -> Cand | None:
     wd = weekday_number(m["wd"])
     if wd is None:
@@ -428,7 +439,7 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
 
 @rule("deictic_day",
       r"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow)|"
-      rf"(?P<word>yesterday|today|tomorrow|tonight))(?:'s)?(?:\s+(?P<part>{PART}))?")
+      rf"(?P<word>yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?")
 def _deictic(m: re.Match[str], text: str) -> Cand | None:
     if m["beyond"]:
         shift = -2 if "yesterday" in m["beyond"].lower() else 2
@@ -479,9 +490,13 @@ def _reference(m: re.Match[str], text: str) -> Cand | None:
         start = m.start() + m.group(0).lower().index("the")
         value = V.reference["the past"]
         return Cand(start=start, end=m.end(), resolve=lambda ctx: ("DATE", value), rule="")
-    if w in ("now",) and re.match(r"-\w|\s+that\b", text[m.end():]):
+    after = text[m.end():m.end() + 30]
+    if w == "previously" and re.match(r"\s+\w+ed\b", after):
+        return None  # "a previously announced plan": part of a modifier, not a time
+    if w == "soon" and (re.match(r"\s+(?:after|as)\b", after)
+                        or re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()])):
         return None
-    if w in ("current", "future", "recent") and not _adjective_use(text, m):
+    if w == "current" and not _adjective_use(text, m):
         return None
     if w == "some":
         return None
@@ -499,6 +514,10 @@ def _adjective_use(text: str, m: re.Match[str]) -> bool:
 @rule("frequency", "(?P<w>" + "|".join(sorted(V.frequency, key=len, reverse=True)) + ")")
 def _frequency(m: re.Match[str], text: str) -> Cand | None:
     value = V.frequency[norm(m["w"])]
+    if re.match(r"\s+(?:dividends?|payments?|reports?|results|earnings|profits?|net|revenues?|sales|"
+                r"losses|rates?|meetings?|reviews?|figures|data|basis|payout|distribution)\b",
+                text[m.end():m.end() + 20], re.I):
+        return None  # "its quarterly dividend": an adjective, not a time
     return _cand(m, lambda ctx: ("SET", value))
 
 
@@ -539,10 +558,18 @@ def _offset(m: re.Match[str], text: str) -> Cand | None:
             return None
     amount, mod = parse_quantity(m["qty"])
     unit = unit_name(m["unit"])
-    sign = -1 if d in ("ago", "earlier", "before", "back") else 1
-    if norm(m["qty"]) in ("a", "an", "one") and unit == "day" and d in ("earlier", "later"):
-        pass
-    return _cand(m, lambda ctx: _offset_value(amount, unit, sign, ctx), mod=mod, quantity=True)
+    if re.search(r"\bor\s+so\b", m.group(0), re.I):
+        mod = "APPROX"
+    if d in ("later", "after", "before", "hence") or (d == "earlier" and unit != "year"):
+        # "three days later": TimeML tags the duration; the adverb is a signal
+        end = m.start("unit") + len(m["unit"])
+        return Cand(start=m.start(), end=end, rule="", mod=mod, quantity=True,
+                    resolve=lambda ctx: ("DURATION", duration_value(amount, unit)))
+    sign = -1 if d in ("ago", "earlier", "back") else 1
+    c = _cand(m, lambda ctx: _offset_value(amount, unit, sign, ctx), mod=mod, quantity=True)
+    if unit == "year" and amount == 1 and sign < 0:
+        c.extra["year_back"] = True
+    return c
 
 
 # durations ------------------------------------------------------------------------------------
@@ -561,6 +588,10 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     amount, mod = parse_quantity(m["qty"])
     unit = unit_name(m["unit"])
     q = norm(m["qty"])
+    if m["old"]:
+        return None  # ages ("52 years old") are not time expressions in TimeML news annotation
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", q) and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter"
     if amount is not None and m["half"]:
         amount += 0.5
     plural = m["unit"].lower().endswith(("s", "ia"))
@@ -603,6 +634,8 @@ def _duration_range(m: re.Match[str], text: str) -> Cand | None:
       r"(?:-(?P<tail>old|long))?")
 def _duration_adj(m: re.Match[str], text: str) -> Cand | None:
     q = norm(m["qty"])
+    if m["tail"] == "old":
+        return None
     amount = None if q in ("multi", "several") else 0.5 if q == "half" else parse_quantity(q.replace("-", " "))[0]
     unit = unit_name(m["unit"])
     return _cand(m, lambda ctx: ("DURATION", duration_value(amount, unit)), quantity=True)
@@ -750,11 +783,12 @@ def _quarter_simple(m: re.Match[str]) -> Cand | None:
       r"(?P<det>the|this|that|its|their|a)\s+(?:(?P<adj>latest|current|past|last|previous|recent|most\s+recent|"
       r"year-ago|year-earlier|comparable|same|just-ended|just\s+ended|fiscal|corresponding|"
       r"comparable\s+year-ago|comparable\s+year-earlier|flat|strong|weak|disappointing)[\s-]+)*"
-      r"(?P<unit>quarter|period)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?")
+      rf"(?:(?P<yr>{YEAR})\s+)?(?P<unit>quarter|period)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?")
 def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
     words = norm(m.group(0))
     det = norm(m["det"])
-    if m["unit"].lower() == "period" and not re.search(r"year-(?:ago|earlier)|comparable|same|corresponding|latest", words):
+    if m["unit"].lower() == "period" and not m["yr"] and not re.search(
+            r"year-(?:ago|earlier)|comparable|same|corresponding|latest", words):
         return None
     if det == "a" and not re.search(r"flat|strong|weak|disappointing", words):
         return None
@@ -771,13 +805,18 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
             y, q = cal.add_quarters(y, q, -1)
         if year_ago:
             y -= 1
+        if explicit:
+            y = explicit
         return "DATE", f"{y:04d}-Q{q}"
-    return _cand(m, resolve, needs_direction=True)
+    explicit = int(m["yr"]) if m["yr"] else None
+    return _cand(m, resolve, needs_direction=True, year=explicit)
 
 
 @rule("year_ago_adj", r"(?P<w>year-earlier|year-ago|year-before)")
 def _year_ago(m: re.Match[str], text: str) -> Cand | None:
-    return _cand(m, lambda ctx: ("DATE", _y(ctx, -1)))
+    c = _cand(m, lambda ctx: ("DATE", _y(ctx, -1)))
+    c.extra["year_back"] = True
+    return c
 
 
 @rule("year_end", r"(?:(?P<the>the\s+)?(?P<unit>year|month|week)(?:['’]s)?[\s-]+end|"
@@ -874,3 +913,75 @@ def _clock(m: re.Match[str], text: str) -> Cand | None:
              resolve=lambda ctx: ("TIME", (cal.ymd(ctx.dct) if ctx.dct else "XXXX-XX-XX") + f"T{hh:02d}:{mm:02d}"))
     c.extra["clock"] = (hh, mm)
     return c
+
+
+# vague stretches: "recent years", "the coming months", "the weeks ahead", "a while" ------------
+
+@rule("vague_span",
+      r"(?:(?P<the>the)\s+)?(?P<rel>coming|recent|past|previous|ensuing|intervening|next|last|"
+      r"following|preceding|subsequent|early|later)\s+(?P<unit>years|months|weeks|days|decades|quarters|hours|"
+      r"minutes|centuries)|(?:the\s+)(?P<unit2>years|months|weeks|days|decades)\s+(?:ahead|to\s+come)")
+def _vague_span(m: re.Match[str], text: str) -> Cand | None:
+    rel = norm(m["rel"] or "")
+    if rel in ("early", "later") and not m["the"]:
+        return None
+    unit = unit_name(m["unit"] or m["unit2"])
+    if rel in ("past", "last", "next", "following", "previous") and not m["the"] and rel != "past":
+        return None
+    if unit == "year" and rel in ("recent", "past") and not m["the"]:
+        return _cand(m, lambda ctx: ("DATE", "PAST_REF"))  # "in recent years": TimeBank practice
+    return _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+
+
+@rule("while", r"(?:a\s+(?:(?:short|long|little|brief|lengthy|fairly\s+lengthy)\s+)?(?:while|time|period)|"
+      r"some\s+time)")
+def _while(m: re.Match[str], text: str) -> Cand | None:
+    words = norm(m.group(0))
+    if words.endswith(("time", "period")) and not re.search(r"\b(?:short|long|brief|lengthy)\b|some time", words):
+        return None
+    if re.match(r"\s+(?:when|that|in\s+which|of|to|after|before|since|ago)\b", text[m.end():m.end() + 12], re.I):
+        return None
+    return _cand(m, lambda ctx: ("DURATION", "PXX"))
+
+
+@rule("units_ago", r"(?P<unit>years|months|weeks|days|decades)\s+ago")
+def _units_ago(m: re.Match[str], text: str) -> Cand | None:
+    return _cand(m, lambda ctx: ("DATE", "PAST_REF"))
+
+
+@rule("the_weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+weekend")
+def _the_weekend(m: re.Match[str], text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel)
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.dct is None:
+            return "DATE", "XXXX-WXX-WE"
+        d = ctx.dct
+        if shift is not None:
+            weeks = shift
+        elif ctx.direction == "future" or rel == "this":
+            weeks = 0
+        else:
+            weeks = 0 if d.isoweekday() >= 6 else -1
+        return "DATE", cal.iso_week(d + dt.timedelta(weeks=weeks)) + "-WE"
+    return _cand(m, resolve, needs_direction=shift is None, position=True)
+
+
+@rule("the_year_ended", r"the\s+(?:(?:fiscal|financial|full|whole|entire)\s+)?(?P<unit>year|quarter|month|week)"
+      r"(?=\s+(?:ended|ending|that\s+ended|which\s+ended|to)\b)")
+def _year_ended(m: re.Match[str], text: str) -> Cand | None:
+    unit = norm(m["unit"])
+    return _cand(m, lambda ctx: ("DURATION", duration_value(1.0, unit)))
+
+
+@rule("the_full_year", r"the\s+(?:full|whole|entire|current|calendar)\s+(?:fiscal\s+)?year")
+def _full_year(m: re.Match[str], text: str) -> Cand | None:
+    return _cand(m, lambda ctx: ("DATE", _y(ctx)))
+
+
+@rule("in_the_year", r"(?P<pos>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day|decade)")
+def _in_the_year(m: re.Match[str], text: str) -> Cand | None:
+    unit = norm(m["unit"])
+    mod = "START" if norm(m["pos"]).startswith("earl") else "END"
+    return _cand(m, lambda ctx: relative_unit(unit, 0, ctx), mod=mod)

@@ -22,20 +22,26 @@ from .timex_calendar import Direction
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "could", "might", "may", "should",
-               "must", "can", "ca", "'d"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d"}
+#: modals that say nothing reliable about time ("could not be located Wednesday")
+_OPEN_MODALS = {"could", "might", "may", "should", "must", "can", "ca"}
 _PLAN_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "agree",
                 "promise", "prepare", "decide", "vow", "threaten", "pledge", "seek", "propose",
                 "likely", "go", "need", "wish", "undertake", "commit", "project", "forecast",
                 "predict", "anticipate", "poised", "slate", "likely", "able"}
 
 
-def _verb_of(tok: "Token") -> "Token | None":
+def _verb_of(tok: "Token", through_nouns: bool = True) -> "Token | None":
+    """The verb governing ``tok``; with ``through_nouns`` False, None when the way up passes
+    through another noun phrase ("the Feb. 23 accord", "payable Dec. 7"): such a date
+    describes a thing, not the clause's event, and the clause's tense says nothing about it."""
     v = tok
-    for _ in range(8):
+    for step in range(8):
         if v.pos_ in ("VERB", "AUX") or (v.pos_ == "ADJ" and v.dep_ in ("ROOT", "acomp", "ccomp")):
             return v
         if v.head is v:
+            return None
+        if not through_nouns and step > 0 and v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.dep_ not in ("pobj", "npadvmod", "conj", "appos"):
             return None
         v = v.head
     return None
@@ -46,6 +52,8 @@ def verb_direction(v: "Token", depth: int = 0) -> Direction:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _OPEN_MODALS:
+        return None
     if any(a.lower_ == "going" for a in auxes) and any(a.lower_ == "to" for a in auxes):
         return "future"
     if v.lower_ in _FUTURE_AUX and v.tag_ == "MD":
@@ -55,7 +63,11 @@ def verb_direction(v: "Token", depth: int = 0) -> Direction:
         head = v.head
         if head is not v and depth < 4:
             if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in ("set", "due", "poised", "scheduled"):
+                if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in head.children):
+                    return "past"  # "had been scheduled to expire Friday"
                 return "future"
+            if head.lemma_ == "be" and has_to:
+                return "future"  # "is to resume trading Tuesday"
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return verb_direction(head, depth + 1)
             hv = _verb_of(head)
@@ -64,17 +76,15 @@ def verb_direction(v: "Token", depth: int = 0) -> Direction:
         return "future" if has_to else None
     tags = {v.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags:
-        if v.lemma_.lower() in _PLAN_LEMMAS and any(c.dep_ == "xcomp" for c in v.children):
-            return "future"
         return "past"
     if v.tag_ == "VBN":
+        if (v.lemma_.lower() in _PLAN_LEMMAS and not any(a.lemma_ == "have" for a in auxes)
+                and any(c.dep_ == "xcomp" or c.lower_ == "for" for c in v.children)):
+            return "future"  # "a summit set for April", "is scheduled to"
         if any(a.lemma_ == "have" for a in auxes):
             return "past"
-        if any(a.lemma_ == "be" for a in auxes):
+        if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        head = v.head
-        if head is not v and depth < 4 and v.dep_ in ("acl", "relcl", "conj", "advcl"):
-            return "past" if v.dep_ == "acl" else verb_direction(head, depth + 1)
         return "past"
     if v.tag_ == "VBG":
         if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -98,9 +108,7 @@ def doc_direction(doc: "Doc", start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    v = _verb_of(span.root)
-    if v is None:
-        v = _verb_of(span.sent.root)
+    v = _verb_of(span.root, through_nouns=False)
     if v is None:
         return None
     return verb_direction(v)

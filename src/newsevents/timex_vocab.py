@@ -44,15 +44,15 @@ class Vocab:
     @property
     def month_full(self) -> str:
         """Full month names, capitalised (case-sensitive)."""
-        return "(?-i:" + _alt([k.capitalize() for k in self.months if len(k) > 3 and k != "sept"]
-                              + [k.upper() for k in self.months if len(k) > 3 and k != "sept"]) + ")"
+        names = [k.capitalize() for k in self.months if (len(k) > 3 or k == "may") and k != "sept"]
+        return "(?-i:" + _alt(names + [n.upper() for n in names]) + ")"
 
     @property
     def month_any(self) -> str:
         """Full names or abbreviations ("Jan.", "Sept"), capitalised (case-sensitive)."""
         abbr = [k.capitalize() + "." for k in self.months if len(k) <= 4 and k not in ("may", "june", "july")]
         abbr += [k.capitalize() for k in self.months if len(k) <= 4 and k not in ("may", "june", "july", "mar")]
-        return "(?-i:" + _alt([k.capitalize() for k in self.months if len(k) > 3] + abbr) + ")"
+        return "(?-i:" + _alt([k.capitalize() for k in self.months if len(k) > 3 or k == "may"] + abbr) + ")"
 
     @property
     def weekday(self) -> str:

@@ -6,7 +6,7 @@ import pytest
 from conftest import mention
 
 from newsevents.event_lexicon import lexicon
-from newsevents.event_roles import PairMemory, Party
+from newsevents.event_roles import GroupMemory, Party
 from newsevents.events import find_events
 from newsevents.models import Time
 from newsevents.resources import META_KEYS, load_toml
@@ -82,17 +82,19 @@ def test_former_and_latter_resolve_to_the_pair(make_analysis):
     assert assault.actors == ["SRB"] and assault.recipients == ["XKX"]
 
 
-def test_pair_memory_prefers_the_pair_named_most_often():
+def test_group_memory_prefers_the_group_named_most_often():
     def p(i):
         return Party(i, i, "country", 0)
 
-    mem = PairMemory()
+    mem = GroupMemory()
     mem.add(0, p("AAA"), p("BBB"))
     mem.add(10, p("BBB"), p("AAA"))  # same pair, other order: keeps the first order
     mem.add(20, p("CCC"), p("DDD"))
     pair = mem.last_before(30)
     assert [x.actor_id for x in pair] == ["AAA", "BBB"]
     assert [x.actor_id for x in mem.last_before(5)] == ["AAA", "BBB"]
+    mem.add(25, p("EEE"), p("FFF"), p("GGG"))
+    assert [x.actor_id for x in mem.last_before(30, size=3)] == ["EEE", "FFF", "GGG"]
 
 
 def test_symmetric_meeting_and_location(make_analysis):

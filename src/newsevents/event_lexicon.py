@@ -56,6 +56,7 @@ class Lexicon:
     verbs: tuple[TriggerEntry, ...]
     nouns: tuple[TriggerEntry, ...]
     light_verbs: frozenset[str]
+    agentless_types: frozenset[str]
     status: StatusCues
     version: str
 
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         verbs=tuple(_entry("verb", e, symmetric) for e in raw["verb"]),
         nouns=tuple(_entry("noun", e, symmetric) for e in raw["noun"]),
         light_verbs=frozenset(raw["light_verbs"]["lemmas"]),
+        agentless_types=frozenset(raw["types"].get("agentless", ())),
         status=status,
         version=str(raw["meta"]["version"]),
     )

@@ -24,6 +24,7 @@ VERB_PARTY_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", 
 PAIR_NOUNS = {"nation", "country", "state", "side", "party", "leader", "government", "president",
               "neighbor", "neighbour", "power", "capital", "ally", "partner", "rival", "foe"}
 PERSON_PAIR_NOUNS = {"leader", "president"}
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -42,32 +43,38 @@ class Party:
 
 
 @dataclass
-class PairMemory:
-    """Pairs of parties in text order, for "the two nations" and "the former/latter"."""
+class GroupMemory:
+    """Groups of parties named together, in text order, for "the two nations", "the three
+    states", "both sides" and "the former/latter"."""
 
-    records: list[tuple[int, tuple[Party, Party]]] = field(default_factory=list)
-    first_order: dict[frozenset[str], tuple[str, str]] = field(default_factory=dict)
+    records: list[tuple[int, tuple[Party, ...]]] = field(default_factory=list)
+    first_order: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
 
-    def add(self, position: int, a: Party, b: Party) -> None:
-        if a.actor_id == b.actor_id:
+    def add(self, position: int, *parties: Party) -> None:
+        members = unique(list(parties))
+        if len(members) < 2:
             return
-        key = frozenset((a.actor_id, b.actor_id))
-        order = self.first_order.setdefault(key, (a.actor_id, b.actor_id))
-        pair = (a, b) if order[0] == a.actor_id else (b, a)
-        self.records.append((position, pair))
+        key = frozenset(p.actor_id for p in members)
+        order = self.first_order.setdefault(key, tuple(p.actor_id for p in members))
+        rank = {a: n for n, a in enumerate(order)}
+        self.records.append((position, tuple(sorted(members, key=lambda p: rank[p.actor_id]))))
         self.records.sort(key=lambda r: r[0])
 
-    def last_before(self, position: int, persons: bool = False) -> tuple[Party, Party] | None:
-        """The most salient pair before ``position``: the pair named most often so far (the
-        article's topic pair), the most recent one on a tie; person pairs first if asked."""
+    def last_before(self, position: int, persons: bool = False,
+                    size: int | None = 2) -> tuple[Party, ...] | None:
+        """The most salient group before ``position`` (of ``size`` members, any if None): the
+        group named most often so far (the article's topic), the most recent on a tie; groups
+        of persons first if asked."""
         counts: dict[frozenset[str], int] = {}
-        latest: dict[frozenset[str], tuple[int, tuple[Party, Party]]] = {}
-        for n, (pos, pair) in enumerate(self.records):
+        latest: dict[frozenset[str], tuple[int, tuple[Party, ...]]] = {}
+        for n, (pos, group) in enumerate(self.records):
             if pos >= position:
                 break
-            key = frozenset(p.actor_id for p in pair)
+            if size is not None and len(group) != size:
+                continue
+            key = frozenset(p.actor_id for p in group)
             counts[key] = counts.get(key, 0) + 1
-            latest[key] = (n, pair)
+            latest[key] = (n, group)
         if not latest:
             return None
 
@@ -84,7 +91,7 @@ class Parties:
     def __init__(self, a: Analysis, resolver=None) -> None:
         self.a = a
         self.doc: Doc = a.doc
-        self.pairs = PairMemory()
+        self.pairs = GroupMemory()
         self._resolver = resolver
         self._by_token: dict[int, Mention] = {}
         self._anaphors_seen: set[int] = set()
@@ -108,13 +115,14 @@ class Parties:
     def _record_coordinated_pairs(self) -> None:
         for tok in self.doc:
             m = self.mention_at(tok)
-            if m is None or tok.dep_ == "conj":
+            if m is None or tok.dep_ == "conj" or m.kind == "location":
                 continue
+            group = [self._party(m, tok.idx)]
             for c in tok.conjuncts:
                 mc = self.mention_at(c)
-                if mc is not None and mc.actor_id != m.actor_id and c.i > tok.i:
-                    self.pairs.add(tok.idx, self._party(m, tok.idx), self._party(mc, c.idx))
-                    break
+                if mc is not None and c.i > tok.i and mc.kind != "location":
+                    group.append(self._party(mc, c.idx))
+            self.pairs.add(tok.idx, *group)
 
     # -- noun phrases -----------------------------------------------------------------------
     def of_phrase(self, head: Token, *, shallow: bool = False) -> list[Party]:
@@ -207,14 +215,15 @@ class Parties:
         words = {c.lower_ for c in tok.lefts}
         bare_the = "the" in words and not any(c.dep_ in ("amod", "compound") for c in tok.lefts) \
             and not any(c.dep_ == "prep" for c in tok.rights)
-        if not ({"two", "both"} & words or bare_the):
+        number = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+        if number is None and not bare_the:
             return None
-        pair = self.pairs.last_before(tok.idx, persons=tok.lemma_ in PERSON_PAIR_NOUNS)
+        pair = self.pairs.last_before(tok.idx, persons=tok.lemma_ in PERSON_PAIR_NOUNS, size=number)
         if pair is None:
             return []
-        if tok.i not in self._anaphors_seen:  # an anaphor re-names its pair: more salient
+        if tok.i not in self._anaphors_seen:  # an anaphor re-names its group: more salient
             self._anaphors_seen.add(tok.i)
-            self.pairs.add(tok.idx, pair[0], pair[1])
+            self.pairs.add(tok.idx, *pair)
         if tok.lemma_ in ("nation", "country", "state", "government", "capital"):
             return [Party(p.country or p.actor_id, p.country, "country", tok.idx) for p in pair]
         return list(pair)

@@ -76,6 +76,8 @@ def _verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | No
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
             continue
+        if e.requires == "party" and not any(parties.of_phrase(o) for o in objects_of(tok)):
+            continue
         if e.requires == "place" and not any(parties.mention_at(p) is not None
                                              for p in prep_objects(tok, PLACE_PREPS)):
             continue
@@ -314,18 +316,19 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         else:
             actors, recipients = _noun_parties(t, parties, lex)
         actors = _places_as_countries(actors)
+        if t.entry.requires != "place":  # a place is where it happened, not whom it targeted
+            recipients = [p for p in recipients if p.kind != "location"]
         if _is_author(actors, a, ""):
             continue
-        if not actors and not (t.entry.pos == "verb" and not t.entry.symmetric and recipients
-                               and _has_unnamed_agent(t.token)):
+        if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types
+                               and recipients and _has_unnamed_agent(t.token)):
             continue
         actor_ids = {p.actor_id for p in actors}
         recipients = [p for p in recipients if p.actor_id not in actor_ids]
         if t.entry.symmetric:
             actors, recipients = unique(actors + recipients), []
-        if len(actors) + len(recipients) == 2:
-            pair = actors + recipients
-            parties.pairs.add(t.token.idx, pair[0], pair[1])
+        if len(actors) + len(recipients) >= 2:
+            parties.pairs.add(t.token.idx, *(actors + recipients))
         out.append(_Candidate(t, actors, recipients))
     return out
 

@@ -153,3 +153,10 @@ def test_appositive_title_gives_sector_and_org_inside_name(run):
 def test_possessive_office_of_an_ambiguous_country(run):
     _a, actors, _m = run("Jordan's King spoke with Chad's president on Sunday.\n")
     assert {"JOR", "TCD"} <= {x.id for x in actors}
+
+
+def test_surname_alone_falls_back_to_the_one_known_person(run):
+    a, _actors, mentions = run("Officials met in Khartoum. Babiker told reporters that the talks would go on.\n",
+                               published="2025-03-20")
+    m = _by_text(a, mentions)
+    assert m["Babiker"].actor_id == "person:osman-babiker" and m["Babiker"].country == "SDN"

@@ -551,11 +551,12 @@ def _link_surnames(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
                 f = full[c.name]
                 c = replace(c, actor_id=f.actor_id, name=f.name, country=f.country, sector=f.sector,
                             known=f.known)
+            elif not c.known and (e := load_kb().by_surname(c.name)) is not None:
+                country, sector, _title = e.on(a.published)  # a known person named by surname only
+                c = replace(c, actor_id=e.id, name=e.name, country=country, sector=sector, known=True)
         out.append(c)
     # surnames the NER missed: "Soliman said"
     for surname, f in full.items():
-        if f.known:
-            continue
         for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", a.text):
             s, e = m.start(), m.end()
             if s < f.start or not _in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):

@@ -178,6 +178,12 @@ class KnowledgeBase:
             return []
         return _ranked(self._folded.get(fold(surface), []))
 
+    def by_surname(self, surname: str) -> Entry | None:
+        """The one known person with this surname ("Babiker"), or None when none or several."""
+        found = {e.id: e for e in self.entries.values()
+                 if e.kind == "person" and any(n.split()[-1] == surname for n in (e.name, *e.aliases))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 

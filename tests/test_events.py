@@ -176,3 +176,37 @@ def test_one_event_per_type_and_parties_in_a_sentence(make_analysis):
     text = "Kenya and Uganda signed the agreement and the treaty."
     ev = events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")])
     assert [e.type for e in ev].count("AGREE") == 1
+
+
+# -- senses, datelines, pronouns, groups ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Spain did not back down.",
+    "Spain struck a conciliatory tone.",
+    "Spain asked not to be named.",
+])
+def test_other_senses_of_trigger_verbs_are_not_events(make_analysis, text):
+    assert events_of(make_analysis, text, [mention(text, "Spain", "ESP")]) == []
+
+
+def test_dateline_place_is_not_the_actor(make_analysis):
+    text = "LIMA, May 2 (Wire) - Chile and Peru signed a fisheries accord on Friday."
+    ms = [mention(text, "LIMA", "location:lima", kind="location", country="PER"),
+          mention(text, "Chile", "CHL"), mention(text, "Peru", "PER")]
+    agree = by_type(events_of(make_analysis, text, ms), "AGREE")
+    assert set(agree.actors) == {"CHL", "PER"}
+
+
+def test_subject_pronoun_of_a_reported_clause_takes_the_matrix_subject(make_analysis):
+    text = "Chile denied that it had attacked Peru."
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER")]
+    assault = by_type(events_of(make_analysis, text, ms), "ASSAULT")
+    assert assault.actors == ["CHL"] and assault.recipients == ["PER"]
+    assert assault.status == "denied"
+
+
+def test_the_three_states_resolve_to_the_last_group_of_three(make_analysis):
+    text = ("Kenya, Uganda and Tanzania opened a customs office.\n"
+            "The three states agreed on a tariff schedule on Monday.")
+    ms = [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA"), mention(text, "Tanzania", "TZA")]
+    agree = by_type(events_of(make_analysis, text, ms), "AGREE")
+    assert set(agree.actors) == {"KEN", "UGA", "TZA"}

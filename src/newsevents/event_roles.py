@@ -10,6 +10,7 @@ coordination and relative clauses) and its object-like complements.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from spacy.tokens import Doc, Token
 
 from .analysis import Analysis, Mention
 
+#: a wire dateline opening a sentence: "ADDIS ABABA, Feb 17 (Agency) - ", "NAIROBI — "
+DATELINE = re.compile(r"[A-Z][A-Z.'/ -]{1,40}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: prepositions whose object is the other party of a verb ("meet with X", "send to X")
 VERB_PARTY_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "upon"}
@@ -95,7 +98,11 @@ class Parties:
         self._resolver = resolver
         self._by_token: dict[int, Mention] = {}
         self._anaphors_seen: set[int] = set()
+        datelines = [(s.start, s.start + d.end()) for s in a.sentences
+                     if (d := DATELINE.match(a.text, s.start, s.end)) is not None]
         for m in a.mentions:
+            if any(d0 <= m.start < d1 for d0, d1 in datelines):
+                continue  # the dateline's place names where the story was filed, not who acted
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -181,8 +188,8 @@ class Parties:
             if clause.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or clause.head.i == clause.i:
                 return []
             clause = clause.head
-            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].pos_ != "PRON":
+            subj = subject_of(clause)
+            if subj and subj[0].pos_ != "PRON" and subj[0].i != pron.i:
                 found = self.of_phrase(subj[0])
                 plural = pron.lower_ == "they"
                 if found and (len(found) > 1) == plural or (found and not plural and
@@ -255,7 +262,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         subj = [g for c in verb.children if c.dep_ in ("aux", "auxpass")
                 for g in c.children if g.dep_ in SUBJECT_DEPS]
     if subj:
-        s = subj[0]
+        # two subjects are a misparse (a dateline "CAIRO, May 2 - X said"): take the nearest
+        before = [c for c in subj if c.i < verb.i]
+        s = before[-1] if before else subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         return [s]

@@ -275,8 +275,9 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 new: list[Mention] = []
+                stale: set[str] = set()
                 for art in batch:
-                    outcome = self._store_article(conn, art)
+                    outcome = self._store_article(conn, art, stale)
                     if isinstance(outcome, ItemError):
                         summary.rejected += 1
                         if on_error:
@@ -290,11 +291,12 @@ class Store:
                         new.extend(outcome)
                 summary.mentions = len(new)
                 self._link(conn, new)
+                self._refresh(conn, stale)
         except sa.exc.SQLAlchemyError as e:
             raise StoreError(f"ingest into {self.safe_url} failed, batch rolled back: {e}") from e
         return summary
 
-    def _store_article(self, conn: Connection, art: Article) -> str | list[Mention] | ItemError:
+    def _store_article(self, conn: Connection, art: Article, stale: set[str]) -> str | list[Mention] | ItemError:
         fp = article_fingerprint(art)
         row = conn.execute(sa.select(articles.c.text_hash).where(articles.c.id == art.id)).first()
         if row is not None:
@@ -303,6 +305,9 @@ class Store:
             err = ArticleConflict(f"article id {art.id!r} is stored already with a different text")
             return ItemError(id=art.id, path=None, error=ErrorBody(code=err.code, message=err.message))
         match = best_match(fp, self._duplicate_candidates(conn, fp))
+        if match and _earlier(art.published, self._published(conn, match.original)):
+            self._demote(conn, match.original, art.id, match, stale)
+            match = None
         conn.execute(articles.insert().values(
             id=art.id, published=art.published, publisher=art.publisher, title=art.title,
             url=art.url, language=art.language, text_hash=fp.text_hash,
@@ -322,6 +327,29 @@ class Store:
                 m.row_id = ids[m.index]
         return found
 
+    def _published(self, conn: Connection, ident: str) -> str | None:
+        return conn.execute(sa.select(articles.c.published).where(articles.c.id == ident)).scalar()
+
+    def _demote(self, conn: Connection, old: str, new: str, match, stale: set[str]) -> None:
+        """A copy of ``new`` was stored first: it becomes ``new``'s duplicate and its mentions go."""
+        conn.execute(articles.update().where(sa.or_(articles.c.id == old, articles.c.duplicate_of == old))
+                     .values(duplicate_of=new, duplicate_kind=match.kind, similarity=match.similarity))
+        conn.execute(article_bands.delete().where(article_bands.c.article_id == old))
+        stale.update(conn.execute(sa.select(mentions.c.story_event_id).where(
+            mentions.c.article_id == old, mentions.c.story_event_id.is_not(None))).scalars())
+        conn.execute(mentions.delete().where(mentions.c.article_id == old))
+
+    def _refresh(self, conn: Connection, ids: Iterable[str]) -> None:
+        """Rewrite story events whose mentions changed; drop those left with none."""
+        for ident in ids:
+            ms = [_mention_from(d) for d in conn.execute(
+                sa.select(mentions.c.data).where(mentions.c.story_event_id == ident).order_by(mentions.c.id)).scalars()]
+            if ms:
+                self._write_event(conn, ident, ms)
+            else:
+                conn.execute(event_parties.delete().where(event_parties.c.event_id == ident))
+                conn.execute(story_events.delete().where(story_events.c.id == ident))
+
     def _duplicate_candidates(self, conn: Connection, fp: Fingerprint) -> Iterator[tuple[str, Fingerprint]]:
         q = sa.select(articles.c.id, articles.c.record).where(articles.c.duplicate_of.is_(None)).where(
             sa.or_(articles.c.text_hash == fp.text_hash,
@@ -331,33 +359,51 @@ class Store:
             yield ident, article_fingerprint(Article.model_validate_json(record))
 
     def _upsert_actors(self, conn: Connection, art: Article) -> None:
+        if not art.actors:
+            return
         day = art.published
-        for a in art.actors:
-            row = conn.execute(sa.select(actors).where(actors.c.id == a.id)).first()
-            if row is None:
-                conn.execute(actors.insert().values(id=a.id, name=a.name, kind=a.kind, country=a.country,
-                                                    sector=a.sector, first_seen=day, last_seen=day, n_articles=1))
-                continue
-            first = min(filter(None, (row.first_seen, day)), default=None)
-            last = max(filter(None, (row.last_seen, day)), default=None)
+        seen = {a.id: a for a in art.actors}
+        rows = {r.id: r for r in conn.execute(sa.select(actors).where(actors.c.id.in_(list(seen))))}
+        fresh = [dict(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=a.sector,
+                      first_seen=day, last_seen=day, n_articles=1) for a in seen.values() if a.id not in rows]
+        if fresh:
+            conn.execute(actors.insert(), fresh)
+        updates = []
+        for ident, row in rows.items():
+            a = seen[ident]
             newer = day is not None and (row.last_seen is None or day >= row.last_seen)
-            conn.execute(actors.update().where(actors.c.id == a.id).values(
-                first_seen=first, last_seen=last, n_articles=row.n_articles + 1,
+            updates.append(dict(
+                key=ident, first_seen=min(filter(None, (row.first_seen, day)), default=None),
+                last_seen=max(filter(None, (row.last_seen, day)), default=None), n_articles=row.n_articles + 1,
                 name=a.name if newer else row.name, sector=(a.sector or row.sector) if newer else row.sector,
                 country=row.country or a.country))
+        if updates:
+            conn.execute(actors.update().where(actors.c.id == sa.bindparam("key")), updates)
 
     # -- linking ----------------------------------------------------------------------
     def _link(self, conn: Connection, new: list[Mention]) -> None:
-        touched: dict[str, None] = {}
+        """Link a batch's new mentions; each story event it touches is written once."""
+        pending: dict[str, list[Mention]] = {}
+        stored: set[str] = set()
+        assigned: list[dict] = []
         for m in sorted(new, key=stories.order_key):
             cands = self._candidates(conn, m)
+            keys = m.parties()
+            for eid, ms in pending.items():
+                if ms[0].type == m.type and keys & frozenset().union(*(o.parties() for o in ms)):
+                    cands[eid] = ms
             target = stories.choose(m, cands.items())
             if target is None:
                 target = stories.story_id(m)
-                cands[target] = []
-            conn.execute(mentions.update().where(mentions.c.id == m.row_id).values(story_event_id=target))
-            touched[target] = None
-            self._write_event(conn, target, [*cands[target], m])
+            elif target not in pending:
+                stored.add(target)
+            pending[target] = [*(pending.get(target) or cands.get(target) or []), m]
+            assigned.append({"key": m.row_id, "story_event_id": target})
+        if not assigned:
+            return
+        conn.execute(mentions.update().where(mentions.c.id == sa.bindparam("key")), assigned)
+        for eid, ms in pending.items():
+            self._write_event(conn, eid, ms, exists=eid in stored)
 
     def _candidates(self, conn: Connection, m: Mention) -> dict[str, list[Mention]]:
         keys = list(m.parties())
@@ -374,14 +420,16 @@ class Store:
             out.setdefault(eid, []).append(_mention_from(data))
         return out
 
-    def _write_event(self, conn: Connection, ident: str, ms: list[Mention]) -> None:
+    def _write_event(self, conn: Connection, ident: str, ms: list[Mention], exists: bool | None = None) -> None:
         ev = stories.summarize(ident, ms)
         lo, hi = stories.date_range(ev)
         due = stories.expected_by(ev)
         values = dict(type=ev.type, status=ev.status, date_lo=lo, date_hi=hi,
                       due=due.isoformat() if due else None, first_reported=ev.first_reported,
                       last_reported=ev.last_reported, n_mentions=len(ms), record=ev.to_json())
-        if conn.execute(sa.select(story_events.c.id).where(story_events.c.id == ident)).first():
+        if exists is None:
+            exists = conn.execute(sa.select(story_events.c.id).where(story_events.c.id == ident)).first() is not None
+        if exists:
             conn.execute(story_events.update().where(story_events.c.id == ident).values(**values))
             conn.execute(event_parties.delete().where(event_parties.c.event_id == ident))
         else:
@@ -411,7 +459,7 @@ class Store:
             for ident, group in groups.items():
                 conn.execute(mentions.update().where(mentions.c.id.in_([m.row_id for m in group]))
                              .values(story_event_id=ident))
-                self._write_event(conn, ident, group)
+                self._write_event(conn, ident, group, exists=False)
         return len(groups)
 
     # -- reading ----------------------------------------------------------------------
@@ -493,6 +541,10 @@ class Store:
             d["story_event"] = eid
             out.append(d)
         return out
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    return a is not None and (b is None or a < b)
 
 
 # -- mention (de)serialization --------------------------------------------------------------

@@ -8,6 +8,8 @@ mention joins the best *compatible* story event, or founds a new one. Compatible
 - **actors**: the parties, each taken as its state when it has one (``person:x`` of Egypt
   counts as ``EGY``), overlap with Jaccard >= ``ACTOR_JACCARD``; for a directed type (ACCUSE,
   THREATEN, ...) the actor sides and the recipient sides must each overlap when both give one;
+- **article**: a mention never joins a story event that holds a mention of its own article
+  with another status ("agreed on Tuesday ... will sign next week" are two events);
 - **time**, against every mention already in the story event: their time windows meet.
   A window is the TIMEX interval when the text gives a time (an expected or hypothetical
   event's plan is widened by ``PLAN_EARLY``/``PLAN_LATE`` days: "at the end of January" may
@@ -333,6 +335,8 @@ def score(m: Mention, mentions: Sequence[Mention]) -> float | None:
     modes = {o.mode for o in mentions if o.mode}
     if m.mode and modes and m.mode not in modes:
         return None
+    if any(o.article == m.article and o.status != m.status for o in mentions):
+        return None  # one article tells one event once: a different status is another event
     actors = actor_agreement(m, mentions)
     if actors is None:
         return None

@@ -13,7 +13,9 @@ Each document runs through the project's layout, spaCy parse, actors stage and
 several discontinuous spans, taken as one set of characters).  Metrics:
 
 * **overlap F1** (the seed-article rule without the speaker): a gold content is found when a
-  predicted content covers at least 50% of its characters; one-to-one, gold in text order.
+  predicted content covers at least 50% of its characters; one-to-one, the eligible pairs
+  taken greedily by character Jaccard (PolNeAR nests attributions: a short gold content
+  inside a long one must not take the prediction meant for the long one).
   Precision counts the predictions used by a match;
 * **character F1**: precision and recall of content characters (union of gold contents vs.
   union of predicted contents, over all documents);
@@ -65,16 +67,17 @@ def _fold(text: str, s: int, e: int) -> tuple[int, int]:
 def score_doc(text: str, gold: list[dict], pred: list[list[tuple[int, int]]]) -> dict[str, int]:
     gsets = [_chars([tuple(x) for x in g["content_spans"]]) for g in gold]
     psets = [_chars(p) for p in pred]
+    # one-to-one: eligible pairs (>= 50% of the gold characters covered), best Jaccard first
+    pairs = sorted(((len(gs & ps) / len(gs | ps), gi, pi) for gi, gs in enumerate(gsets) if gs
+                    for pi, ps in enumerate(psets) if len(gs & ps) >= 0.5 * len(gs)), reverse=True)
+    used_g: set[int] = set()
     used: set[int] = set()
     tp = 0
-    for gs in gsets:
-        if not gs:
-            continue
-        for i, ps in enumerate(psets):
-            if i not in used and len(gs & ps) >= 0.5 * len(gs):
-                used.add(i)
-                tp += 1
-                break
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used:
+            used_g.add(gi)
+            used.add(pi)
+            tp += 1
     gall = set().union(*gsets) if gsets else set()
     pall = set().union(*psets) if psets else set()
     gall = {i for i in gall if not text[i].isspace()}

@@ -162,3 +162,40 @@ def test_attribution_excludes_publisher(make_analysis):
 ])
 def test_no_content_no_quote(make_analysis, text):
     assert find_quotes(_run(make_analysis, text, [])) == []
+
+
+def test_called_object_complement_but_not_a_naming_relative(make_analysis):
+    text = ("Senator Ada Brook called the proposal “reckless and cruel.” "
+            "The towns form what planners have dubbed the Copper Belt.\n")
+    a = _run(make_analysis, text, [("Ada Brook", "person:ada-brook", "person")])
+    [q] = find_quotes(a)
+    assert _content(a, q).startswith("the proposal “reckless and cruel")
+    assert q.speaker.actor == "person:ada-brook"
+
+
+def test_quote_then_long_speaker_then_verb(make_analysis):
+    text = ("“We expect a long winter,” Omar Haddad, the head of the regional grid operator "
+            "since 2019, said as the storm approached.\n")
+    a = _run(make_analysis, text, [("Omar Haddad", "person:omar-haddad", "person")])
+    qs = find_quotes(a)
+    assert [(_content(a, q), q.kind, q.speaker.actor) for q in qs] == [
+        ("We expect a long winter,", "direct", "person:omar-haddad")]
+
+
+def test_quotation_continued_after_the_cue(make_analysis):
+    text = ("“The river is rising,” the mayor Ines Falk said. “We have moved the families out "
+            "of the lower town.”\n")
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    qs = find_quotes(a)
+    assert [_content(a, q) for q in qs] == ["The river is rising,",
+                                           "We have moved the families out of the lower town."]
+    assert {q.speaker.actor for q in qs} == {"person:ines-falk"}
+    assert all(q.kind == "direct" for q in qs)
+
+
+def test_mixed_quote_running_past_the_clause_is_taken_whole(make_analysis):
+    text = ("Rosa Lind said the ceasefire was “holding for now. Nobody should mistake it for peace.”\n")
+    a = _run(make_analysis, text, [("Rosa Lind", "person:rosa-lind", "person")])
+    [q] = find_quotes(a)
+    assert q.kind == "mixed"
+    assert _content(a, q).endswith("mistake it for peace.”")

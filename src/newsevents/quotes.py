@@ -177,8 +177,10 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     elif lemma in lex.as_object:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if obj is not None and as_ is not None and obj.i < as_.i:
-            content = (obj.left_edge.idx, _tok_end(as_.right_edge))
+        pred = as_ or next((c for c in verb.children if c.dep_ in ("oprd", "xcomp")), None)
+        if obj is not None and pred is not None and obj.i < pred.i \
+                and obj.tag_ not in ("WP", "WDT"):  # "called X 'Y'", not "what they dubbed Y"
+            content = (obj.left_edge.idx, _tok_end(pred.right_edge))
     if content is None and verb.dep_ == "parataxis" and lemma in verbs:
         # "The deal, he said, is off": the clause the verb interrupts is the content
         own = {t.i for t in verb.subtree}
@@ -216,13 +218,16 @@ def _reported_clause(comp: "Token", verbs: frozenset[str]) -> bool:
 def _subject_of(verb: "Token") -> "Token | None":
     """The token in the speaker slot of a speech verb (see module docstring)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    subjects = []
     for c in verb.children:
         if passive and c.dep_ == "agent":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
         if not passive and c.dep_ in ("nsubj", "csubj"):
-            return c
+            subjects.append(c)
+    if subjects:  # "the mayor Ines Falk said" may come as two subjects: the nearer names her
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     if passive:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -327,8 +332,8 @@ def _with_marks(text: str, c: Attribution, quoted: list[quote_marks.Quoted]) -> 
         best = max(inside, key=lambda q: min(q.end, c.end) - max(q.start, c.start))
         return replace(c, start=best.start, end=best.end, kind="direct")
     start, end = c.start, c.end
-    for q in inside:  # a fragment cut by the content's edge is taken whole
-        if q.start < end < q.end and q.end - end <= 3:
+    for q in inside:  # a quotation cut by the content's edge is taken whole
+        if q.start < end < q.end:
             end = q.end
     end = _close_mark_end(text, end)
     return replace(c, start=start, end=end, kind="mixed")
@@ -360,7 +365,7 @@ def _unattached_quotations(a: Analysis, quoted: list[quote_marks.Quoted], cands:
         if taken:
             prev, prev_q = max(taken, key=lambda c: c.end), q
             continue
-        att = _colon_quote(a, q, q_pairs)
+        att = _colon_quote(a, q, q_pairs) or _cue_after(a, q, q_pairs)
         if att is None and prev is not None and prev_q is not None and _continues(a, prev, prev_q, q):
             att = Attribution(start=q.start, end=q.end, kind="direct", speaker=prev.speaker,
                               cue=None, via=prev.via, source="continued")
@@ -379,6 +384,36 @@ def _continues(a: Analysis, prev: Attribution, prev_q: quote_marks.Quoted, q: qu
         return False
     gap = a.text[prev_q.close_mark + 1:q.open_mark]
     return prev_q.close_mark < prev.cue[0] < q.open_mark and len(gap) <= MAX_CUE_GAP
+
+
+def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]]) -> Attribution | None:
+    """'"QUOTE," X, a long title, said' where the parse did not hang the quotation on the verb:
+    the words right after the closing mark start the speaker or the speech verb."""
+    if q.close_mark is None:
+        return None
+    sent = a.sentence_at(q.close_mark) or a.sentence_at(q.close_mark + 1)
+    if sent is None:
+        return None
+    lex = lexicon()
+    after = [t for t in sent.span if t.idx > q.close_mark and not t.is_punct and not t.is_space]
+    if not after:
+        return None
+    for verb in after:
+        if any(s <= verb.idx < e for s, e in q_pairs):
+            break
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech:
+            continue
+        subj = _subject_of(verb)
+        if subj is None:
+            return None
+        first = after[0]
+        if first.i not in (verb.i, subj.left_edge.i, subj.i):
+            return None
+        speaker = speaker_at(a, subj, q_pairs)
+        return Attribution(start=q.start, end=q.end, kind="direct", speaker=speaker,
+                           cue=(verb.idx, _tok_end(verb)), via=_via_of_verb(a, verb, q_pairs, speaker),
+                           cue_lemma=verb.lemma_.lower())
+    return None
 
 
 def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]]) -> Attribution | None:

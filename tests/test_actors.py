@@ -160,3 +160,11 @@ def test_surname_alone_falls_back_to_the_one_known_person(run):
                                published="2025-03-20")
     m = _by_text(a, mentions)
     assert m["Babiker"].actor_id == "person:osman-babiker" and m["Babiker"].country == "SDN"
+
+
+def test_group_affiliation_and_pro_demonyms(run):
+    a, actors, mentions = run("Hezbollah spokesman Karim Odeh Nassar said pro-Turkish fighters had withdrawn, "
+                              "the Foreign Office said.\n")
+    m = _by_text(a, mentions)
+    assert (m["Karim Odeh Nassar"].country, m["Karim Odeh Nassar"].sector) == ("LBN", "REB")
+    assert "Turkish" not in m and "TUR" not in {x.id for x in actors}

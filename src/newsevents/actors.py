@@ -42,11 +42,12 @@ _LOCATIVE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"
                    "throughout", "toward", "towards", "via", "through", "within", "off", "over", "along"}
 _MOTION_VERBS = {"visit", "reach", "leave", "enter", "tour", "fly", "arrive", "depart", "return"}
 _NOT_PLACES = {"west", "east", "north", "south", "global south", "global north", "western", "eastern"}
-_APPOS_HEADS = {"director", "head", "chief", "analyst", "professor", "fellow", "senior", "founder",
+_APPOS_HEADS = {"director", "head", "chief", "analyst", "professor", "fellow", "founder",
                 "president", "chairman", "spokesman", "spokeswoman", "spokesperson", "researcher",
                 "expert", "member", "adviser", "advisor", "editor", "executive", "deputy", "leader",
-                "correspondent", "co-founder", "secretary", "minister", "ambassador", "envoy", "a", "an",
-                "the", "former"}
+                "correspondent", "co-founder", "secretary", "minister", "ambassador", "envoy", "lecturer",
+                "partner", "economist", "strategist", "commentator", "scientist", "vice", "managing",
+                "chair", "counterpart"}
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,8 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
             return _Cand(s, e, entry.id, entry.name, "country", entry.id, hit.sector or "GOV", metonymy=True)
         place = entry.place_name(a.text[s:e])
         return _Cand(s, e, f"location:{slugify(place)}", place, "location", entry.id, None)
+    if re.search(r"(?i)\b(pro|anti)-$", a.text[max(0, s - 5):s]):
+        return None  # "pro-Russian lawmakers" are not Russia
     # demonym: a mention of the country unless it modifies another actor (decided in step 3)
     sector = _group_sector(span)
     return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector, known=True)
@@ -386,7 +389,7 @@ def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _
 # 3. context: title windows, appositives, demonyms that modify other actors
 
 _ANCHORS = {"person", "media", "organization", "igo", "group"}
-_MODIFIERS = {"country", "organization"}
+_MODIFIERS = {"country", "organization", "group", "igo", "media"}
 
 
 def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Cand]:
@@ -406,13 +409,17 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
         if span is None:
             continue
         window, used = _title_window(doc, span.start, by_token, n, cands)
+        if not window and c.kind == "person" and span.start > 1 and doc[span.start - 1].text == ",":
+            pre, pre_used = _title_window(doc, span.start - 1, by_token, n, cands)
+            if _title_sector(" ".join(doc[i].lower_ for i in pre), words):
+                window, used = pre, pre_used  # "his Qatari counterpart, X"
         for m in used:
             out[m] = replace(out[m], context=True)
         country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
         title_words = " ".join(doc[i].lower_ for i in window)
         sector = _title_sector(title_words, words)
         used_sector = next((cands[m].sector for m in reversed(used)
-                            if cands[m].kind == "organization" and cands[m].sector), None)
+                            if cands[m].kind != "country" and cands[m].sector), None)
         if c.kind == "person" and not c.known:
             appos = _appositive(doc, span.end, by_token, cands)
             if country is None and appos is not None:
@@ -494,8 +501,11 @@ def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[_Cand])
     """The first organisation/country named in an appositive after a name ("X, director of Y")."""
     if end_tok >= len(doc) or doc[end_tok].text != "," or end_tok + 1 >= len(doc):
         return None
-    if doc[end_tok + 1].lower_ not in _APPOS_HEADS:
-        return None
+    j = end_tok + 1
+    while j < len(doc) and doc[j].lower_ in ("a", "an", "the", "senior", "former", "its", "his", "her"):
+        j += 1
+    if j >= len(doc) or not (doc[j].lower_ in _APPOS_HEADS or doc[j].lower_ in actor_words()["titles"]):
+        return None  # ", the State Department said": a clause, not an appositive
     sent_end = doc[end_tok].sent.end
     for i in range(end_tok + 1, min(sent_end, end_tok + 25)):
         if doc[i].text in (":", ";") or doc[i].pos_ == "VERB":

@@ -147,6 +147,9 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     actors = unique(actors + between)
     if t.entry.requires == "place":
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
+    if not recipients:  # "imposed sanctions on X", "provided weapons to X"
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        recipients = _phrases(parties, [p for o in objs for p in prep_objects(o, NOUN_RECIPIENT_PREPS)])
     if not recipients and not t.entry.symmetric:
         own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
         recipients = _complement_recipients(verb, parties, own)

@@ -91,3 +91,21 @@ def test_actor_words_sectors():
     for table in ("titles", "org_heads", "group_nouns"):
         for word, sector in data[table].items():
             assert sector in SECTORS, f"{table}.{word}"
+
+
+def test_ids_are_slugs_of_names_or_declared_keys():
+    """People's ids are the slug of their name, so the same person gets the same id everywhere."""
+    from newsevents.knowledge import slugify
+
+    for name in ("people.jsonl", "fictional.jsonl"):
+        _meta, rows = load_jsonl(name)
+        for row in rows:
+            if row["kind"] == "person":
+                assert row["id"] == "person:" + slugify(row["name"]), row["id"]
+
+
+def test_capital_variants_point_to_capitals():
+    _meta, rows = load_jsonl("countries.jsonl")
+    for row in rows:
+        for variant, usual in row.get("capital_variants", {}).items():
+            assert variant in row["capitals"] and usual in row["capitals"], row["id"]

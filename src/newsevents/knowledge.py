@@ -159,10 +159,16 @@ class KnowledgeBase:
             self._index(s, Hit(entry, "metonym", sector))
 
     def _index(self, surface: str, hit: Hit) -> None:
-        for table, key in ((self._surfaces, surface), (self._folded, fold(surface))):
-            hits = table.setdefault(key, [])
-            if not any(h.entry.id == hit.entry.id and h.use == hit.use for h in hits):
-                hits.append(hit)
+        if "'" in surface:  # news writes "Sa’ar" and "People’s Daily" with a curly apostrophe
+            self._index_one(self._surfaces, surface.replace("'", "’"), hit)
+        self._index_one(self._surfaces, surface, hit)
+        self._index_one(self._folded, fold(surface), hit)
+
+    @staticmethod
+    def _index_one(table: dict[str, list[Hit]], key: str, hit: Hit) -> None:
+        hits = table.setdefault(key, [])
+        if not any(h.entry.id == hit.entry.id and h.use == hit.use for h in hits):
+            hits.append(hit)
 
     # -- questions ---------------------------------------------------------------------
     def surfaces(self) -> list[str]:

@@ -1,0 +1,264 @@
+"""Grammar rules for expressions relative to the document date: "last week", "next month",
+"this summer", "yesterday", "the third quarter", "the year-ago period", "year-end".
+
+Rules register themselves with :func:`newsevents.timex_grammar.rule` on import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import timex_calendar as cal
+from .timex_grammar import (T_MONTH, T_UNIT, T_WEEKDAY, DAY, MONTH, MONTH_FULL, ORD, PART, QTY, REL, SPOKEN_YEAR, UNIT, WEEKDAY,
+                            YEAR, Cand, Ctx, Resolved, V, _cand, _sentence_initial, _y,
+                            duration_value, relative_unit, rule, _offset_value)
+from .timex_vocab import (month_number, norm, ordinal_number, parse_quantity, spoken_year,
+                          unit_name, weekday_number)
+from typing import Callable
+
+
+# this/last/next + unit, month, season ---------------------------------------------------------
+
+_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+          "the past": -1, "the last": -1, "the previous": -1, "this past": -1,
+          "next": 1, "coming": 1, "the next": 1, "the coming": 1, "this coming": 1,
+          "following": 1, "the following": 1, "the same": 0, "that": 0}
+_ANAPHORIC = {"following", "the following", "the same", "that", "previous", "the previous"}
+
+
+@rule("rel_unit", rf"{REL}\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>year|month|week|weekend|quarter|decade|century)", triggers="year month week weekend quarter decade century")
+def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    unit = norm(m["unit"])
+    shift = _SHIFT[rel]
+    if rel in ("that", "the same") and unit != "year":
+        return None
+    if unit in ("decade", "century") and rel in ("the past", "the last", "past", "last"):
+        return _cand(m, lambda ctx: ("DURATION", duration_value(1, unit)), position=False)
+    if rel in ("the next", "the coming") and unit in ("decade", "century"):
+        return _cand(m, lambda ctx: ("DURATION", duration_value(1, unit)))
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if unit == "year" and rel in _ANAPHORIC and ctx.anchor_year is not None:
+            return "DATE", f"{ctx.anchor_year + shift:04d}"
+        return relative_unit(unit, shift, ctx)
+    return _cand(m, resolve, position=True)
+
+
+@rule("rel_month", rf"{REL}\s+(?P<mon>{MONTH_FULL})", triggers=T_MONTH)
+def _rel_month(m: re.Match[str], text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    if rel in ("that", "the same", "current", "the current"):
+        return None
+    shift = _SHIFT[rel]
+    month = month_number(m["mon"])
+    assert month is not None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{month:02d}"
+        d = ctx.dct
+        if shift < 0:
+            y = d.year if month < d.month else d.year - 1
+        elif shift > 0:
+            y = d.year if month > d.month else d.year + 1
+        else:
+            y = d.year
+        return "DATE", cal.ym(y, month)
+    return _cand(m, resolve, position=True)
+
+
+@rule("season",
+      rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|coming|that)\s+)?"
+      rf"(?:(?P<pos>early|mid|late)[\s-]+)?(?P<season>{V.season})"
+      rf"(?:(?:\s+of)?,?\s+(?P<year>{YEAR}|{SPOKEN_YEAR}))?", triggers="spring summer fall autumn winter")
+def _season(m: re.Match[str], text: str) -> Cand | None:
+    season = V.seasons[norm(m["season"])]
+    rel = norm(m["rel"] or "")
+    year = None
+    if m["year"]:
+        year = int(m["year"]) if m["year"].isdigit() else spoken_year(m["year"])
+    word = norm(m["season"])
+    if not rel and not year and not m["pos"] and word in ("spring", "fall", "autumn"):
+        # "spring" and "fall" are also nouns and verbs: need a determiner or a year
+        if not re.search(r"\b(?:in|during|since|until|by|through|this|last|next|early|late)\s+$",
+                         text[max(0, m.start() - 12):m.start()], re.I):
+            return None
+    if rel == "that":
+        return None
+    if m["season"][0].isupper() and not rel and m.start() > 0 and not _sentence_initial(text, m.start()):
+        pass
+    shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "coming": 1}.get(rel, 0)
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(norm(m["pos"] or ""))
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year is not None:
+            return "DATE", f"{year:04d}-{season}"
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{season}"
+        direction = ctx.direction if rel in ("", "the") else None
+        return "DATE", f"{cal.season_year(season, ctx.dct, direction, shift):04d}-{season}"
+    return _cand(m, resolve, mod=mod, year=year, needs_direction=rel in ("", "the") and year is None,
+                 position=mod is None)
+
+
+# yesterday / today / tomorrow / tonight, parts of day ----------------------------------------
+
+@rule("deictic_day",
+      r"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow)|"
+      rf"(?P<word>yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?", triggers="yesterday today tomorrow tonight")
+def _deictic(m: re.Match[str], text: str) -> Cand | None:
+    if m["beyond"]:
+        shift = -2 if "yesterday" in m["beyond"].lower() else 2
+        word = ""
+    else:
+        word = norm(m["word"])
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    part = norm(m["part"]) if m["part"] else ("night" if word == "tonight" else None)
+    if word == "today" and part is None and re.match(r"[’']s\b", text[m.end():]):
+        pass
+
+    def resolve(ctx: Ctx) -> Resolved:
+        suffix = f"T{V.parts_of_day[part]}" if part else ""
+        typ = "TIME" if part else "DATE"
+        if ctx.dct is None:
+            return (typ, "PRESENT_REF") if shift == 0 and not part else (typ, f"XXXX-XX-XX{suffix}")
+        return typ, cal.ymd(ctx.dct + dt.timedelta(days=shift)) + suffix
+    return _cand(m, resolve, position=True)
+
+
+@rule("rel_part", rf"(?P<rel>this|last|tomorrow|yesterday|the)\s+(?P<part>{PART})", triggers="morning afternoon evening night")
+def _rel_part(m: re.Match[str], text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    part = norm(m["part"])
+    if rel == "last" and part != "night":
+        return None
+    if rel == "the":
+        # "the morning" only when it clearly names a time ("in the morning" of the day)
+        if not re.search(r"\b(?:in|during|by|overnight|early|late)\s+$", text[max(0, m.start() - 10):m.start()], re.I):
+            return None
+    shift = -1 if rel in ("last", "yesterday") else 1 if rel == "tomorrow" else 0
+    code = V.parts_of_day[part]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.dct is None:
+            return "TIME", f"XXXX-XX-XXT{code}"
+        return "TIME", cal.ymd(ctx.dct + dt.timedelta(days=shift)) + f"T{code}"
+    return _cand(m, resolve, position=True)
+
+
+# quarters and halves --------------------------------------------------------------------------
+
+_Q_ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_Q_YEARREF = (r"(?P<yref>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s|the\s+year-ago|the\s+year-earlier|"
+              r"year-ago|year-earlier|the\s+comparable|the\s+same|a\s+year-earlier|a\s+year-ago)")
+
+
+@rule("quarter",
+      rf"(?:(?:{_Q_YEARREF}|the|its|their|a|(?P<y1>{YEAR}))[\s-]+)?(?:(?:(?P<y0>{YEAR})|fiscal|calendar)[\s-]+)?"
+      rf"{_Q_ORD}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?(?P<unit>quarter|half|period)"
+      rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y2>{YEAR}|this\s+year|last\s+year|next\s+year))?", triggers="quarter half period")
+def _quarter(m: re.Match[str], text: str) -> Cand | None:
+    q_word = norm(m["q"])
+    unit = norm(m["unit"])
+    if unit == "period" and not m["yref"]:
+        return None
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4}[q_word]
+    if unit == "half" and n > 2:
+        if q_word != "last":
+            return None
+        n = 2
+    explicit = m["y0"] or m["y1"] or (m["y2"] if m["y2"] and m["y2"][0].isdigit() else None)
+    yref = norm(m["yref"] or (m["y2"] if m["y2"] and not m["y2"][0].isdigit() else "") or "")
+    shift = -1 if ("ago" in yref or "earlier" in yref or "last year" in yref) else 1 if "next year" in yref else 0
+    letter = "Q" if unit == "quarter" else "H"
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if explicit:
+            return "DATE", f"{int(explicit):04d}-{letter}{n}"
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{letter}{n}"
+        y = ctx.dct.year + shift
+        if not yref:
+            current = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
+            if n > current and ctx.direction != "future":
+                y -= 1
+        return "DATE", f"{y:04d}-{letter}{n}"
+    return _cand(m, resolve, year=int(explicit) if explicit else None, needs_direction=not explicit,
+                 position=True)
+
+
+@rule("quarter_adj", rf"{_Q_ORD}-(?P<unit>quarter|half)", triggers="quarter half")
+def _quarter_adj(m: re.Match[str], text: str) -> Cand | None:
+    return _quarter(m, text) if False else _quarter_simple(m)
+
+
+def _quarter_simple(m: re.Match[str]) -> Cand | None:
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4}[norm(m["q"])]
+    letter = "Q" if norm(m["unit"]) == "quarter" else "H"
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{letter}{n}"
+        current = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
+        y = ctx.dct.year - (1 if n > current and ctx.direction != "future" else 0)
+        return "DATE", f"{y:04d}-{letter}{n}"
+    return _cand(m, resolve, needs_direction=True)
+
+
+@rule("the_quarter",
+      r"(?P<det>the|this|that|its|their|a)\s+(?:(?P<adj>latest|current|past|last|previous|recent|most\s+recent|"
+      r"year-ago|year-earlier|comparable|same|just-ended|just\s+ended|fiscal|corresponding|"
+      r"comparable\s+year-ago|comparable\s+year-earlier|flat|strong|weak|disappointing)[\s-]+)*"
+      rf"(?:(?P<yr>{YEAR})\s+)?(?P<unit>quarter|period)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", triggers="quarter period", reach=(80, 25))
+def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
+    words = norm(m.group(0))
+    det = norm(m["det"])
+    if m["unit"].lower() == "period" and not m["yr"] and not re.search(
+            r"year-(?:ago|earlier)|comparable|same|corresponding|latest", words):
+        return None
+    if det == "a" and not re.search(r"flat|strong|weak|disappointing", words):
+        return None
+    if re.match(r"[\s-]+(?:of|century|mile|point|percent|inch)", text[m.end():m.end() + 10], re.I):
+        return None
+    year_ago = bool(re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|same|comparable|corresponding", words))
+    current = ("current" in words or det == "this") and not year_ago
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.dct is None:
+            return "DATE", "XXXX-QX"
+        y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
+        if not current and ctx.direction != "future":
+            y, q = cal.add_quarters(y, q, -1)
+        if year_ago:
+            y -= 1
+        if explicit:
+            y = explicit
+        return "DATE", f"{y:04d}-Q{q}"
+    explicit = int(m["yr"]) if m["yr"] else None
+    return _cand(m, resolve, needs_direction=True, year=explicit)
+
+
+@rule("year_ago_adj", r"(?P<w>year-earlier|year-ago|year-before)", triggers="year")
+def _year_ago(m: re.Match[str], text: str) -> Cand | None:
+    c = _cand(m, lambda ctx: ("DATE", _y(ctx, -1)))
+    c.extra["year_back"] = True
+    return c
+
+
+@rule("year_end", r"(?:(?P<the>the\s+)?(?P<unit>year|month|week)(?:['’]s)?[\s-]+end|"
+      r"the\s+(?P<pos>end|beginning|start|middle|close)\s+of\s+(?P<rel>the|this)\s+(?P<unit2>year|month|week|decade|century))", triggers="year month week decade century")
+def _year_end(m: re.Match[str], text: str) -> Cand | None:
+    unit = norm(m["unit"] or m["unit2"])
+    mod = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}[norm(m["pos"] or "end")]
+    return _cand(m, lambda ctx: relative_unit(unit, 0, ctx), mod=mod)
+
+
+@rule("fiscal_year", r"(?P<det>the|this|its|their|last|next)\s+(?:(?P<adj>current|latest|previous|past|next|coming|full|new)\s+)?(?:fiscal|financial)\s+year", triggers="fiscal financial")
+def _fiscal_year(m: re.Match[str], text: str) -> Cand | None:
+    words = norm(m.group(0))
+    shift = -1 if re.search(r"\b(?:previous|past|last|latest)\b", words) else 1 if re.search(r"\b(?:next|coming|new)\b", words) else 0
+    return _cand(m, lambda ctx: ("DATE", _y(ctx, shift)))

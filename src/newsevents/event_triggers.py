@@ -1,0 +1,120 @@
+"""Event triggers: the words of a sentence that state an event, with their lexicon entry.
+
+A verb triggers when an entry for its lemma (``data/event_triggers.toml``) has its conditions
+met on the parse: an object lemma ("sign" + "treaty"), no sense-changing object ("strike a
+tone") or particle ("back down"), a particle it needs ("call on"), an object naming an actor
+("host X") or a place ("arrive in X").  An event noun triggers unless it only restates a
+neighbouring trigger ("signed the agreement", "met at a summit", a "partnership treaty"
+compound) or is being described by a copula ("the agreement will be an important factor").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .analysis import Sentence
+from .event_lexicon import Lexicon, TriggerEntry
+from .event_roles import Parties, is_passive, objects_of, prep_objects
+
+PLACE_PREPS = ("in", "at", "to")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    entry: TriggerEntry
+
+
+def _theme_lemmas(verb: Token) -> set[str]:
+    themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if verb.dep_ == "acl":
+        themes.append(verb.head)
+    themes.extend(prep_objects(verb, ("with", "on")))
+    for t in list(themes):  # "dollars of aid", "tons of food"
+        themes.extend(prep_objects(t, ("of",)))
+    for t in list(themes):
+        themes.extend(t.conjuncts)
+        themes.extend(c for c in t.children if c.dep_ == "compound")
+    return {t.lemma_.lower() for t in themes if t.pos_ in ("NOUN", "PROPN")}
+
+
+def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
+    lemma = tok.lemma_.lower()
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
+                     and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
+    themes = _theme_lemmas(tok)
+    entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
+                                          for e in lex.verb_entries(g)]
+    for e in entries:
+        if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
+            continue
+        if themes & e.not_objects:
+            continue
+        if e.particles and not any(c.dep_ in ("prt", "prep") and c.lower_ in e.particles
+                                   for c in tok.children):
+            continue
+        if particle and particle not in e.particles:  # "back down" is not "back"
+            continue
+        if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
+            continue
+        if e.requires == "party" and not any(parties.of_phrase(o) for o in objects_of(tok)):
+            continue
+        if e.requires == "place" and not any(parties.mention_at(p) is not None
+                                             for p in prep_objects(tok, PLACE_PREPS)):
+            continue
+        return e
+    return None
+
+
+def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:
+    found: list[Trigger] = []
+    for tok in sent.span:
+        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
+        entry = verb_entry(tok, lex, parties) if verbal else None
+        if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal:
+            entry = lex.noun_entry(tok.lemma_.lower())
+        if entry is not None:
+            found.append(Trigger(tok, entry))
+    by_index = {t.token.i: t for t in found}
+    return [t for t in found
+            if t.entry.pos == "verb" or not (_restates(t, by_index) or _characterized(t.token))]
+
+
+def _characterized(noun: Token) -> bool:
+    """An event noun that is the subject of a copula ("the agreement will be an important
+    factor") is being described, not reported as happening."""
+    head = noun.head
+    return (noun.dep_ == "nsubj" and head.lemma_ == "be"
+            and any(c.dep_ in ("attr", "acomp") for c in head.children))
+
+
+def _restates(t: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """True for an event noun that a neighbouring trigger already states."""
+    tok = t.token
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
+        return True
+    if any(c.dep_ in ("acl", "relcl") and c.i in by_index and by_index[c.i].entry.type == t.entry.type
+           for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "conj"):
+            return False
+        cur = cur.head
+        other = by_index.get(cur.i)
+        if other is not None and (other.entry.type == t.entry.type or other.entry.pos == "noun"):
+            return True
+    return False
+
+
+def verb_lemmas(verb: Token) -> set[str]:
+    """The lemma, and guesses from the inflected form for the model's lemma slips
+    ("staged" -> "stag")."""
+    low = verb.lower_
+    out = {verb.lemma_.lower(), low}
+    for suffix in ("ed", "d", "s", "es", "ing"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.add(low[: -len(suffix)])
+    return out

@@ -174,7 +174,7 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         if hit.entry.kind != "person" and inside_person and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
         if hit.use == "capital" and any(lab in ("ORG", "FAC") and es <= s and e <= ee and (ee - es) > (e - s)
-                                        and _org_head(text[es:ee]) in _ORG_HEADS() for es, ee, lab in ents):
+                                        and _org_head(text[es:ee]) in _org_heads() for es, ee, lab in ents):
             continue  # "Georgetown" in "Georgetown University": the organisation is the actor
         if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"} \
                 and not _possessive_title(text, e):
@@ -204,7 +204,7 @@ def _datelines(a: Analysis, kb: KnowledgeBase, prose) -> list[_Cand]:
     return out
 
 
-def _ORG_HEADS() -> set[str]:  # noqa: N802
+def _org_heads() -> set[str]:
     w = actor_words()
     return set(w["org_heads"]) | set(w["media_heads"]["words"])
 
@@ -257,8 +257,9 @@ def _group_sector(span) -> str | None:
     """The sector of the noun a demonym modifies ("Russian delegation" -> GOV)."""
     groups = actor_words()["group_nouns"]
     tok = span.root
-    if tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s") and tok.pos_ in ("PROPN", "NOUN"):
-        return "CVL"  # "Iranians"
+    text = span.text
+    if text.endswith("s") and any(h.use == "demonym" for h in load_kb().lookup(text[:-1], fuzzy=False)):
+        return "CVL"  # "Iranians": the people, not the state
     head = tok.head
     for _ in range(3):
         if head.lower_ in groups:

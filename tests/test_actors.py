@@ -168,3 +168,11 @@ def test_group_affiliation_and_pro_demonyms(run):
     m = _by_text(a, mentions)
     assert (m["Karim Odeh Nassar"].country, m["Karim Odeh Nassar"].sector) == ("LBN", "REB")
     assert "Turkish" not in m and "TUR" not in {x.id for x in actors}
+
+
+def test_quoted_names_and_appositive_employer(run):
+    a, actors, mentions = run("The drills, dubbed “Iron Falcon,” began on Monday. Mara Quintero, director of the "
+                              "India Program at the Atlantic Council, said they were routine.\n")
+    m = _by_text(a, mentions)
+    assert all(x.kind != "person" or x.name != "Iron Falcon" for x in actors)
+    assert (m["Mara Quintero"].country, m["Mara Quintero"].sector) == ("USA", "NGO")

@@ -297,8 +297,8 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
             e = _extend_name(ent, e, out)
             s, e = _strip_titles(a.text, s, e, words["titles"])
             surface = a.text[s:e]
-            if not surface[:1].isupper():
-                continue
+            if not surface[:1].isupper() or _quoted(a.text, s, e):
+                continue  # a quoted name ("dubbed “Strait Thunder”") is a title, not a person
             out.append(_Cand(s, e, f"person:{slugify(surface)}", surface, "person", None, None, known=False))
         elif label == "ORG":
             c = _org_cand(kb, surface, s, e, words)
@@ -319,6 +319,10 @@ def _known_entity(a: Analysis, kb: KnowledgeBase, label: str, s: int, e: int) ->
         if hit.entry.kind in allowed and not hit.ambiguous(hit.entry.name):
             return _classify(a, kb, hit, s, e)
     return None
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    return text[max(0, s - 1):s] in ("“", '"', "‘") and text[e:e + 1] in ("”", '"', "’", ",")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -425,6 +429,8 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
             appos = _appositive(doc, span.end, by_token, cands)
             if country is None and appos is not None:
                 country = appos.country
+            if sector is None and appos is not None and appos.kind != "country":
+                sector = appos.sector  # the person speaks for their institution
             if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
                 sector = _title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
             if country is None and sector:
@@ -508,13 +514,15 @@ def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[_Cand])
     if j >= len(doc) or not (doc[j].lower_ in _APPOS_HEADS or doc[j].lower_ in actor_words()["titles"]):
         return None  # ", the State Department said": a clause, not an appositive
     sent_end = doc[end_tok].sent.end
+    found: list[_Cand] = []
     for i in range(end_tok + 1, min(sent_end, end_tok + 25)):
         if doc[i].text in (":", ";") or doc[i].pos_ == "VERB":
             break
         m = by_token.get(i)
         if m is not None and cands[m].kind in ("organization", "igo", "country", "media") and cands[m].country:
-            return cands[m]
-    return None
+            found.append(cands[m])
+    # the employer ("director of the China Power Project at CSIS") before a country named in passing
+    return next((c for c in found if c.kind != "country"), found[0] if found else None)
 
 
 def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> str | None:

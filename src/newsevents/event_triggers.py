@@ -47,6 +47,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
     themes = _theme_lemmas(tok)
     entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
                                           for e in lex.verb_entries(g)]
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        return None  # "defend itself", "arm themselves": no one else is acted on
     for e in entries:
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
             continue
@@ -64,8 +66,17 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if e.requires == "place" and not any(parties.mention_at(p) is not None
                                              for p in prep_objects(tok, PLACE_PREPS)):
             continue
+        if e.requires == "obligation" and not _reports_obligation(tok, lex):
+            continue
         return e
     return None
+
+
+def _reports_obligation(verb: Token, lex: Lexicon) -> bool:
+    """ "X said (that) Y must/should ...": a reported clause laying a duty on its subject."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in lex.status.obligation_modals
+                                         for a in c.children)
+               for c in verb.children)
 
 
 def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:

@@ -221,6 +221,8 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             recipients = [p for p in recipients if p.kind != "location"]
         if _is_author(actors, a, ""):
             continue
+        if t.entry.requires == "obligation" and not recipients:
+            continue  # "X said it must ...": a duty X lays on itself is no request
         if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types
                                and recipients and _has_unnamed_agent(t.token)):
             continue

@@ -260,10 +260,13 @@ def _group_sector(span) -> str | None:
     text = span.text
     if text.endswith("s") and any(h.use == "demonym" for h in load_kb().lookup(text[:-1], fuzzy=False)):
         return "CVL"  # "Iranians": the people, not the state
+    titles = actor_words()["titles"]
     head = tok.head
     for _ in range(3):
         if head.lower_ in groups:
             return groups[head.lower_]
+        if head.lower_ in titles:
+            return titles[head.lower_]  # "an Egyptian lawmaker"
         if head.head is head:
             break
         head = head.head

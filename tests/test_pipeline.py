@@ -67,6 +67,8 @@ def test_parse_date():
             parse_date(bad)
 
 
-def test_html_rows_are_rejected_with_a_clear_error_until_supported():
-    (err,) = list(extract_many([{"id": "h", "html": "<p>Hi</p>"}]))
-    assert isinstance(err, ItemError) and err.error.code == "E_UNSUPPORTED"
+def test_html_rows_become_their_article_text_and_empty_pages_are_rejected():
+    (rec, err) = list(extract_many([{"id": "h", "html": "<p>Hi</p>"},
+                                    {"id": "e", "html": "<script>var x;</script>"}]))
+    assert rec.id == "h" and rec.text == "Hi"
+    assert isinstance(err, ItemError) and err.error.code == "E_EMPTY"

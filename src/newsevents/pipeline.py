@@ -149,13 +149,30 @@ def build_article(item: InputItem, text: str, published: dt.date | None, doc) ->
 
 
 def _item_text(item: InputItem) -> str:
-    if item.text is None and item.html is not None:
-        from .errors import UnsupportedInput
+    """The text to analyse; an HTML item becomes its article text, filling what the item lacks.
 
-        raise UnsupportedInput("HTML input is not supported yet; give the article as text")
-    if item.text is None or not item.text.strip():
-        raise EmptyText("the item has no text to extract from")
-    return item.text
+    Raises :class:`~newsevents.language.UnsupportedLanguage` for an article not in English.
+    """
+    from . import language
+
+    if item.text is None and item.html is not None:
+        from .webpage import read_html
+
+        page = read_html(item.html, url=item.url)
+        item.title = item.title or page.title
+        item.published = item.published or page.published
+        item.publisher = item.publisher or page.publisher
+        item.url = item.url or page.url
+        item.language = item.language or page.language
+        text = page.text
+    else:
+        if item.text is None or not item.text.strip():
+            raise EmptyText("the item has no text to extract from")
+        text = item.text
+        if item.language is None:
+            item.language = language.decide(text)
+    language.require_english(item.language)
+    return text
 
 
 def _item_error(item: InputItem, e: NewsEventsError) -> ItemError:

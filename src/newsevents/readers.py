@@ -1,8 +1,13 @@
 """Reading input: paths and streams into :class:`~newsevents.models.InputItem` rows.
 
 Accepted (``shared/CONTRACT.md``): a ``.txt`` file (one article), an ``.html``/``.htm`` file
-(one page), a ``.jsonl`` file (one article per line), a directory (read recursively, in
-sorted order), or ``-`` for JSON lines on standard input.
+(one page), a ``.jsonl`` file (one article per line), an RSS or Atom feed (``.xml``, ``.rss``,
+``.atom``: one article per entry, :mod:`newsevents.feeds`), a web archive (``.warc``,
+``.warc.gz``: one article per HTML response, :mod:`newsevents.warc`), a directory (read
+recursively, in sorted order), or ``-`` for JSON lines on standard input.
+
+Text and HTML files are decoded with :mod:`newsevents.encoding` (UTF-8, else the declared or
+detected charset); a file that is not text (binary data) is rejected with ``E_READ``.
 
 Nothing here raises for a bad item: an unreadable file or a broken row becomes an
 :class:`~newsevents.models.ItemError` naming the file (and line), and reading goes on.
@@ -16,12 +21,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from .encoding import decode_bytes
+from .errors import UnreadableFile
+from .feeds import FEED_SUFFIXES, read_feed
 from .models import ErrorBody, InputItem, ItemError
+from .warc import is_warc, read_warc
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
-READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 
 def _error(code: str, message: str, *, path: str | None, id: str | None = None) -> ItemError:
@@ -47,7 +56,7 @@ def _read_one(raw: str, stdin: IO[str] | None) -> Iterator[InputItem | ItemError
         return
     path = Path(raw)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and readable(p))
         for f in files:
             yield from _read_file(f)
         return
@@ -57,19 +66,33 @@ def _read_one(raw: str, stdin: IO[str] | None) -> Iterator[InputItem | ItemError
     yield from _read_file(path)
 
 
+def readable(path: Path) -> bool:
+    """True for the file types a directory walk reads."""
+    return path.suffix.lower() in READABLE or is_warc(path)
+
+
 def _read_file(path: Path) -> Iterator[InputItem | ItemError]:
     suffix = path.suffix.lower()
+    if is_warc(path):
+        yield from read_warc(path)
+        return
     if suffix not in READABLE:
         yield _error("E_UNSUPPORTED", f"unsupported file type {suffix or '(none)'}: expected "
-                     ".txt, .html, .htm or .jsonl", path=str(path))
+                     ".txt, .html, .htm, .jsonl, a feed (.xml, .rss, .atom) or a web archive "
+                     "(.warc, .warc.gz)", path=str(path))
         return
     try:
-        content = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        yield _error("E_READ", f"not UTF-8 text ({e.reason} at byte {e.start})", path=str(path))
-        return
+        data = path.read_bytes()
     except OSError as e:
         yield _error("E_READ", f"cannot read file: {e.strerror or e}", path=str(path))
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, source=str(path))
+        return
+    try:
+        content = decode_bytes(data, html=suffix in HTML_SUFFIXES)
+    except UnreadableFile as e:
+        yield _error(e.code, e.message, path=str(path))
         return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_lines(content.splitlines(), str(path))

@@ -168,3 +168,13 @@ def test_ingest_command_reports_and_rejects(tmp_path):
                                                       "mentions": json.loads(res.stdout.splitlines()[-1])["mentions"]}
     res = CliRunner().invoke(app, ["ingest", str(rows), "--db", db])
     assert json.loads(res.stdout.splitlines()[-1])["already_stored"] == 1
+
+
+@pytest.mark.parametrize("batch_size", [1, 8])
+def test_a_copy_stored_before_its_original_gives_way(store, batch_size):
+    store.ingest([COPY, PLAN, SIGNED], batch_size=batch_size)
+    dups = {a["id"]: a["duplicate_of"] for a in store.articles()}
+    assert dups == {"copy": "signed", "plan": None, "signed": None}
+    assert store.counts()["mentions"] == 4
+    (ev,) = store.story_events(type="AGREE", since="2020-01-01")
+    assert {m.article for m in ev.mentions} == {"plan", "signed"}

@@ -115,3 +115,21 @@ def test_mentions_from_article_map_people_to_states():
     (m,) = mentions_from_article(art)
     assert m.actor_countries == ("EGY",) and m.recipient_countries == ("ETH",)
     assert m.parties() == frozenset({"EGY", "ETH"}) and m.evidence_text == art.text[:40]
+
+
+def test_a_denial_dated_by_its_statement_still_links():
+    ms = [mention("claim", "2025-01-13", "COERCE", ("ARG",), "alleged", "2025-01-11", recipients=("CHL",)),
+          mention("denial", "2025-01-14", "COERCE", ("ARG",), "denied", "2025-01-14", recipients=("CHL",))]
+    (ev,) = [summarize(i, g) for i, g in link(ms).items()]
+    assert ev.status == "denied" and ev.time.value == "2025-01-11"
+
+
+def test_story_time_comes_from_texts_and_the_latest_plan():
+    undated = mention("u", "2025-02-04", "REQUEST", ("VNM",), "asserted", recipients=("PHL",))
+    assert summarize("se-u", [undated]).time is None
+    moved = [mention("p1", "2025-01-02", "CONSULT", ("EGY", "ETH"), "expected", "2025-01-20"),
+             mention("p2", "2025-01-15", "CONSULT", ("EGY", "ETH"), "expected", "2025-02")]
+    assert summarize("se-m", moved).time.value == "2025-02"
+    refined = [mention("p1", "2025-01-02", "CONSULT", ("EGY", "ETH"), "expected", "2025-02-10"),
+               mention("p2", "2025-01-15", "CONSULT", ("EGY", "ETH"), "expected", "2025-02")]
+    assert summarize("se-r", refined).time.value == "2025-02-10"

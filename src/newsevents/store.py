@@ -33,12 +33,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from . import stories
-from .duplicates import Fingerprint, article_fingerprint, best_match
+from .duplicates import Fingerprint, best_match, fingerprint
 from .errors import NewsEventsError
 from .models import Article, ErrorBody, ItemError
 from .stories import Mention, StoryEvent
 
 DEFAULT_DB = "newsevents.db"
+_FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
 ENV_VAR = "NEWSEVENTS_DB"
 
 
@@ -207,6 +208,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = _engine(url)
+        self._fps: dict[str, Fingerprint] = {}
         try:
             self.migrate()
         except sa.exc.SQLAlchemyError as e:
@@ -274,58 +276,73 @@ class Store:
         summary = IngestSummary(read=len(batch))
         try:
             with self.engine.begin() as conn:
+                known = dict(conn.execute(sa.select(articles.c.id, articles.c.text_hash)
+                                          .where(articles.c.id.in_([a.id for a in batch]))).all())
                 new: list[Mention] = []
-                stale: set[str] = set()
+                kept: list[Article] = []
+                stale: set[str] = set()      # story events that lost mentions
+                demoted: set[str] = set()    # articles found to copy a new one
                 for art in batch:
-                    outcome = self._store_article(conn, art, stale)
+                    outcome = self._store_article(conn, art, known, stale, demoted)
                     if isinstance(outcome, ItemError):
                         summary.rejected += 1
                         if on_error:
                             on_error(outcome)
-                    elif outcome == "already":
+                        continue
+                    if outcome == "already":
                         summary.already_stored += 1
-                    elif outcome == "duplicate":
+                        continue
+                    kept.append(art)
+                    if outcome == "duplicate":
                         summary.duplicates += 1
                     else:
                         summary.stored += 1
-                        new.extend(outcome)
+                        new = [m for m in new if m.article not in demoted] + outcome
+                self._upsert_actors(conn, kept)
+                if new:
+                    conn.execute(mentions.insert(), [_mention_row(m) for m in new])
                 summary.mentions = len(new)
                 self._link(conn, new)
                 self._refresh(conn, stale)
         except sa.exc.SQLAlchemyError as e:
+            self._fps.clear()
             raise StoreError(f"ingest into {self.safe_url} failed, batch rolled back: {e}") from e
+        except BaseException:
+            self._fps.clear()
+            raise
         return summary
 
-    def _store_article(self, conn: Connection, art: Article, stale: set[str]) -> str | list[Mention] | ItemError:
-        fp = article_fingerprint(art)
-        row = conn.execute(sa.select(articles.c.text_hash).where(articles.c.id == art.id)).first()
-        if row is not None:
-            if row.text_hash == fp.text_hash:
+    def _store_article(self, conn: Connection, art: Article, known: dict[str, str],
+                       stale: set[str], demoted: set[str]) -> str | list[Mention] | ItemError:
+        fp = fingerprint(art.text, [(b.start, b.end) for b in art.boilerplate])
+        if art.id in known:
+            if known[art.id] == fp.text_hash:
                 return "already"
             err = ArticleConflict(f"article id {art.id!r} is stored already with a different text")
             return ItemError(id=art.id, path=None, error=ErrorBody(code=err.code, message=err.message))
+        known[art.id] = fp.text_hash
         match = best_match(fp, self._duplicate_candidates(conn, fp))
         if match and _earlier(art.published, self._published(conn, match.original)):
             self._demote(conn, match.original, art.id, match, stale)
+            demoted.add(match.original)
             match = None
         conn.execute(articles.insert().values(
             id=art.id, published=art.published, publisher=art.publisher, title=art.title,
             url=art.url, language=art.language, text_hash=fp.text_hash,
             duplicate_of=match.original if match else None, duplicate_kind=match.kind if match else None,
             similarity=match.similarity if match else None, stored_at=_now(), record=art.to_json()))
-        self._upsert_actors(conn, art)
         if match:
             return "duplicate"
+        self._remember(art.id, fp)
         if fp.bands:
             conn.execute(article_bands.insert(), [{"band": b, "article_id": art.id} for b in fp.bands])
-        found = stories.mentions_from_article(art)
-        if found:
-            conn.execute(mentions.insert(), [_mention_row(m) for m in found])
-            ids = dict(conn.execute(sa.select(mentions.c.idx, mentions.c.id)
-                                    .where(mentions.c.article_id == art.id)).all())
-            for m in found:
-                m.row_id = ids[m.index]
-        return found
+        return stories.mentions_from_article(art)
+
+    def _remember(self, ident: str, fp: Fingerprint) -> None:
+        """Keep a stored article's fingerprint (forgotten when its batch fails)."""
+        if len(self._fps) >= _FP_CACHE:
+            self._fps.clear()
+        self._fps[ident] = fp
 
     def _published(self, conn: Connection, ident: str) -> str | None:
         return conn.execute(sa.select(articles.c.published).where(articles.c.id == ident)).scalar()
@@ -351,69 +368,83 @@ class Store:
                 conn.execute(story_events.delete().where(story_events.c.id == ident))
 
     def _duplicate_candidates(self, conn: Connection, fp: Fingerprint) -> Iterator[tuple[str, Fingerprint]]:
-        q = sa.select(articles.c.id, articles.c.record).where(articles.c.duplicate_of.is_(None)).where(
+        q = sa.select(articles.c.id).where(articles.c.duplicate_of.is_(None)).where(
             sa.or_(articles.c.text_hash == fp.text_hash,
                    articles.c.id.in_(sa.select(article_bands.c.article_id)
                                      .where(article_bands.c.band.in_(fp.bands)))))
-        for ident, record in conn.execute(q):
-            yield ident, article_fingerprint(Article.model_validate_json(record))
+        for ident in conn.execute(q).scalars().all():
+            if ident not in self._fps:
+                rec = json.loads(conn.execute(sa.select(articles.c.record).where(articles.c.id == ident)).scalar())
+                skip = [(b["start"], b["end"]) for b in rec.get("boilerplate") or ()]
+                self._remember(ident, fingerprint(rec["text"], skip))
+            yield ident, self._fps[ident]
 
-    def _upsert_actors(self, conn: Connection, art: Article) -> None:
-        if not art.actors:
+    def _upsert_actors(self, conn: Connection, arts: Sequence[Article]) -> None:
+        """Add or update the actors of a batch's articles (first and last seen, article count)."""
+        seen: dict[str, dict] = {}
+        for art in arts:
+            for a in art.actors:
+                cur = seen.get(a.id)
+                if cur is None:
+                    seen[a.id] = cur = dict(id=a.id, name=a.name, kind=a.kind, country=a.country,
+                                            sector=a.sector, first_seen=art.published,
+                                            last_seen=art.published, n_articles=0)
+                cur["n_articles"] += 1
+                cur["country"] = cur["country"] or a.country
+                cur["first_seen"] = _min(cur["first_seen"], art.published)
+                if _earlier(cur["last_seen"], art.published) or cur["last_seen"] == art.published:
+                    cur.update(last_seen=art.published, name=a.name, sector=a.sector or cur["sector"])
+        if not seen:
             return
-        day = art.published
-        seen = {a.id: a for a in art.actors}
         rows = {r.id: r for r in conn.execute(sa.select(actors).where(actors.c.id.in_(list(seen))))}
-        fresh = [dict(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=a.sector,
-                      first_seen=day, last_seen=day, n_articles=1) for a in seen.values() if a.id not in rows]
+        fresh = [v for k, v in seen.items() if k not in rows]
         if fresh:
             conn.execute(actors.insert(), fresh)
         updates = []
         for ident, row in rows.items():
-            a = seen[ident]
-            newer = day is not None and (row.last_seen is None or day >= row.last_seen)
+            cur = seen[ident]
+            newer = not _earlier(cur["last_seen"], row.last_seen)
             updates.append(dict(
-                key=ident, first_seen=min(filter(None, (row.first_seen, day)), default=None),
-                last_seen=max(filter(None, (row.last_seen, day)), default=None), n_articles=row.n_articles + 1,
-                name=a.name if newer else row.name, sector=(a.sector or row.sector) if newer else row.sector,
-                country=row.country or a.country))
-        if updates:
-            conn.execute(actors.update().where(actors.c.id == sa.bindparam("key")), updates)
+                key=ident, first_seen=_min(row.first_seen, cur["first_seen"]),
+                last_seen=cur["last_seen"] if newer else row.last_seen,
+                n_articles=row.n_articles + cur["n_articles"], name=cur["name"] if newer else row.name,
+                sector=(cur["sector"] or row.sector) if newer else row.sector,
+                country=row.country or cur["country"]))
+        conn.execute(actors.update().where(actors.c.id == sa.bindparam("key")), updates) if updates else None
 
     # -- linking ----------------------------------------------------------------------
     def _link(self, conn: Connection, new: list[Mention]) -> None:
         """Link a batch's new mentions; each story event it touches is written once."""
-        pending: dict[str, list[Mention]] = {}
-        stored: set[str] = set()
+        if not new:
+            return
+        pool = self._nearby_events(conn, new)
+        stored = set(pool)
+        keys = {eid: frozenset().union(*(o.parties() for o in ms)) for eid, ms in pool.items()}
+        touched: dict[str, None] = {}
         assigned: list[dict] = []
         for m in sorted(new, key=stories.order_key):
-            cands = self._candidates(conn, m)
-            keys = m.parties()
-            for eid, ms in pending.items():
-                if ms[0].type == m.type and keys & frozenset().union(*(o.parties() for o in ms)):
-                    cands[eid] = ms
-            target = stories.choose(m, cands.items())
-            if target is None:
-                target = stories.story_id(m)
-            elif target not in pending:
-                stored.add(target)
-            pending[target] = [*(pending.get(target) or cands.get(target) or []), m]
-            assigned.append({"key": m.row_id, "story_event_id": target})
-        if not assigned:
-            return
-        conn.execute(mentions.update().where(mentions.c.id == sa.bindparam("key")), assigned)
-        for eid, ms in pending.items():
-            self._write_event(conn, eid, ms, exists=eid in stored)
+            mine = m.parties()
+            cands = ((eid, ms) for eid, ms in pool.items() if ms[0].type == m.type and mine & keys[eid])
+            target = stories.choose(m, cands) or stories.story_id(m)
+            pool.setdefault(target, []).append(m)
+            keys[target] = keys.get(target, frozenset()) | mine
+            touched[target] = None
+            assigned.append({"a": m.article, "i": m.index, "story_event_id": target})
+        conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
+                                             mentions.c.idx == sa.bindparam("i")), assigned)
+        for eid in touched:
+            self._write_event(conn, eid, pool[eid], exists=eid in stored)
 
-    def _candidates(self, conn: Connection, m: Mention) -> dict[str, list[Mention]]:
-        keys = list(m.parties())
+    def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
+        """The stored story events of the new mentions' types that share a party with one."""
+        keys = sorted(frozenset().union(*(m.parties() for m in new)))
         if not keys:
             return {}
         ids = sa.select(event_parties.c.event_id).where(
             event_parties.c.role == "key", event_parties.c.party.in_(keys))
         q = (sa.select(mentions.c.story_event_id, mentions.c.data)
              .join(story_events, story_events.c.id == mentions.c.story_event_id)
-             .where(story_events.c.type == m.type, story_events.c.id.in_(ids))
+             .where(story_events.c.type.in_(sorted({m.type for m in new})), story_events.c.id.in_(ids))
              .order_by(mentions.c.id))
         out: dict[str, list[Mention]] = {}
         for eid, data in conn.execute(q):
@@ -447,18 +478,16 @@ class Store:
     def relink(self) -> int:
         """Link every stored mention again from scratch; returns the number of story events."""
         with self.engine.begin() as conn:
-            rows = conn.execute(sa.select(mentions.c.id, mentions.c.data)).all()
-            ms = []
-            for rid, data in rows:
-                m = _mention_from(data)
-                m.row_id = rid
-                ms.append(m)
+            ms = [_mention_from(d) for d in conn.execute(sa.select(mentions.c.data)).scalars()]
             conn.execute(event_parties.delete())
             conn.execute(story_events.delete())
             groups = stories.link(ms)
+            if ms:
+                conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
+                                                     mentions.c.idx == sa.bindparam("i")),
+                             [{"a": m.article, "i": m.index, "story_event_id": ident}
+                              for ident, group in groups.items() for m in group])
             for ident, group in groups.items():
-                conn.execute(mentions.update().where(mentions.c.id.in_([m.row_id for m in group]))
-                             .values(story_event_id=ident))
                 self._write_event(conn, ident, group, exists=False)
         return len(groups)
 
@@ -547,8 +576,12 @@ def _earlier(a: str | None, b: str | None) -> bool:
     return a is not None and (b is None or a < b)
 
 
+def _min(a: str | None, b: str | None) -> str | None:
+    return min(filter(None, (a, b)), default=None)
+
+
 # -- mention (de)serialization --------------------------------------------------------------
-_MENTION_FIELDS = [f for f in Mention.__dataclass_fields__ if not f.startswith("_") and f != "row_id"]
+_MENTION_FIELDS = [f for f in Mention.__dataclass_fields__ if not f.startswith("_")]
 
 
 def _mention_row(m: Mention) -> dict:

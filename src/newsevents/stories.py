@@ -4,7 +4,8 @@ An article's events are *mentions*; a story event is one real event with all its
 its status history and its current status. Linking is greedy and in publication order: each
 mention joins the best *compatible* story event, or founds a new one. Compatible means
 
-- **type**: the same PLOVER type, and the same mode when both give one;
+- **type**: the same PLOVER type (the mode, which follows the verb a writer chose, only
+  weighs in the choice: "detained" and "seized" can tell one event);
 - **actors**: the parties, each taken as its state when it has one (``person:x`` of Egypt
   counts as ``EGY``), overlap with Jaccard >= ``ACTOR_JACCARD``; for a directed type (ACCUSE,
   THREATEN, ...) the actor sides and the recipient sides must each overlap when both give one;
@@ -24,8 +25,9 @@ pure function of the mentions (:func:`link`), so a store can link incrementally 
 Status history: the mentions in publication order; an entry is written when the status
 changes. Hypothetical mentions enter it only while nothing firmer is known, and a plan
 reported after the event happened does not turn it back to ``expected``. The current status
-is the last entry's. The time is the most precise time given by a mention that reports the
-event as having happened (or not), else the latest plan's.
+is the last entry's. The time is the most precise time a text gives for the event having
+happened (or not), else the latest plan's (see :func:`story_time`); an allegation's or a
+denial's time may be that of the claim, so its window reaches a month back.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ SLACK = 1
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 FACTUAL = {"asserted", "negated"}
 PLANNED = {"expected", "hypothetical"}
+CLAIMED = {"alleged", "denied"}
 #: same-day ordering of statuses: the firmer one is taken as the later news
 _RANK = {"hypothetical": 0, "expected": 1, "alleged": 2, "denied": 3, "negated": 4, "asserted": 5}
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -130,7 +133,6 @@ class Mention:
     evidence_start: int = 0
     evidence_end: int = 0
     evidence_text: str = ""
-    row_id: int | None = None  # the store's key
     _window: tuple[dt.date, dt.date] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -276,6 +278,8 @@ def _window(m: Mention) -> tuple[dt.date, dt.date]:
         lo, hi = iv
         if m.status in PLANNED:
             return _shift(lo, -PLAN_EARLY), _shift(hi, PLAN_LATE)
+        if m.status in CLAIMED:  # the time may be the claim's or the denial's: on or before it
+            return _shift(lo, -REPORT_WINDOW), hi
         return lo, hi
     pub = m.published or dt.date.today()
     if m.status in PLANNED:
@@ -332,9 +336,6 @@ def score(m: Mention, mentions: Sequence[Mention]) -> float | None:
     first = mentions[0]
     if m.type != first.type:
         return None
-    modes = {o.mode for o in mentions if o.mode}
-    if m.mode and modes and m.mode not in modes:
-        return None
     if any(o.article == m.article and o.status != m.status for o in mentions):
         return None  # one article tells one event once: a different status is another event
     actors = actor_agreement(m, mentions)
@@ -344,7 +345,9 @@ def score(m: Mention, mentions: Sequence[Mention]) -> float | None:
         return None
     near = 1.0 / (1.0 + _distance(m, mentions) / 7.0)
     place = 0.25 if m.location and any(o.location == m.location for o in mentions) else 0.0
-    return 2.0 * actors + near + place
+    modes = {o.mode for o in mentions if o.mode}
+    mode = 0.0 if not (m.mode and modes) else (0.25 if m.mode in modes else -0.25)
+    return 2.0 * actors + near + place + mode
 
 
 def choose(m: Mention, candidates: Iterable[tuple[str, Sequence[Mention]]]) -> str | None:
@@ -405,16 +408,20 @@ def _precision(m: Mention) -> int:
 
 
 def story_time(mentions: Sequence[Mention]) -> StoryTime | None:
+    """The event's time from the texts (never from a publication date): the most precise time
+    of a report that it happened (asserted or negated before alleged or denied; the earliest
+    of equally precise ones); else the latest plan, or an earlier, more precise plan inside it."""
     timed = [m for m in mentions if m.time_value and m.text_interval() is not None]
     facts = [m for m in timed if m.status not in PLANNED]
-    pool = facts or timed
-    if pool:
-        best = min(pool, key=lambda m: (_precision(m), -(m.published or dt.date.min).toordinal()))
+    if facts:
+        best = min(facts, key=lambda m: (m.status in CLAIMED, _precision(m), m.text_interval()[0]))
         return StoryTime(value=best.time_value, mod=best.time_mod)
-    dated = [m for m in mentions if m.time_value]
-    if dated:
-        m = min(dated, key=order_key)
-        return StoryTime(value=m.time_value, mod=m.time_mod)
+    if timed:
+        latest = max(timed, key=order_key)
+        lo, hi = latest.text_interval()
+        inside = [m for m in timed if lo <= m.text_interval()[0] and m.text_interval()[1] <= hi]
+        best = min(inside, key=lambda m: (_precision(m), -order_key(m)[0].toordinal()))
+        return StoryTime(value=best.time_value, mod=best.time_mod)
     return None
 
 

@@ -152,6 +152,7 @@ def test_accused_act_is_alleged_and_a_denial_makes_it_denied(make_analysis):
         assert (accuse.actors, accuse.recipients, accuse.status) == (["CAN"], ["NOR"], "asserted")
         aid = by_type(ev, "AID")
         assert (aid.actors, aid.recipients, aid.status) == (["NOR"], ["SWE"], expected)
+        assert aid.attributed_to == ["CAN"]  # the accuser says so
 
 
 @pytest.mark.parametrize("text,type_,status", [

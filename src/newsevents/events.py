@@ -174,6 +174,16 @@ def _attribution(a: Analysis, start: int, end: int) -> list[str]:
     return out
 
 
+def _claimants(tok: Token, lex: Lexicon, parties: Parties, status: str) -> list[str]:
+    """Who makes the claim an alleged act rests on: the subject of "accuse X of" above it."""
+    if status not in ("alleged", "denied"):
+        return []
+    for anc in list(tok.ancestors)[:4]:
+        if anc.lemma_.lower() in lex.status.alleged_heads and anc.pos_ == "VERB" and anc.i != tok.i:
+            return [p.actor_id for p in _phrases(parties, subject_of(anc))]
+    return []
+
+
 def _clause_span(tok: Token, sent: Sentence) -> tuple[int, int]:
     """Character span of the words the trigger governs (its subtree), within the sentence."""
     start = max(sent.start, tok.left_edge.idx)
@@ -260,7 +270,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                    actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
                    status=status, time=time, location=location,
                    evidence=Span(start=sent.start, end=sent.end),
-                   attributed_to=_attribution(a, *_clause_span(t.token, sent)),
+                   attributed_to=list(dict.fromkeys(_attribution(a, *_clause_span(t.token, sent))
+                                                    + _claimants(t.token, lex, parties, status))),
                    confidence=round(confidence, 2))
         key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
         if key not in events or events[key].confidence < ev.confidence:

@@ -153,28 +153,30 @@ def _ministry_entry(kb: KnowledgeBase, m: re.Match[str]) -> Entry | None:
 def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
     text, doc = a.text, a.doc
     out: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already claimed by a ministry phrase
     for m in _ministry_regex(kb).finditer(text):
         e = _ministry_entry(kb, m)
         if e:
             out.append(_Cand(m.start(), m.end(), e.id, e.name, e.kind, e.country, e.sector))
-            taken.append((m.start(), m.end()))
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    ent_of = {t.i: ent for ent in doc.ents for t in ent}
     for m in _gazetteer_regex(kb).finditer(text):
         s, e, surface = m.start(), m.end(), m.group()
-        if any(ts < e and s < te for ts, te in taken):
+        if any(taken[s:e]):
             continue
         hits = kb.lookup(surface, fuzzy=False)
         if not hits:
             continue
         hit = hits[0]
-        labels = {lab for es, ee, lab in ents if es <= s and e <= ee}
-        inside_person = any(lab == "PERSON" and es <= s and e <= ee and (ee - es) > (e - s)
-                            for es, ee, lab in ents)
-        if hit.entry.kind != "person" and inside_person and not _possessive_title(text, e):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        ents = {ent_of[t.i] for t in span if t.i in ent_of} if span is not None else set()
+        labels = {x.label_ for x in ents if x.start_char <= s and e <= x.end_char}
+        longer = [x for x in ents if x.start_char <= s and e <= x.end_char and x.end_char - x.start_char > e - s]
+        if hit.entry.kind != "person" and any(x.label_ == "PERSON" for x in longer) \
+                and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
-        if hit.use == "capital" and any(lab in ("ORG", "FAC") and es <= s and e <= ee and (ee - es) > (e - s)
-                                        and _org_head(text[es:ee]) in _org_heads() for es, ee, lab in ents):
+        if hit.use == "capital" and any(x.label_ in ("ORG", "FAC") and _org_head(x.text) in _org_heads()
+                                        for x in longer):
             continue  # "Georgetown" in "Georgetown University": the organisation is the actor
         if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"} \
                 and not _possessive_title(text, e):
@@ -279,6 +281,9 @@ def _group_sector(span) -> str | None:
 def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[_Cand]:
     words = actor_words()
     out = list(cands)
+    claimed = bytearray(len(a.text) + 1)
+    for c in out:
+        claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
     for ent in a.doc.ents:
         label = ent.label_
         if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"):
@@ -286,17 +291,17 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
         s, e = _trim(a.text, ent.start_char, ent.end_char)
         if s >= e or not _in_prose(prose, s, e):
             continue
-        if any(c.start < e and s < c.end for c in out):
+        if any(claimed[s:e]):
             continue
         surface = a.text[s:e]
         prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if label != "PERSON" and prev in words["titles"] and _looks_like_name(ent):
             label = "PERSON"  # "spokesman Esmail Baghaei" tagged ORG
+        n_before = len(out)
         known = _known_entity(a, kb, label, s, e)
         if known is not None:
             out.append(known)
-            continue
-        if label == "PERSON":
+        elif label == "PERSON":
             e = _extend_name(ent, e, out)
             s, e = _strip_titles(a.text, s, e, words["titles"])
             surface = a.text[s:e]
@@ -311,6 +316,8 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
             if fold(surface) in _NOT_PLACES:
                 continue
             out.append(_Cand(s, e, f"location:{slugify(surface)}", surface, "location", None, None, known=False))
+        for c in out[n_before:]:
+            claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
     return out
 
 
@@ -497,14 +504,16 @@ def _title_token(doc, i: int) -> bool:
     return t.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
+@lru_cache(maxsize=1)
+def _titles_regex() -> re.Pattern[str]:
+    keys = sorted(actor_words()["titles"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+
+
 def _title_sector(title: str, words: dict) -> str | None:
-    titles: dict = words["titles"]
-    best: tuple[int, str] | None = None
-    for key, sector in titles.items():
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", title):
-            if best is None or len(key) > best[0]:
-                best = (len(key), sector)
-    return best[1] if best else None
+    """The sector of the longest title phrase in ``title`` (lower case words)."""
+    found = [m.group() for m in _titles_regex().finditer(title)]
+    return words["titles"][max(found, key=len)] if found else None
 
 
 def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> _Cand | None:

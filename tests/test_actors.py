@@ -176,3 +176,10 @@ def test_quoted_names_and_appositive_employer(run):
     m = _by_text(a, mentions)
     assert all(x.kind != "person" or x.name != "Iron Falcon" for x in actors)
     assert (m["Mara Quintero"].country, m["Mara Quintero"].sector) == ("USA", "NGO")
+
+
+def test_country_name_modifying_a_part_of_the_state(run):
+    a, _actors, mentions = run("U.S. officials said Iran's military had moved.\n")
+    m = _by_text(a, mentions)
+    assert (m["U.S."].actor_id, m["U.S."].sector) == ("USA", "GOV")
+    assert (m["Iran"].actor_id, m["Iran"].sector) == ("IRN", "MIL")

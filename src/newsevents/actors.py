@@ -225,8 +225,11 @@ def _possessive_title(text: str, end: int) -> bool:
 def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand | None:
     entry = hit.entry
     if hit.use == "name":
-        if entry.kind == "country":
-            return _Cand(s, e, entry.id, entry.name, "country", entry.id, None)
+        if entry.kind == "country":  # "U.S. officials", "Iran's military": the part of the state named
+            span = a.doc.char_span(s, e, alignment_mode="expand")
+            sector = (_group_sector(span) if span is not None
+                      and span.root.dep_ in ("compound", "amod", "poss", "nmod") else None)
+            return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector)
         country, sector, _title = entry.on(a.published)
         return _Cand(s, e, entry.id, entry.name, entry.kind, country, sector)
     span = a.doc.char_span(s, e, alignment_mode="expand")

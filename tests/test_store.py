@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from test_stories import make_article
 
 from newsevents import queries
+from newsevents import store as store_mod
 from newsevents.models import ErrorBody, ItemError
 from newsevents.store import SCHEMA_VERSION, StoreError, open_store, resolve_url
 
@@ -178,3 +179,38 @@ def test_a_copy_stored_before_its_original_gives_way(store, batch_size):
     assert store.counts()["mentions"] == 4
     (ev,) = store.story_events(type="AGREE", since="2020-01-01")
     assert {m.article for m in ev.mentions} == {"plan", "signed"}
+
+
+def _postgres_url() -> str | None:
+    """$NEWSEVENTS_TEST_POSTGRES (a postgresql:// URL of a scratch database), when reachable."""
+    import os
+
+    url = os.environ.get("NEWSEVENTS_TEST_POSTGRES")
+    if not url:
+        return None
+    try:
+        open_store(url).close()
+    except (StoreError, ImportError):
+        return None
+    return url
+
+
+def test_postgres_same_behaviour():
+    url = _postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server: set NEWSEVENTS_TEST_POSTGRES=postgresql://... to run")
+    store = open_store(url)
+    try:
+        with store.engine.begin() as conn:  # a scratch database: start empty
+            for t in reversed(store_mod.meta.sorted_tables):
+                if t is not store_mod.schema_version:
+                    conn.execute(t.delete())
+        store.ingest([COPY, PLAN, SIGNED], batch_size=2)
+        assert store.counts()["duplicates"] == 1 and store.counts()["mentions"] == 4
+        (ev,) = store.story_events(type="AGREE", actors=["NOR"], since="2020-01-01")
+        assert [h.status for h in ev.history] == ["expected", "asserted"]
+        assert store.story_events(overdue=True, as_of=dt.date(2025, 6, 15))[0].type == "CONSULT"
+        assert store.relink() == 3
+        assert store.ingest([PLAN]).already_stored == 1
+    finally:
+        store.close()

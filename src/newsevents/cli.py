@@ -164,7 +164,7 @@ def events(
     elif format == "csv":
         sys.stdout.write(queries.to_csv([queries.event_row(e) for e in evs]))
     else:
-        sys.stdout.write(queries.render_table(evs, title=f"{len(evs)} story events"))
+        sys.stdout.write(queries.render_table(evs, title=f"story events: {len(evs)}"))
 
 
 @app.command()

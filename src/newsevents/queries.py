@@ -153,6 +153,13 @@ def timeline(store: Store, actors: Sequence[str], *, since: str | None = None,
     return sorted(evs, key=lambda e: (_when(e), e.first_reported or "", e.id))
 
 
+def what_next(store: Store, *, actors: Sequence[str] = (), as_of: dt.date | None = None) -> list[StoryEvent]:
+    """Expected story events still open (no report that they happened or not), soonest first;
+    those whose expected time passed before ``as_of`` (default today) have ``overdue`` set."""
+    evs = store.story_events(actors=actors, status="expected", as_of=as_of)
+    return sorted(evs, key=lambda e: (not e.overdue, _when(e), e.id))
+
+
 def _when(ev: StoryEvent) -> str:
     from .stories import date_range
 
@@ -166,12 +173,18 @@ def _who(ev: StoryEvent) -> str:
 
 
 def _what(ev: StoryEvent, width: int = 90) -> str:
-    text = " ".join(ev.mentions[0].evidence.text.split()) if ev.mentions else ""
+    """The sentence of the latest report that gives the current status."""
+    current = [m for m in ev.mentions if m.status == ev.status] or ev.mentions
+    text = " ".join(current[-1].evidence.text.split()) if current else ""
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def render_table(evs: Sequence[StoryEvent], *, title: str | None = None, width: int = 160) -> str:
-    """A readable table of story events (time, type, status, who, what, sources)."""
+def render_table(evs: Sequence[StoryEvent], *, title: str | None = None, width: int | None = None) -> str:
+    """A readable table of story events (time, type, status, who, what, sources); ``width``
+    defaults to the terminal's (at least 100 columns)."""
+    import shutil
+
+    width = width or max(100, shutil.get_terminal_size((160, 24)).columns)
     from rich.console import Console
     from rich.table import Table
 
@@ -184,7 +197,8 @@ def render_table(evs: Sequence[StoryEvent], *, title: str | None = None, width: 
         status = ev.status + (" OVERDUE" if ev.overdue else "")
         if len(ev.history) > 1:
             status = " → ".join(h.status for h in ev.history) + (" OVERDUE" if ev.overdue else "")
-        sources = ", ".join(ev.sources) + f" ({len(ev.mentions)} reports)"
+        n = len(ev.mentions)
+        sources = ", ".join(ev.sources) + f" ({n} report{'s' if n != 1 else ''})"
         table.add_row(when, ev.type, status, _who(ev), _what(ev), sources)
     console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
     console.print(table)

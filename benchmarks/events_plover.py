@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/events_plover.py [DATA] [--errors] [--limit N]
+    python benchmarks/events_plover.py [DATA] [--errors] [--limit N] [--petrarch]
 
 ``DATA`` is ``plover_gsr_dev.jsonl`` or a data folder holding ``events/plover_gsr_dev.jsonl``;
 the default is ``../shared/data`` from the project root.  When the data is absent the script
@@ -20,6 +20,12 @@ record date as the publication date.  Figures:
   is taken from the record's actors (an ISO3 id is its own country).  Gold ``IGO`` and empty
   countries are compared as given;
 * per-type recall (any) and the confusion of the top type.
+
+``--petrarch`` also scores ``events/petrarch2_gsr_validation.jsonl`` (PETRARCH-2 validation
+sentences with CAMEO codes): for expected events whose CAMEO root has a PLOVER type, type recall
+and dyad recall (type, source country among the actors' countries and target country among the
+recipients'); and for the sentences that must yield no event (negation, passive and
+hypothetical probes), how many get an *asserted* event (false alarms).
 """
 
 from __future__ import annotations
@@ -59,11 +65,64 @@ def _gold_countries(parties: list[dict]) -> set[str]:
     return {p["country"] for p in parties if p.get("country")}
 
 
+def plover_type(cameo: str) -> str | None:
+    """The PLOVER type of a CAMEO code by its root (the 2021 conversion table's roots)."""
+    root = cameo[:2]
+    if root == "08":
+        return "CONCEDE" if cameo[:3] in ("080", "081", "082", "083") else "RETREAT"
+    return {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+            "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
+            "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
+            "19": "ASSAULT", "20": "ASSAULT"}.get(root)
+
+
+def run_petrarch(folder: Path, extractor, errors: bool) -> None:
+    path = folder / "events" / "petrarch2_gsr_validation.jsonl" if folder.is_dir() else None
+    if path is None or not path.is_file():
+        print(f"no PETRARCH-2 validation data under {folder}; skipping")
+        return
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    n_exp = type_ok = dyad_ok = n_none = false_alarms = 0
+    for row in rows:
+        rec = extractor.extract(row["text"], published=row.get("date_iso"))
+        if row.get("expects_no_events"):
+            n_none += 1
+            asserted = [e for e in rec.events if e.status == "asserted"]
+            false_alarms += bool(asserted)
+            if errors and asserted:
+                print(f"ALARM {row['id']}: {[(e.type, e.actors, e.recipients) for e in asserted]}"
+                      f" | {row['text'][:110]}")
+            continue
+        for exp in row["expected_events"]:
+            want = plover_type(exp["code"])
+            if want is None:
+                continue
+            n_exp += 1
+            same = [e for e in rec.events if e.type == want]
+            type_ok += bool(same)
+            src, tgt = exp["source"][:3], exp["target"][:3]
+            hit = any(src in _countries(rec, e.actors) | _countries(rec, e.recipients)
+                      and (tgt == src or tgt in _countries(rec, e.actors + e.recipients))
+                      for e in same)
+            dyad_ok += hit
+            if errors and not hit:
+                print(f"PETR  {row['id']}: want {want} {src}->{tgt} ({exp['code']}), got "
+                      f"{[(e.type, sorted(_countries(rec, e.actors)), sorted(_countries(rec, e.recipients))) for e in rec.events]}"
+                      f" | {row['text'][:110]}")
+    print(f"PETRARCH-2 validation: {len(rows)} sentences, {n_exp} expected events with a PLOVER type")
+    if n_exp:
+        print(f"  type recall                   {type_ok / n_exp:.3f}")
+        print(f"  dyad recall (type + countries) {dyad_ok / n_exp:.3f}")
+    if n_none:
+        print(f"  no-event probes with an asserted event: {false_alarms}/{n_none}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--errors", action="store_true", help="list each sentence coded wrongly")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--petrarch", action="store_true", help="also score the PETRARCH-2 validation set")
     args = ap.parse_args(argv)
     path = _dataset(args.data)
     if path is None:
@@ -126,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{t} {per_type_ok[t]}/{per_type[t]}" for t in sorted(per_type)))
     worst = [f"{g}->{p} {c}" for (g, p), c in confusion.most_common(8) if c]
     print("  top confusions: " + "; ".join(worst))
+    if args.petrarch:
+        run_petrarch(args.data, extractor, args.errors)
     return 0
 
 

@@ -137,6 +137,13 @@ class Parties:
         out: list[Party] = []
         group = [head] if head.lower_ in ("former", "latter") else \
             [head, *[c for c in head.conjuncts if c.i > head.i]]
+        head_m = self.mention_at(head)
+        if head_m is not None and head_m.kind == "country":
+            # "the US, Russia, and Switzerland": a list the parser read as an apposition
+            for c in head.children:
+                m = self.mention_at(c)
+                if c.dep_ == "appos" and m is not None and m.kind == "country":
+                    group.extend([c, *[x for x in c.conjuncts if x.i > c.i]])
         for tok in group:
             out.extend(self._one(tok, shallow=shallow))
         return _unique(out)
@@ -301,10 +308,10 @@ def agent_of(verb: Token) -> list[Token]:
 
 def objects_of(verb: Token, preps: Iterable[str] = VERB_PARTY_PREPS) -> list[Token]:
     """Direct/indirect objects, then objects of party prepositions, in that order."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr") and c.pos_ != "ADP"]
     allowed = set(preps)
     for c in verb.children:
-        if c.dep_ in ("prep", "prt") and c.lower_ in allowed:
+        if c.dep_ in ("prep", "prt") and c.lower_ in allowed or (c.dep_ == "dative" and c.pos_ == "ADP"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
     if not out and verb.dep_ == "conj":  # shared object: "sanctioned and censured X"
         out = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]

@@ -106,6 +106,9 @@ def _restates(t: Trigger, by_index: dict[int, Trigger]) -> bool:
     tok = t.token
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
         return True
+    head = by_index.get(tok.head.i)
+    if head is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in head.entry.objects:
+        return True  # the noun chose the verb's sense: "provided support" is one AID event
     if any(c.dep_ in ("acl", "relcl") and c.i in by_index and by_index[c.i].entry.type == t.entry.type
            for c in tok.children):
         return True

@@ -52,6 +52,8 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     else:
         actors = _phrases(parties, subj)
         recipients = _phrases(parties, objects_of(verb))
+        if not recipients and t.entry.type in ("ASSAULT", "THREATEN", "COERCE"):  # "fired at X"
+            recipients = _phrases(parties, prep_objects(verb, ("at",)))
     between = _phrases(parties, prep_objects(verb, ("between", "among")))
     actors = unique(actors + between)
     if t.entry.requires == "place":

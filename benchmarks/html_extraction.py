@@ -119,15 +119,15 @@ def run_bodies(pages: dict[str, bytes], truth: dict[str, dict], details: bool) -
 
 
 def run_dates(pages: dict[str, bytes], truth: dict[str, dict]) -> None:
-    from newsevents import encoding, webpage
+    from newsevents import encoding, pagemeta, webpage
 
     both = exact = near = 0
     rows = []
     for key, data in pages.items():
         url = truth[key]["url"]
         page = webpage.read_html(data, url=url)
-        from_url = webpage.url_date(url)
-        markup, _ = webpage.markup_date(webpage.parse_html(encoding.decode_bytes(data, html=True)))
+        from_url = pagemeta.url_date(url)
+        markup, _ = pagemeta.markup_date(webpage.parse_html(encoding.decode_bytes(data, html=True)))
         rows.append((page.published, page.date_source, markup, from_url, url))
         if from_url and markup:
             both += 1

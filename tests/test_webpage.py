@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents import encoding, language, webpage
+from newsevents import encoding, language, pagemeta, webpage
 from newsevents.errors import EmptyText, UnreadableFile
 from newsevents.language import UnsupportedLanguage
 from newsevents.models import InputItem
@@ -45,7 +45,7 @@ def test_metadata_fallbacks_title_tag_url_date_and_domain():
     html = ("<html><head><title>Rains return | Harbor Wire</title></head><body><article>"
             + "<p>" + "The rains came early this year in the highlands, forecasters said. " * 8 + "</p>"
             + "</article></body></html>")
-    meta = webpage.page_metadata(webpage.parse_html(html), "https://www.harborwire.example/2025/03/03/rains")
+    meta = pagemeta.page_metadata(webpage.parse_html(html), "https://www.harborwire.example/2025/03/03/rains")
     assert meta.title == "Rains return"
     assert meta.published == "2025-03-03" and meta.date_source == "url"
     assert meta.publisher == "harborwire.example"
@@ -55,9 +55,9 @@ def test_metadata_fallbacks_title_tag_url_date_and_domain():
 def test_url_date_wins_over_a_utc_stamp_one_day_later():
     html = ('<html><head><meta property="article:published_time" content="2019-11-19T03:05:00Z">'
             "</head><body><p>x</p></body></html>")
-    meta = webpage.page_metadata(webpage.parse_html(html), "https://example.org/2019/11/18/story")
+    meta = pagemeta.page_metadata(webpage.parse_html(html), "https://example.org/2019/11/18/story")
     assert (meta.published, meta.date_source) == ("2019-11-18", "url")
-    meta = webpage.page_metadata(webpage.parse_html(html), "https://example.org/story")
+    meta = pagemeta.page_metadata(webpage.parse_html(html), "https://example.org/story")
     assert (meta.published, meta.date_source) == ("2019-11-19", "meta")
 
 
@@ -71,12 +71,12 @@ def test_url_date_wins_over_a_utc_stamp_one_day_later():
     (None, None),
 ])
 def test_url_date(url, expected):
-    assert webpage.url_date(url) == expected
+    assert pagemeta.url_date(url) == expected
 
 
 def test_publisher_from_url_uses_the_outlet_knowledge_base():
-    assert webpage.publisher_from_url("https://www.reuters.com/world/x") == "Reuters"
-    assert webpage.publisher_from_url("https://news.example.co.uk/a") == "news.example.co.uk"
+    assert pagemeta.publisher_from_url("https://www.reuters.com/world/x") == "Reuters"
+    assert pagemeta.publisher_from_url("https://news.example.co.uk/a") == "news.example.co.uk"
 
 
 def test_fragment_text_keeps_blocks_and_list_items():

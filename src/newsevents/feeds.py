@@ -24,7 +24,8 @@ from collections.abc import Iterator
 
 from .language import primary
 from .models import ErrorBody, InputItem, ItemError
-from .webpage import fragment_text, iso_date, outlet_for_url
+from .pagemeta import iso_date, outlet_for_url
+from .webpage import fragment_text
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _SECTION_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+|:\s+")

@@ -183,3 +183,23 @@ def test_country_name_modifying_a_part_of_the_state(run):
     m = _by_text(a, mentions)
     assert (m["U.S."].actor_id, m["U.S."].sector) == ("USA", "GOV")
     assert (m["Iran"].actor_id, m["Iran"].sector) == ("IRN", "MIL")
+
+
+@pytest.mark.parametrize("text, country, sector, kind", [
+    ("Russia's ambassador to Poland", "RUS", "GOV", "country"),
+    ("two Chinese warplanes", "CHN", "MIL", "country"),
+    ("Ukrainian farmers", "UKR", "AGR", "group"),
+    ("Minsk police", "BLR", "COP", "country"),
+    ("Governor Ivan Petrovich Sidorov", None, "GOV", "person"),
+    ("Amherst College", None, "EDU", "organization"),
+    ("French President Emmanuel Macron", "FRA", "GOV", "person"),
+    ("a former Kenyan foreign minister", "KEN", "ELI", "group"),
+])
+def test_resolve_descriptions(text, country, sector, kind):
+    actor = resolve(text, dt.date(2024, 12, 23))
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, kind)
+
+
+def test_resolve_nothing_for_plain_words():
+    assert resolve("a demand") is None
+    assert resolve("puppies") is None

@@ -88,7 +88,7 @@ def test_ministry_builder():
     kb = load_kb()
     e = kb.ministry("RUS", kb.ministry_key("Foreign Affairs"))
     assert (e.id, e.country, e.sector) == ("organization:russian-foreign-ministry", "RUS", "GOV")
-    assert kb.ministry("IRN", kb.ministry_key("defence")).sector == "MIL"
+    assert kb.ministry("IRN", kb.ministry_key("defence")).sector == "GOV"  # a ministry is government
 
 
 def test_outlets_and_igos():

@@ -117,7 +117,79 @@ def resolve(text: str, date: dt.date | None = None) -> Actor | None:
         e = _ministry_entry(kb, m)
         if e:
             return Actor(id=e.id, name=e.name, kind="organization", country=e.country, sector=e.sector)
-    return None
+    return _describe(text.strip(), date)
+
+
+def _describe(text: str, date: dt.date | None) -> Actor | None:
+    """A short description ("Russia's ambassador to Poland", "two Chinese warplanes",
+    "French President Emmanuel Macron"): a known actor named in it, else the state (first
+    country, capital or known place named) and the sector its title or head noun gives."""
+    kb = load_kb()
+    found: list[tuple[int, Entry, str]] = []
+    for m in _ministry_regex(kb).finditer(text):
+        e = _ministry_entry(kb, m)
+        if e:
+            found.append((m.start(), e, "name"))
+    for m in _gazetteer_regex(kb).finditer(text):
+        if not any(s <= m.start() < s + len(e.name) for s, e, _u in found):
+            h = kb.lookup(m.group(), fuzzy=False)[0]
+            found.append((m.start(), h.entry, h.use))
+    found.sort(key=lambda f: f[0])
+    for _s, e, use in found:
+        if e.kind not in ("country", "location") and use == "name":
+            country, sector, _title = e.on(date)
+            return Actor(id=e.id, name=e.name, kind=e.kind, country=country, sector=sector)  # type: ignore[arg-type]
+    country = next((e.country for _s, e, _u in found if e.country), None)
+    sector = _description_sector(text)
+    if country is None and sector is None:
+        return None
+    if country is not None and sector is None and len(found) == 1 and found[0][1].kind == "country":
+        e = found[0][1]
+        return Actor(id=e.id, name=e.name, kind="country", country=e.id)
+    name = text if len(text) <= 80 else text[:80]
+    words = [w for w in re.findall(r"[\w.’'-]+", text) if w.lower() not in ("of", "the", "and", "for", "de")]
+    proper = bool(words) and all(w[:1].isupper() for w in words)
+    if proper and _org_head(text) in _org_heads():  # "Amherst College"
+        return Actor(id=f"organization:{slugify(text)}", name=text, kind="organization", country=country,
+                     sector=sector)
+    tokens = text.split()
+    for k in range(1, len(tokens) - 1) if proper else ():
+        if _title_sector(" ".join(tokens[:k]).lower(), actor_words()) and 2 <= len(tokens) - k <= 4 \
+                and not _title_sector(tokens[k].lower(), actor_words()):
+            who = " ".join(tokens[k:])  # "Governor Vadim Shumkov"
+            return Actor(id=f"person:{slugify(who)}", name=who, kind="person", country=country, sector=sector)
+    if country is not None and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+        return Actor(id=country, name=name, kind="country", country=country, sector=sector)
+    return Actor(id=f"group:{slugify(name)}", name=name, kind="group", country=country, sector=sector)
+
+
+def _description_sector(text: str) -> str | None:
+    """The sector a description's words give: a title, else its last organisation or group noun."""
+    words = actor_words()
+    low = text.lower().replace("’", "'")
+    sector = _title_sector(low, words)
+    if sector and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in words["former"]["words"]):
+        return "ELI"
+    if sector:
+        return sector
+    nouns = _noun_sectors()
+    found = [m.group() for m in _noun_regex().finditer(low)]
+    return nouns[found[-1]] if found else None
+
+
+@lru_cache(maxsize=1)
+def _noun_sectors() -> dict[str, str]:
+    words = actor_words()
+    out = {**words["org_heads"], **words["group_nouns"]}
+    for w, sector in list(out.items()):  # singular and plural forms
+        out.setdefault(w[:-1] if w.endswith("s") else w + "s", sector)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _noun_regex() -> re.Pattern[str]:
+    keys = sorted(_noun_sectors(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
 
 
 # ---------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ class Hit:
 #: Ministries built from the country list: canonical key -> (surface words, sector)
 MINISTRIES: dict[str, tuple[tuple[str, ...], str]] = {
     "foreign": (("Foreign Affairs", "Foreign", "External Affairs"), "GOV"),
-    "defense": (("Defense", "Defence"), "MIL"),
+    "defense": (("Defense", "Defence"), "GOV"),  # a ministry is government; its forces are MIL
     "interior": (("Interior", "Internal Affairs", "Home Affairs"), "GOV"),
     "finance": (("Finance",), "GOV"),
     "economy": (("Economic Development", "Economy"), "GOV"),

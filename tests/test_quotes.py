@@ -199,3 +199,22 @@ def test_mixed_quote_running_past_the_clause_is_taken_whole(make_analysis):
     [q] = find_quotes(a)
     assert q.kind == "mixed"
     assert _content(a, q).endswith("mistake it for peace.”")
+
+
+def test_pronoun_far_from_any_mention_takes_the_last_speaker(make_analysis):
+    text = ("“The gates stayed open,” spokesperson Mara Jensen told a briefing. “The flows were normal.” "
+            "The figures came from the station. The station is old. "
+            "Its records, she said, were checked twice.\n")
+    a = _run(make_analysis, text, [("Mara Jensen", "person:mara-jensen", "person")])
+    qs = find_quotes(a)
+    last = qs[-1]
+    assert _content(a, last).startswith("Its records")
+    assert text[last.speaker.start:last.speaker.end] == "she"
+    assert last.speaker.actor == "person:mara-jensen"
+
+
+def test_wire_dateline_is_not_content(make_analysis):
+    text = "LAKE CITY, May 2 (Harbor Wire) - The dam will reopen on Monday, the water board said.\n"
+    a = _run(make_analysis, text, [])
+    [q] = find_quotes(a)
+    assert _content(a, q) == "The dam will reopen on Monday"

@@ -30,6 +30,7 @@ keeps the richer :class:`Attribution` objects (with via) on ``a.doc.user_data``;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING
 from . import quote_marks
 from .analysis import Analysis
 from .models import Quote, QuoteKind, SpeakerRef, Span
-from .quote_speakers import Speaker, speaker_at
+from .quote_speakers import PERSON_PRONOUNS, Speaker, speaker_at
 from .resources import load_toml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,6 +48,8 @@ USER_DATA_KEY = "newsevents.attributions"
 TRIM_CHARS = " \t\n,;:—–-"
 MIN_CONTENT_WORDS = 2
 REPORT_MARKS = {"that", "whether", "if"}
+#: a wire dateline opening a paragraph: "NAIROBI, March 3 (Wire) - ", "ADDIS ABABA — "
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^()\n\-—–]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 MAX_CUE_GAP = 80  # characters between two quotations joined by one cue
 
 
@@ -115,6 +118,7 @@ def find_attributions(a: Analysis, *, cognition: bool = False) -> list[Attributi
     cands = _resolve_nesting(cands)
     cands = _bare_channels(a, cands, q_pairs)
     cands.sort(key=lambda c: (c.start, c.end))
+    cands = _pronouns_to_last_speaker(a.text, cands)
     out: list[Attribution] = []
     for c in cands:  # one attribution per content span
         if out and (c.start, c.end) == (out[-1].start, out[-1].end):
@@ -172,7 +176,12 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     comps = [c for c in verb.children if c.dep_ == "ccomp" and _reported_clause(c, verbs)]
     if lemma in verbs and comps:
         toks = [t for c in comps for t in c.subtree]
+        if toks and min(t.i for t in toks) < verb.i < max(t.i for t in toks):
+            # "a round, which the AU said would be held in March": the clause after the cue
+            toks = [t for t in toks if t.i > verb.i]
         toks = _drop_leading_marks(toks)
+        if not toks:
+            return None
         content = _char_span(toks)
     elif lemma in lex.as_object:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -259,6 +268,8 @@ def _according(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Attr
     head = tok.head
     while head.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and head.head.i != head.i:
         head = head.head  # attach to the clause, not to a noun inside it
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "X will replace Y and is said to Z, according to W": W says both
     own = {t.i for t in tok.subtree}
     rest = [t for t in head.subtree if t.i not in own]
     if not rest:
@@ -488,6 +499,21 @@ def _resolve_nesting(cands: list[Attribution]) -> list[Attribution]:
     return [c for k, c in enumerate(result) if k not in drop]
 
 
+def _pronouns_to_last_speaker(text: str, cands: list[Attribution]) -> list[Attribution]:
+    """'he said' / 'she told' left unresolved by the mentions: the last person who spoke."""
+    out: list[Attribution] = []
+    last: Speaker | None = None
+    for c in cands:
+        spk = c.speaker
+        if spk is not None and spk.actor is None and last is not None \
+                and text[spk.start:spk.end].lower() in PERSON_PRONOUNS:
+            c = replace(c, speaker=replace(spk, actor=last.actor, kind=last.kind))
+        if c.speaker is not None and c.speaker.kind == "person":
+            last = c.speaker
+        out.append(c)
+    return out
+
+
 def _bare_channels(a: Analysis, cands: list[Attribution],
                    q_pairs: list[tuple[int, int]]) -> list[Attribution]:
     """'..., outlet X reported.' parsed with no complement: X is the via of the statements
@@ -532,6 +558,9 @@ def _drop_leading_marks(toks: list["Token"]) -> list["Token"]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = DATELINE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS:

@@ -75,8 +75,10 @@ def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[
         elif c.extra.get("year_back") and quarter is not None and dct is not None:
             # "up from $5 million a year earlier" in a quarterly report: the year-ago quarter
             y, q = quarter.split("-")
-            if int(y) >= dct.year - 1:
+            if int(y) >= dct.year - (1 if dct.month <= 3 else 0):
                 value = f"{int(y) - 1:04d}-{q}"
+        elif c.extra.get("the_quarter") and quarter is not None:
+            value = quarter  # "the quarter", "the latest period": the one just named
         out.append(Time(start=c.start, end=c.end, text=text[c.start:c.end], type=typ,  # type: ignore[arg-type]
                         value=value, mod=c.mod))  # type: ignore[arg-type]
     return out

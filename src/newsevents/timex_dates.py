@@ -119,6 +119,9 @@ def _month(m: re.Match[str], text: str) -> Cand | None:
         return None
     if m["mon"] == "May" and re.match(r"\s+(?:be|have|not|well|also|never|I|we|you)\b", text[m.end():]):
         return None
+    if (re.search(r"\b(?:the|a|an|annual)\s+$", text[max(0, m.start() - 8):m.start()], re.I)
+            and re.match(r"\s+(?:for|of|on|to|against|through)\b", text[m.end():])):
+        return None  # "the annual March for Life": a march, not a month
 
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.dct is None:

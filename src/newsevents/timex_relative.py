@@ -231,7 +231,7 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
         if ctx.dct is None:
             return "DATE", "XXXX-QX"
         y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
-        if not current and ctx.direction != "future":
+        if not current:  # "the quarter" in news is the one just reported
             y, q = cal.add_quarters(y, q, -1)
         if year_ago:
             y -= 1
@@ -239,7 +239,10 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
             y = explicit
         return "DATE", f"{y:04d}-Q{q}"
     explicit = int(m["yr"]) if m["yr"] else None
-    return _cand(m, resolve, needs_direction=True, year=explicit)
+    c = _cand(m, resolve, year=explicit)
+    if not explicit and not year_ago and not current:
+        c.extra["the_quarter"] = True
+    return c
 
 
 @rule("year_ago_adj", r"(?P<w>year-earlier|year-ago|year-before)", triggers="year")

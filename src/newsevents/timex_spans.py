@@ -144,7 +144,7 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     if m["det"] and not m["rel"] and q in ("a", "an"):
         return None
     if q in ("a", "an") and not m["det"] and _is_rate(text, m.start()):
-        return _cand(m, lambda ctx: ("SET", duration_value(1.0, unit)))
+        return None  # "$2 million a year", "four flights a week": a rate, rarely annotated
     if q in ("a", "an") and unit in ("second", "minute") and not m["rel"]:
         # "a second time", "a minute later": only with clear duration readings
         if not re.match(r"\s+(?:and|or|later|earlier|ago)\b", text[m.end():]):
@@ -193,14 +193,31 @@ def _unit_long(m: re.Match[str], text: str) -> Cand | None:
 @rule("bare_units", r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)", triggers=T_UNIT, reach=(2, 14))
 def _bare_units(m: re.Match[str], text: str) -> Cand | None:
     before = text[max(0, m.start() - 20):m.start()].lower()
-    after = text[m.end():m.end() + 12].lower()
+    after = text[m.end():m.end() + 24].lower()
+    unit = unit_name(m["unit"])
+    if re.search(r"(?:\d|\b(?:" + V.number_word + r"))[\s-]*$", before):
+        return None  # "52 years old": an age
+    if re.search(r"\bthe\s+$", before) and re.match(
+            r"\s+(?:before|after|following|since|leading\s+up|that\s+followed|preceding|ahead)\b", after):
+        # "in the weeks before the shooting": TimeML tags the unit, anchored elsewhere
+        return _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
     if re.search(r"(?:the|of|these|those|their|its|his|her|our|early|later|final|last|first)\s+$", before):
         return None
-    if re.match(r"\s+(?:of|old|later|earlier|ago|before|after)\b", after):
-        if not re.match(r"\s+(?:old)\b", after):
-            return None
-    unit = unit_name(m["unit"])
+    if re.match(r"\s+(?:of|old)\b", after):
+        return None
     return _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+
+
+@rule("the_period", r"the\s+(?P<unit>year|week)", triggers="year week", reach=(6, 12))
+def _the_period(m: re.Match[str], text: str) -> Cand | None:
+    """'for the year', 'through the first nine months of the year': the current one."""
+    if not re.search(r"\b(?:for|of|during|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+        return None
+    if re.match(r"\s*(?:ended|ending|ago|before|after|earlier|later|in\s+which|when|that|of|to|['’]s|-)",
+                text[m.end():m.end() + 14], re.I):
+        return None
+    unit = norm(m["unit"])
+    return _cand(m, lambda ctx: relative_unit(unit, 0, ctx))
 
 
 # vague stretches: "recent years", "the coming months", "the weeks ahead", "a while" ------------

@@ -31,7 +31,7 @@ _PLAN_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "ho
                 "predict", "anticipate", "poised", "slate", "likely", "able"}
 
 
-def _verb_of(tok: "Token", through_nouns: bool = True) -> "Token | None":
+def _verb_of(tok: "Token", through_nouns: bool = True, inside: "range | None" = None) -> "Token | None":
     """The verb governing ``tok``; with ``through_nouns`` False, None when the way up passes
     through another noun phrase ("the Feb. 23 accord", "payable Dec. 7"): such a date
     describes a thing, not the clause's event, and the clause's tense says nothing about it."""
@@ -41,7 +41,8 @@ def _verb_of(tok: "Token", through_nouns: bool = True) -> "Token | None":
             return v
         if v.head is v:
             return None
-        if not through_nouns and step > 0 and v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.dep_ not in ("pobj", "npadvmod", "conj", "appos"):
+        if (not through_nouns and step > 0 and v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+                and (inside is None or v.i not in inside)):
             return None
         v = v.head
     return None
@@ -75,12 +76,12 @@ def verb_direction(v: "Token", depth: int = 0) -> Direction:
                 return verb_direction(hv, depth + 1)
         return "future" if has_to else None
     tags = {v.tag_} | {a.tag_ for a in auxes}
+    if (v.tag_ == "VBN" and v.lemma_.lower() in _PLAN_LEMMAS and not any(a.lemma_ == "have" for a in auxes)
+            and any(c.dep_ == "xcomp" or c.lower_ == "for" for c in v.children)):
+        return "future"  # "a summit set for April", "was planned for early March"
     if "VBD" in tags:
         return "past"
     if v.tag_ == "VBN":
-        if (v.lemma_.lower() in _PLAN_LEMMAS and not any(a.lemma_ == "have" for a in auxes)
-                and any(c.dep_ == "xcomp" or c.lower_ == "for" for c in v.children)):
-            return "future"  # "a summit set for April", "is scheduled to"
         if any(a.lemma_ == "have" for a in auxes):
             return "past"
         if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -108,7 +109,7 @@ def doc_direction(doc: "Doc", start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    v = _verb_of(span.root, through_nouns=False)
+    v = _verb_of(span.root, through_nouns=False, inside=range(span.start, span.end))
     if v is None:
         return None
     return verb_direction(v)

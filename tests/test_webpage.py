@@ -210,3 +210,12 @@ def test_extract_html_file_end_to_end(tmp_path):
     assert record.text.startswith("Negotiators") and record.url.endswith("/nile-talks-resume")
     assert (record.publisher, record.published, record.language) == ("Harbor Wire", "2025-03-04", "en")
     assert record.sections and record.sections[-1].end == len(record.text)
+
+
+def test_a_pages_own_date_and_outlet_win_over_command_line_fill_ins(tmp_path):
+    (item,) = list(read_paths([str(FIXTURE)], published="2030-01-01", publisher="Fallback"))
+    assert (item.published, item.publisher) == ("2025-03-04", "Harbor Wire")
+    bare = tmp_path / "bare.html"
+    bare.write_text("<html><body><p>No date here.</p></body></html>", encoding="utf-8")
+    (item,) = list(read_paths([str(bare)], published="2030-01-01", publisher="Fallback"))
+    assert (item.published, item.publisher) == ("2030-01-01", "Fallback")

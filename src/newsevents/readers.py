@@ -43,11 +43,29 @@ def read_paths(paths: Iterable[str], *, published: str | None = None,
     for raw in paths:
         for item in _read_one(raw, stdin):
             if isinstance(item, InputItem):
+                if (published or publisher) and item.text is None and item.html is not None:
+                    _fill_from_page(item)  # a page's own date and outlet win over the fill-ins
                 if published and not item.published:
                     item.published = published
                 if publisher and not item.publisher:
                     item.publisher = publisher
             yield item
+
+
+def _fill_from_page(item: InputItem) -> None:
+    """Fill an HTML item's missing fields from its page's markup (errors surface later)."""
+    from .errors import NewsEventsError
+    from .pagemeta import page_metadata
+    from .webpage import parse_html
+
+    try:
+        meta = page_metadata(parse_html(item.html or ""), item.url)
+    except NewsEventsError:
+        return
+    item.published = item.published or meta.published
+    item.publisher = item.publisher or meta.publisher
+    item.title = item.title or meta.title
+    item.url = item.url or meta.url
 
 
 def _read_one(raw: str, stdin: IO[str] | None) -> Iterator[InputItem | ItemError]:

@@ -54,11 +54,14 @@ CODINGS = [
     # a reported obligation on another party is a request
     ("A Norwegian minister said that Iceland must withdraw its claim.", ["Norwegian", "Iceland"],
      "REQUEST", ["NOR"], ["ISL"], "asserted"),
+    # a passive without agent leaves the event to the noun that names the attacker
+    ("Four children were killed in a Syrian attack on Lebanon.", ["Syrian", "Lebanon"],
+     "ASSAULT", ["SYR"], ["LBN"], "asserted"),
     # the target of a threat is in its complement
     ("Norway threatened to cut ties with Iceland.", ["Norway", "Iceland"],
      "THREATEN", ["NOR"], ["ISL"], "asserted"),
 ]
-ISO = {"Norwegian": "NOR", "Brazil": "BRA", "Argentina": "ARG", "Chile": "CHL", "Peru": "PER", "Norway": "NOR",
+ISO = {"Syrian": "SYR", "Lebanon": "LBN", "Norwegian": "NOR", "Brazil": "BRA", "Argentina": "ARG", "Chile": "CHL", "Peru": "PER", "Norway": "NOR",
        "Iceland": "ISL"}
 
 

@@ -25,6 +25,9 @@ PLACE_PREPS = ("in", "at", "to")
 class Trigger:
     token: Token
     entry: TriggerEntry
+    #: token index of the verb trigger this event noun restates: the noun counts only if that
+    #: verb yields no event ("were killed in an Israeli attack": the passive has no agent)
+    restates: int | None = None
 
 
 def _theme_lemmas(verb: Token) -> set[str]:
@@ -89,8 +92,18 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
         if entry is not None:
             found.append(Trigger(tok, entry))
     by_index = {t.token.i: t for t in found}
-    return [t for t in found
-            if t.entry.pos == "verb" or not (_restates(t, by_index) or _characterized(t.token))]
+    out: list[Trigger] = []
+    for t in found:
+        if t.entry.pos == "noun":
+            if _characterized(t.token):
+                continue
+            restated = _restates(t, by_index)
+            if restated is not None:
+                if restated < 0 or by_index[restated].entry.pos == "noun":
+                    continue  # restates another noun, or modifies one: never counts alone
+                t = Trigger(t.token, t.entry, restated)
+        out.append(t)
+    return out
 
 
 def _characterized(noun: Token) -> bool:
@@ -101,26 +114,26 @@ def _characterized(noun: Token) -> bool:
             and any(c.dep_ in ("attr", "acomp") for c in head.children))
 
 
-def _restates(t: Trigger, by_index: dict[int, Trigger]) -> bool:
-    """True for an event noun that a neighbouring trigger already states."""
+def _restates(t: Trigger, by_index: dict[int, Trigger]) -> int | None:
+    """The trigger that an event noun only restates, if any (its token index)."""
     tok = t.token
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
-        return True
+        return -1  # a modifier of another trigger ("partnership treaty") never counts alone
     head = by_index.get(tok.head.i)
     if head is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in head.entry.objects:
-        return True  # the noun chose the verb's sense: "provided support" is one AID event
-    if any(c.dep_ in ("acl", "relcl") and c.i in by_index and by_index[c.i].entry.type == t.entry.type
-           for c in tok.children):
-        return True
+        return head.token.i  # the noun chose the verb's sense: "provided support" is one AID event
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.i in by_index and by_index[c.i].entry.type == t.entry.type:
+            return c.i
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "conj"):
-            return False
+            return None
         cur = cur.head
         other = by_index.get(cur.i)
         if other is not None and (other.entry.type == t.entry.type or other.entry.pos == "noun"):
-            return True
-    return False
+            return cur.i
+    return None
 
 
 def verb_lemmas(verb: Token) -> set[str]:

@@ -32,6 +32,7 @@ from .event_triggers import PLACE_PREPS, Trigger, find_triggers, verb_lemmas
 from .event_status import event_location, event_time, governing_verb, resolve_status, status_flags
 from .models import Event, Span
 
+PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN")
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 
 
@@ -220,7 +221,11 @@ class _Candidate:
 
 def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for t in find_triggers(sent, lex, parties):
+    triggers = find_triggers(sent, lex, parties)
+    own = [t for t in triggers if t.restates is None]
+    for t in _ordered(own) + [t for t in triggers if t.restates is not None]:
+        if t.restates is not None and any(c.trigger.token.i == t.restates for c in out):
+            continue  # the noun restates a trigger that made an event
         if t.entry.pos == "verb":
             actors, recipients = _verb_parties(t, parties)
             subj = subject_of(t.token)
@@ -229,7 +234,9 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         else:
             actors, recipients = _noun_parties(t, parties, lex)
         actors = _places_as_countries(actors)
-        if t.entry.requires != "place":  # a place is where it happened, not whom it targeted
+        if t.entry.type in PLACE_TARGET_TYPES:  # "an attack on Gaza" targets the place's state
+            recipients = _places_as_countries(recipients)
+        elif t.entry.requires != "place":  # a place is where it happened, not whom it targeted
             recipients = [p for p in recipients if p.kind != "location"]
         if _is_author(actors, a, ""):
             continue
@@ -246,6 +253,10 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             parties.pairs.add(t.token.idx, *(actors + recipients))
         out.append(_Candidate(t, actors, recipients))
     return out
+
+
+def _ordered(triggers: list[Trigger]) -> list[Trigger]:
+    return sorted(triggers, key=lambda t: t.token.i)
 
 
 def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[Event]:

@@ -1,0 +1,146 @@
+"""The times stage: spans, TIMEX3 types, values and mods on hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.timex_calendar import easter, month_year, nth_weekday, weekday_date
+from newsevents.timex_grammar import duration_value
+from newsevents.timex_vocab import parse_quantity, spoken_year
+from newsevents.times import find_times, tag_times
+
+DEC = dt.date(2024, 12, 23)  # a Monday
+
+
+def one(text: str, dct: dt.date | None = DEC, doc=None):
+    found = tag_times(text, dct, doc)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    return t.text, t.type, t.value, t.mod
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal was signed on March 3, 2021.", ("March 3, 2021", "DATE", "2021-03-03", None)),
+    ("Talks resumed in early 2019 after a pause.", ("early 2019", "DATE", "2019", "START")),
+    ("Output peaked in mid-2016.", ("mid-2016", "DATE", "2016", "MID")),
+    ("Prices rose through the late 1970s.", ("the late 1970s", "DATE", "197", "END")),
+    ("He served in the 19th century navy.", ("the 19th century", "DATE", "18", None)),
+    ("The plant opened in the spring of 2011.", ("the spring of 2011", "DATE", "2011-SP", None)),
+    ("It was founded 2003-07-14 in Oslo.", ("2003-07-14", "DATE", "2003-07-14", None)),
+])
+def test_absolute_dates(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry spoke yesterday.", ("yesterday", "DATE", "2024-12-22", None)),
+    ("Sales fell last year.", ("last year", "DATE", "2023", None)),
+    ("Exports grew last month.", ("last month", "DATE", "2024-11", None)),
+    ("The board meets next week.", ("next week", "DATE", "2025-W01", None)),
+    ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2024-Q3", None)),
+    ("The factory closed two years ago.", ("two years ago", "DATE", "2022", None)),
+    ("Prices are high now.", ("now", "DATE", "PRESENT_REF", None)),
+    ("Rates rose recently.", ("recently", "DATE", "PAST_REF", None)),
+    ("The rule changes in the near future.", ("the near future", "DATE", "FUTURE_REF", None)),
+    ("Imports slowed earlier this year.", ("earlier this year", "DATE", "2024", "START")),
+    ("The vote is due by the end of the year.", ("the end of the year", "DATE", "2024", "END")),
+    ("Both firms report their results this summer.", ("this summer", "DATE", "2024-SU", None)),
+])
+def test_relative_dates(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two sides have argued over the past few years.", ("the past few years", "DURATION", "PXY", None)),
+    ("They signed a 15-year lease.", ("15-year", "DURATION", "P15Y", None)),
+    ("The strike lasted more than three weeks.", ("more than three weeks", "DURATION", "P3W", "MORE_THAN")),
+    ("The repairs took about a month.", ("about a month", "DURATION", "P1M", "APPROX")),
+    ("Shares fell for the next two days.", ("the next two days", "DURATION", "P2D", None)),
+    ("The flight took 2 1/2 hours.", ("2 1/2 hours", "DURATION", "PT2H30M", None)),
+    ("He has waited for at least 40 days.", ("at least 40 days", "DURATION", "P40D", "EQUAL_OR_MORE")),
+    ("The bank publishes the index weekly.", ("weekly", "SET", "P1W", None)),
+    ("Inspectors visit every month.", ("every month", "SET", "P1M", None)),
+])
+def test_durations_and_sets(text, expected):
+    assert one(text) == expected
+
+
+def test_clock_time_merges_with_its_day():
+    assert one("Polls close at 8 p.m. EST Tuesday.") == ("8 p.m. EST Tuesday", "TIME", "2024-12-24T20:00", None)
+
+
+def test_spans_leave_prepositions_out_and_keep_determiners():
+    found = tag_times("In late October the talks stalled; on Friday they resumed.", DEC)
+    assert [t.text for t in found] == ["late October", "Friday"]
+
+
+def test_possessive_is_outside_the_span():
+    assert one("Last week's vote surprised few.")[0] == "Last week"
+
+
+@pytest.mark.parametrize("text", [
+    "He may well decide to run.",          # modal, not the month
+    "Prices are up 2000 percent.",          # a number, not a year
+    "The 52-year-old minister resigned.",   # an age
+    "The firm raised its quarterly dividend.",  # an adjective
+])
+def test_non_times(text):
+    assert tag_times(text, DEC) == []
+
+
+def test_unknown_document_date_keeps_unknown_digits():
+    assert one("The mission ends in October.", None)[2] == "XXXX-10"
+    assert one("They met last year.", None)[2] == "XXXX"
+    assert one("He called on Thursday.", None)[2] == "XXXX-WXX-4"
+
+
+def test_bare_month_follows_the_tense(nlp):
+    text = "The leaders will sign the treaty at the end of January."
+    assert one(text, DEC, nlp(text))[1:] == ("DATE", "2025-01", "END")
+    text = "The two ministers met in October."
+    assert one(text, DEC, nlp(text))[2] == "2024-10"
+    text = "The court said it would rule in March."
+    assert one(text, DEC, nlp(text))[2] == "2025-03"
+    text = "Exports collapsed in March."
+    assert one(text, DEC, nlp(text))[2] == "2024-03"
+
+
+def test_weekday_follows_the_tense(nlp):
+    wed = dt.date(2024, 12, 18)
+    text = "The envoy arrived on Monday."
+    assert one(text, wed, nlp(text))[2] == "2024-12-16"
+    text = "The envoy will arrive on Monday."
+    assert one(text, wed, nlp(text))[2] == "2024-12-23"
+
+
+def test_find_times_skips_headings_and_boilerplate(make_analysis):
+    text = "What Happens Next?\nThe delegation arrived on Monday and will stay until Friday.\n"
+    a = make_analysis(text)
+    found = find_times(a)
+    assert [t.text for t in found] == ["Monday", "Friday"]
+    assert all(not a.layout.excluded(t.start, t.end) for t in found)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_calendar_helpers():
+    assert easter(2024) == dt.date(2024, 3, 31)
+    assert nth_weekday(2024, 11, 4, 4) == dt.date(2024, 11, 28)  # Thanksgiving
+    assert nth_weekday(2024, 5, 1, -1) == dt.date(2024, 5, 27)  # Memorial Day
+    assert weekday_date(1, DEC, "past") == DEC
+    assert weekday_date(5, DEC, "past") == dt.date(2024, 12, 20)
+    assert weekday_date(5, DEC, "future") == dt.date(2024, 12, 27)
+    assert month_year(1, DEC, "future") == 2025
+    assert month_year(1, DEC, "past") == 2024
+    assert month_year(1, DEC, None) == 2025  # the nearest
+
+
+def test_quantities_and_durations():
+    assert parse_quantity("twenty four") == (24.0, None)
+    assert parse_quantity("a couple of") == (2.0, "APPROX")
+    assert parse_quantity("several") == (None, None)
+    assert spoken_year("nineteen eighty-four") == 1984
+    assert duration_value(1.5, "hour") == "PT1H30M"
+    assert duration_value(2, "decade") == "P20Y"
+    assert duration_value(None, "century") == "PXC"

@@ -96,6 +96,11 @@ def status_flags(trigger: Token, cues: StatusCues) -> set[str]:
             cur = head
             continue
         break
+    # inside a conditional clause anywhere above ("... only if the text kept a clause
+    # committing them to resume talks")
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks - {"whether"}
+           for anc in trigger.ancestors for c in anc.children):
+        flags.add("hypothetical")
     return flags
 
 

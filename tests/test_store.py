@@ -214,3 +214,17 @@ def test_postgres_same_behaviour():
         assert store.ingest([PLAN]).already_stored == 1
     finally:
         store.close()
+
+
+def test_a_late_article_is_linked_as_if_it_came_in_order(tmp_path):
+    early_plan = make_article("p1", "2024-12-23", [("CONSULT", ["NOR", "ISL"], [], "expected", "2025-01-09", None)])
+    held = make_article("h1", "2025-01-10", [("CONSULT", ["NOR", "ISL"], [], "asserted", "2025-01-09", None)])
+    plan2 = make_article("p2", "2025-01-18", [("CONSULT", ["NOR", "ISL"], [], "expected", "2025-02", None)])
+    held2 = make_article("h2", "2025-04-02", [("CONSULT", ["NOR", "ISL"], [], "asserted", "2025-02", None)])
+    results = []
+    for n, order in enumerate(([early_plan, held, plan2, held2], [plan2, held2, early_plan, held])):
+        s = open_store(str(tmp_path / f"o{n}.db"))
+        s.ingest(order, batch_size=1)
+        results.append(sorted(sorted(m.article for m in e.mentions) for e in s.story_events()))
+        s.close()
+    assert results[0] == results[1] == [["h1", "p1"], ["h2", "p2"]]

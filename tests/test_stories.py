@@ -133,3 +133,10 @@ def test_story_time_comes_from_texts_and_the_latest_plan():
     refined = [mention("p1", "2025-01-02", "CONSULT", ("EGY", "ETH"), "expected", "2025-02-10"),
                mention("p2", "2025-01-15", "CONSULT", ("EGY", "ETH"), "expected", "2025-02")]
     assert summarize("se-r", refined).time.value == "2025-02-10"
+
+
+def test_a_partial_party_list_links_on_the_same_day_only():
+    ms = [mention("full", "2025-03-29", "AGREE", ("EGY", "ETH", "SDN"), "asserted", "2025-03-28"),
+          mention("part", "2025-03-29", "AGREE", ("EGY",), "asserted", "2025-03-28", index=1),
+          mention("vague", "2025-03-30", "AGREE", ("EGY",), "asserted", "2025-03")]
+    assert groups(ms) == {frozenset({"full", "part"}), frozenset({"vague"})}

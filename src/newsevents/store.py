@@ -16,8 +16,11 @@ which have run, and :func:`open_store` runs the missing ones, each in its own tr
 Ingest is idempotent and atomic per batch: an article whose id is stored already adds
 nothing; each batch commits in one transaction, so an interrupted ingest keeps every
 committed batch and no half-written article. A duplicate article (:mod:`.duplicates`) is
-stored and linked to its original but adds no mention. New mentions are linked to story
-events as they arrive (:mod:`.stories`); :meth:`Store.relink` recomputes all links.
+stored and linked to its original but adds no mention (when the original arrives after its
+copy, the copy gives way). New mentions are linked to story events as they arrive
+(:mod:`.stories`); an article older than the stored reports near it has its neighbourhood
+(the story events of its types sharing a party) linked again in publication order, so the
+links do not depend on the order of ingest; :meth:`Store.relink` recomputes all links.
 """
 
 from __future__ import annotations
@@ -419,6 +422,10 @@ class Store:
             return
         pool = self._nearby_events(conn, new)
         stored = set(pool)
+        latest = max((o.published for ms in pool.values() for o in ms if o.published), default=None)
+        if latest and any(m.published and m.published < latest for m in new):
+            self._relink_nearby(conn, pool, new)  # a late article: link its neighbourhood again
+            return
         keys = {eid: frozenset().union(*(o.parties() for o in ms)) for eid, ms in pool.items()}
         touched: dict[str, None] = {}
         assigned: list[dict] = []
@@ -434,6 +441,21 @@ class Store:
                                              mentions.c.idx == sa.bindparam("i")), assigned)
         for eid in touched:
             self._write_event(conn, eid, pool[eid], exists=eid in stored)
+
+    def _relink_nearby(self, conn: Connection, pool: dict[str, list[Mention]], new: list[Mention]) -> None:
+        """Link the new mentions with the stored events near them again, in publication order,
+        as :meth:`relink` would."""
+        groups = stories.link([*(m for ms in pool.values() for m in ms), *new])
+        gone = [eid for eid in pool if eid not in groups]
+        if gone:
+            conn.execute(event_parties.delete().where(event_parties.c.event_id.in_(gone)))
+            conn.execute(story_events.delete().where(story_events.c.id.in_(gone)))
+        conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
+                                             mentions.c.idx == sa.bindparam("i")),
+                     [{"a": m.article, "i": m.index, "story_event_id": eid}
+                      for eid, ms in groups.items() for m in ms])
+        for eid, ms in groups.items():
+            self._write_event(conn, eid, ms, exists=eid in pool)
 
     def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
         """The stored story events of the new mentions' types that share a party with one."""

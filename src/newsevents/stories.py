@@ -7,7 +7,9 @@ mention joins the best *compatible* story event, or founds a new one. Compatible
 - **type**: the same PLOVER type (the mode, which follows the verb a writer chose, only
   weighs in the choice: "detained" and "seized" can tell one event);
 - **actors**: the parties, each taken as its state when it has one (``person:x`` of Egypt
-  counts as ``EGY``), overlap with Jaccard >= ``ACTOR_JACCARD``; for a directed type (ACCUSE,
+  counts as ``EGY``), overlap with Jaccard >= ``ACTOR_JACCARD``, or one side's parties are
+  among the other's and both give the same days, within a week ("Egypt signed on Friday"
+  and "Egypt, Ethiopia and Sudan signed on Friday"); for a directed type (ACCUSE,
   THREATEN, ...) the actor sides and the recipient sides must each overlap when both give one;
 - **article**: a mention never joins a story event that holds a mention of its own article
   with another status ("agreed on Tuesday ... will sign next week" are two events);
@@ -48,6 +50,7 @@ PLAN_LATE = 30
 REPORT_WINDOW = 30
 PLAN_WINDOW = 183
 SLACK = 1
+SAME_DAYS = 7
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 FACTUAL = {"asserted", "negated"}
 PLANNED = {"expected", "hypothetical"}
@@ -294,9 +297,9 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def actor_agreement(m: Mention, mentions: Sequence[Mention]) -> float | None:
     """How well ``m``'s parties agree with a story event's; None when they are incompatible."""
-    others = frozenset().union(*(o.parties() for o in mentions))
-    score = _jaccard(m.parties(), others)
-    if score < ACTOR_JACCARD:
+    mine, others = m.parties(), frozenset().union(*(o.parties() for o in mentions))
+    score = _jaccard(mine, others)
+    if score < ACTOR_JACCARD and not (mine and (mine <= others or others <= mine) and _same_days(m, mentions)):
         return None
     if m.type not in SYMMETRIC:
         for side in ("actors", "recipients"):
@@ -305,6 +308,18 @@ def actor_agreement(m: Mention, mentions: Sequence[Mention]) -> float | None:
             if mine and theirs and not (mine & theirs):
                 return None
     return score
+
+
+def _same_days(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """``m`` and a mention of the story event give the same days (within a week) for it."""
+    iv = m.text_interval()
+    if iv is None or (iv[1] - iv[0]).days > SAME_DAYS:
+        return False
+    for o in mentions:
+        ov = o.text_interval()
+        if ov and (ov[1] - ov[0]).days <= SAME_DAYS and ov[0] <= iv[1] and iv[0] <= ov[1]:
+            return True
+    return False
 
 
 def times_compatible(a: Mention, b: Mention) -> bool:

@@ -218,3 +218,19 @@ def test_wire_dateline_is_not_content(make_analysis):
     a = _run(make_analysis, text, [])
     [q] = find_quotes(a)
     assert _content(a, q) == "The dam will reopen on Monday"
+
+
+def test_quotation_then_speaker_in_the_next_sentence(make_analysis):
+    text = "“We will not give up. Never.” Harbor Minister Ines Falk said on Monday.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    [q] = find_quotes(a)
+    assert (_content(a, q), q.kind, q.speaker.actor) == ("We will not give up. Never.", "direct",
+                                                         "person:ines-falk")
+
+
+def test_officials_of_a_place_speak_for_it_and_continue_is_not_a_bare_report(make_analysis):
+    text = "A spokesman for the Harbor Ministry said the drills would continue.\n"
+    a = _run(make_analysis, text, [("Harbor Ministry", "organization:harbor-ministry", "organization")])
+    [q] = find_quotes(a)
+    assert _content(a, q) == "the drills would continue"
+    assert q.speaker.actor == "organization:harbor-ministry"

@@ -18,7 +18,7 @@ Given the token that fills the speaker slot of a cue (the subject of "said", the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "npadvmod", "punct", "prt"}
 NP_PUNCT = {"-", "–", "‑", "’", "'"}
 LOOKBACK_SENTENCES = 3
+AGENT_PREPS = {"in", "from", "of", "for", "at"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,18 @@ def speaker_at(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Spea
                        kind=m.kind if m else None, head=head.i)
     start, end = np_bounds(head)
     m = actor_of(a, head, start, end)
+    if m is None and head.lemma_.lower() in _nouns()[1] | {head.lower_}.intersection(_nouns()[1]):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                p_start, p_end = np_bounds(pobj)
+                m = actor_of(a, pobj, p_start, p_end)
+                if m is not None and m.kind == "location" and m.country:
+                    m = replace(m, actor_id=m.country, kind="country")  # officials in a capital
+                if m is not None:  # "officials in Kyiv", "a spokesman for the ministry"
+                    end = max(end, p_end)
+                    break
+            if m is not None:
+                break
     if m is None:  # "the outlet Daily Ledger", "her spokesman, Jon Eck": the apposition names it
         for ap in (c for c in head.children if c.dep_ == "appos"):
             ap_start, ap_end = np_bounds(ap)

@@ -59,6 +59,7 @@ class Lexicon:
     cognition: frozenset[str]
     as_object: frozenset[str]
     channel_verbs: frozenset[str]
+    bare_verbs: frozenset[str]
     particles: frozenset[str]
     statement_nouns: frozenset[str]
     channel_preps: frozenset[str]
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         speech=frozenset(v["speech"]), cognition=frozenset(v["cognition"]),
         as_object=frozenset(v["as_object"]), channel_verbs=frozenset(v["channel"]),
+        bare_verbs=frozenset(v["bare"]),
         particles=frozenset(v["particles"]), statement_nouns=frozenset(n["statement"]),
         channel_preps=frozenset(p["channel_preps"]),
     )
@@ -173,7 +175,7 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
               verbs: frozenset[str]) -> Attribution | None:
     lex = lexicon()
     content: tuple[int, int] | None = None
-    comps = [c for c in verb.children if c.dep_ == "ccomp" and _reported_clause(c, verbs)]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and _reported_clause(c)]
     if lemma in verbs and comps:
         toks = [t for c in comps for t in c.subtree]
         if toks and min(t.i for t in toks) < verb.i < max(t.i for t in toks):
@@ -214,13 +216,13 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
                        cue=(verb.idx, cue_end), via=via, cue_lemma=lemma)
 
 
-def _reported_clause(comp: "Token", verbs: frozenset[str]) -> bool:
+def _reported_clause(comp: "Token") -> bool:
     """A complement clause: not an adverbial one misparsed as ccomp ("after X met Y"), nor
     a bare reporting act ("..., outlet X reported") hung under another verb."""
     marks = [c.lower_ for c in comp.children if c.dep_ == "mark"]
     if not all(m in REPORT_MARKS for m in marks):
         return False
-    bare = comp.lemma_.lower() in verbs and all(c.is_punct for c in comp.rights)
+    bare = comp.lemma_.lower() in lexicon().bare_verbs and all(c.is_punct for c in comp.rights)
     return not bare
 
 
@@ -407,9 +409,16 @@ def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]
         return None
     lex = lexicon()
     after = [t for t in sent.span if t.idx > q.close_mark and not t.is_punct and not t.is_space]
-    if not after:
-        return None
+    bare_only = False
+    if not after:  # '"QUOTE." X said on Monday.' split into two sentences
+        nxt = a.sentence_at(q.close_mark + 2) or a.sentence_at(q.close_mark + 3)
+        if nxt is None or nxt.index != sent.index + 1 or _block_start(a, nxt.start) != _block_start(a, q.open_mark):
+            return None
+        after = [t for t in nxt.span if not t.is_punct and not t.is_space]
+        bare_only = True
     for verb in after:
+        if bare_only and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
         if any(s <= verb.idx < e for s, e in q_pairs):
             break
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech:

@@ -231,3 +231,14 @@ def test_the_three_states_resolve_to_the_last_group_of_three(make_analysis):
     ms = [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA"), mention(text, "Tanzania", "TZA")]
     agree = by_type(events_of(make_analysis, text, ms), "AGREE")
     assert set(agree.actors) == {"KEN", "UGA", "TZA"}
+
+
+def test_a_planned_event_restated_nearby_shares_its_time(make_analysis):
+    text = ("Chile and Peru plan to sign a fisheries accord.\n"
+            "Officials said the two countries would sign the accord in March.")
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER")]
+    start = text.index("March")
+    times = [Time(start=start, end=start + 5, text="March", type="DATE", value="2025-03")]
+    agrees = [e for e in events_of(make_analysis, text, ms, times) if e.type == "AGREE"]
+    assert len(agrees) == 2 and all(e.status == "expected" for e in agrees)
+    assert [e.time.value for e in agrees if e.time] == ["2025-03", "2025-03"]

@@ -315,4 +315,22 @@ def find_events(a: Analysis) -> list[Event]:
     out: list[Event] = []
     for sent in a.sentences:
         out.extend(_sentence_events(a, sent, lex, parties))
+    return _share_times(out)
+
+
+def _share_times(events: list[Event], window: int = 600) -> list[Event]:
+    """A planned event restated nearby ("plan to sign a treaty" ... "would sign the agreement
+    at the end of January") takes the time the restatement gives it."""
+    out = []
+    for ev in events:
+        vague = ev.time is None or (ev.time.value.startswith("P") and "X" in ev.time.value)
+        if vague and ev.status in ("expected", "hypothetical"):
+            same = [o for o in events if o is not ev and o.time is not None and o.time.source == "text"
+                    and not o.time.value.startswith("P")
+                    and o.type == ev.type and o.status == ev.status
+                    and set(o.actors) | set(o.recipients) == set(ev.actors) | set(ev.recipients)
+                    and abs(o.evidence.start - ev.evidence.start) <= window]
+            if same:
+                ev = ev.model_copy(update={"time": same[0].time})
+        out.append(ev)
     return out

@@ -8,7 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from newsevents.fetch import FetchConfig, Fetcher, FetchError, retry_after_seconds
+from newsevents.fetch import FetchConfig, Fetcher, FetchError, read_feed_url, retry_after_seconds, with_linked_pages
+from newsevents.models import InputItem, ItemError
 
 ARTICLE = "<html><body><article><p>Caf\u00e9 talks resumed on Tuesday.</p></article></body></html>"
 
@@ -48,6 +49,13 @@ class Site(BaseHTTPRequestHandler):
             self._send(302, b"", headers={"Location": "/loop"})
         elif self.path == "/big":
             self._send(200, b"<p>" + b"x" * 5000 + b"</p>")
+        elif self.path == "/feed.rss":
+            items = "".join(
+                f"<item><title>{n}</title><link>http://{self.headers['Host']}{path}</link>"
+                f"<guid>g-{n}</guid><description>Summary {n}.</description></item>"
+                for n, path in (("one", "/article"), ("two", "/missing"), ("three", "/stored")))
+            self._send(200, f'<rss version="2.0"><channel><title>Local</title>{items}</channel></rss>'.encode(),
+                       "application/rss+xml")
         elif self.path == "/image":
             self._send(200, b"\x89PNG\r\n", "image/png")
         else:
@@ -138,3 +146,17 @@ def test_retry_after_header_values():
     assert retry_after_seconds("120") == 120.0
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_feed_from_the_web_with_its_linked_pages(site, sleeps):
+    with fetcher(sleeps, min_interval=0.0) as f:
+        rows = list(read_feed_url(f"{site}/feed.rss", f))
+        assert [r.id for r in rows] == ["g-one", "g-two", "g-three"] and rows[0].text == "Summary one."
+        out = list(with_linked_pages(rows, f, skip=lambda item: item.url.endswith("/stored")))
+        (missing,) = list(read_feed_url(f"{site}/nothing.rss", f))
+    page, error = out
+    assert isinstance(page, InputItem) and page.id == "g-one" and page.text is None
+    assert "Caf\u00e9 talks" in page.html and page.title == "one"
+    assert isinstance(error, ItemError) and error.id == "g-two" and error.error.code == "E_FETCH"
+    assert "/stored" not in Site.hits  # already stored: not downloaded
+    assert missing.error.code == "E_FETCH" and "404" in missing.error.message

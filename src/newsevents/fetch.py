@@ -15,15 +15,17 @@ Politeness rules, all in :class:`FetchConfig`:
 * an identifying **User-Agent**.
 
 Every failure is a :class:`FetchError` (code ``E_FETCH``) that names the URL and says why,
-so a batch can record it per item and go on.  Nothing here touches the store: callers decide
-what is already fetched.
+so a batch can record it per item and go on.  :func:`read_feed_url` reads a feed from the web
+and :func:`with_linked_pages` swaps each feed row's summary for the page it links to (what
+``ingest FEED --fetch`` needs); nothing here touches the store: the caller says, through
+``skip``, what is already stored.
 """
 
 from __future__ import annotations
 
 import time
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -32,7 +34,7 @@ import httpx
 
 from .encoding import charset_from_content_type, decode_bytes
 from .errors import InputError, UnreadableFile
-from .models import InputItem
+from .models import ErrorBody, InputItem, ItemError
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -218,6 +220,40 @@ class Fetcher:
         if fetched is not None and fetched.retry_after is not None:
             wait = max(wait, fetched.retry_after)
         return min(wait, self.config.max_backoff)
+
+
+def read_feed_url(url: str, fetcher: Fetcher) -> Iterator[InputItem | ItemError]:
+    """The entries of the feed at ``url`` (one ``E_FETCH`` error when it cannot be had)."""
+    from .feeds import read_feed
+
+    try:
+        fetched = fetcher.get(url)
+    except FetchError as e:
+        yield ItemError(id=None, path=url, error=ErrorBody(code=e.code, message=e.message))
+        return
+    yield from read_feed(fetched.body, source=url)
+
+
+def with_linked_pages(items: Iterable[InputItem | ItemError], fetcher: Fetcher, *,
+                      skip: Callable[[InputItem], bool] | None = None) -> Iterator[InputItem | ItemError]:
+    """Feed rows with the HTML of the page each one links to, in place of the feed's summary.
+
+    ``skip(item)`` says an item is already stored: it is passed over without a download.  A
+    row without a link is kept as it is; a page that cannot be had gives an ``E_FETCH`` error
+    for that row (the summary is not silently taken for the article).
+    """
+    for item in items:
+        if isinstance(item, ItemError) or not item.url:
+            yield item
+            continue
+        if skip is not None and skip(item):
+            continue
+        try:
+            page = fetcher.fetch_page(item.url)
+        except FetchError as e:
+            yield ItemError(id=item.id, path=item.path, error=ErrorBody(code=e.code, message=e.message))
+            continue
+        yield item.model_copy(update={"html": page.html, "text": None})
 
 
 def retry_after_seconds(value: str | None) -> float | None:

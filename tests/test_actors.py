@@ -203,3 +203,16 @@ def test_resolve_descriptions(text, country, sector, kind):
 def test_resolve_nothing_for_plain_words():
     assert resolve("a demand") is None
     assert resolve("puppies") is None
+
+
+def test_office_holder_takes_the_one_state_of_the_sentence(run):
+    a, _actors, mentions = run("President Abdou Kamara Diallo threatened a curfew in Conakry.\n"
+                               "Archbishop Peter Mwangi Odhiambo urged sanctions against Mali.\n")
+    m = _by_text(a, mentions)
+    assert m["Abdou Kamara Diallo"].country == "GIN"
+    assert m["Peter Mwangi Odhiambo"].country is None  # not an office of the state named
+
+
+def test_demonym_inside_a_misread_person_entity(run):
+    _a, actors, _m = run("Bosnian Serbs demanded a truce.\n")
+    assert "BIH" in {x.id for x in actors}

@@ -244,7 +244,7 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         ents = {ent_of[t.i] for t in span if t.i in ent_of} if span is not None else set()
         labels = {x.label_ for x in ents if x.start_char <= s and e <= x.end_char}
         longer = [x for x in ents if x.start_char <= s and e <= x.end_char and x.end_char - x.start_char > e - s]
-        if hit.entry.kind != "person" and any(x.label_ == "PERSON" for x in longer) \
+        if hit.entry.kind != "person" and hit.use != "demonym" and any(x.label_ == "PERSON" for x in longer) \
                 and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
         if hit.use == "capital" and any(x.label_ in ("ORG", "FAC") and _org_head(x.text) in _org_heads()
@@ -506,7 +506,8 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
         for m in used:
             out[m] = replace(out[m], context=True)
         country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
-        title_words = " ".join(doc[i].lower_ for i in window)
+        title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
+            if window else ""
         sector = _title_sector(title_words, words)
         used_sector = next((cands[m].sector for m in reversed(used)
                             if cands[m].kind != "country" and cands[m].sector), None)
@@ -520,6 +521,8 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
                 sector = _title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
             if country is None and sector:
                 country = _sentence_country(doc, span.start, by_token, cands)
+            if country is None and sector in _STATE_SECTORS:
+                country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(c, country=country, sector=sector)
@@ -620,6 +623,18 @@ def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list
         if m is not None and cands[m].kind == "country":
             return cands[m].country
     return None
+
+
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> str | None:
+    """The one state a sentence names (countries, their capitals and places), if only one."""
+    sent = doc[start_tok].sent
+    seen = {cands[m].country for i in range(sent.start, sent.end)
+            if (m := by_token.get(i)) is not None and cands[m].kind in ("country", "location")}
+    seen.discard(None)
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _is_demonym(kb: KnowledgeBase, surface: str) -> bool:

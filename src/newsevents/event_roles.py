@@ -170,7 +170,7 @@ class Parties:
         found: list[Party] = []
         for child in tok.lefts:
             if child.dep_ in LEFT_MOD_DEPS:
-                found.extend(self._modifier(child))
+                found.extend(self.modifier(child))
         if found or shallow:
             return found
         for child in tok.rights:
@@ -207,7 +207,7 @@ class Parties:
                     found[0].kind == "person" else []
         return []
 
-    def _modifier(self, tok: Token) -> list[Party]:
+    def modifier(self, tok: Token) -> list[Party]:
         m = self.mention_at(tok)
         if m is not None:
             return [self._party(m, tok.idx)]

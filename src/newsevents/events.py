@@ -5,15 +5,19 @@ For each prose sentence (headings and boilerplate never state events):
 1. **Triggers** (``event_triggers``): verbs and event nouns of the trigger lexicon
    (``data/event_triggers.toml``), with the entry's conditions checked on the parse ("sign" needs
    an agreement-like object, "arrive" a place, "call" the particle "on").
-2. **Parties** (``event_roles``): the subject and objects of a verb (the agent and the passive
-   subject when passive), or the possessor, modifiers and "of/by/between/with X" complements of
-   a noun, else the subject of the light verb governing it ("X imposed sanctions").  Anaphoric
-   pairs ("the two nations", "the former") resolve to the last pair of parties in the text.
-   Symmetric types (AGREE, CONSULT, COOPERATE) without a direction list all parties as actors.
-3. **Status, time, location** (``event_status``), **attribution** (``quotes.attribution``).
+2. **Parties** (``event_roles`` and below): the subject and objects of a verb (the agent and the
+   passive subject when passive; the target of a speech act in its complement: "threatened to
+   cut ties with X"), or the possessor, modifiers and "of/by/between/with X" complements of a
+   noun, else the subject of the light verb holding it ("X imposed sanctions").  Anaphoric
+   groups ("the two nations", "the three states", "the former") resolve to the most salient
+   group named before.  Symmetric types (AGREE, CONSULT, COOPERATE) list all parties as actors.
+3. **Status, time, location** (``event_status``); **attribution**: the speaker and outlet of the
+   quote holding the trigger's clause (``quotes.attribution``), and the accuser of an alleged act.
 
-An event needs at least one actor; the publisher's own actions ("X has contacted ... for
-comment") are not events; one event is kept per (type, actors, recipients) in a sentence.
+An event needs an actor (a passive "X was killed" of an agentless type excepted); the
+publisher's own actions ("X has contacted ... for comment") are not events; one event is kept
+per (type, actors, recipients) in a sentence.  A planned event restated nearby with a date
+shares that date.
 """
 
 from __future__ import annotations
@@ -138,7 +142,7 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
             if e.possessive == "actor":
                 actors.extend(parties.of_phrase(c, shallow=True))
         elif c.dep_ in ("compound", "amod", "nmod"):  # "U.S. sanctions", not "Nile talks"
-            actors.extend(p for p in parties._modifier(c) if p.kind != "location")
+            actors.extend(p for p in parties.modifier(c) if p.kind != "location")
     actors.extend(_phrases(parties, prep_objects(noun, ("by", "between", "among"))))
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
     (actors if e.of_role == "actor" else recipients).extend(of_parties)

@@ -228,3 +228,18 @@ def test_a_late_article_is_linked_as_if_it_came_in_order(tmp_path):
         results.append(sorted(sorted(m.article for m in e.mentions) for e in s.story_events()))
         s.close()
     assert results[0] == results[1] == [["h1", "p1"], ["h2", "p2"]]
+
+
+def test_actors_and_what_next(store):
+    from newsevents.models import Actor
+
+    holm = Actor(id="person:kari-holm", name="Kari Holm", kind="person", country="NOR", sector="GOV")
+    a = make_article("a", "2025-01-10", [], actors=[holm], text="Kari Holm spoke in Oslo on Friday. " * 6)
+    b = make_article("b", "2025-01-12", [], actors=[holm.model_copy(update={"sector": "ELI"})],
+                     text="Kari Holm, now retired, spoke again in Bergen. " * 6)
+    store.ingest([a, b, PLAN])
+    (row,) = store.actors(country="NOR", name="holm")
+    assert (row.n_articles, row.first_seen, row.last_seen, row.sector) == (2, "2025-01-10", "2025-01-12", "ELI")
+    assert list(queries.actors_frame(store)["id"]) == ["person:kari-holm"]
+    nxt = queries.what_next(store, actors=["ISL"], as_of=dt.date(2025, 2, 15))
+    assert [(e.type, e.overdue) for e in nxt] == [("AGREE", True), ("CONSULT", False)]

@@ -28,7 +28,8 @@ __version__ = "0.1.0"
 #: store names, imported on first use (SQLAlchemy and datasketch are not needed to extract)
 _LAZY = {"open_store": "store", "Store": "store", "IngestSummary": "store", "StoryEvent": "stories",
          "ingest": "queries", "ingest_records": "queries", "events_frame": "queries",
-         "mentions_frame": "queries", "timeline": "queries", "export": "queries"}
+         "mentions_frame": "queries", "actors_frame": "queries", "what_next": "queries",
+         "timeline": "queries", "export": "queries", "StoredActor": "store"}
 
 
 def __getattr__(name: str):

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .models import Article, ItemError
-from .store import IngestSummary, Store
+from .store import IngestSummary, Store, StoredActor
 from .stories import StoryEvent
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -83,10 +83,22 @@ def mention_row(d: dict) -> dict:
 
 def events_frame(store: Store, **filters):
     """Story events as a pandas DataFrame, one row each (filters as :meth:`Store.story_events`)."""
+    return frame(store.story_events(**filters))
+
+
+def actors_frame(store: Store, **filters):
+    """The stored actors as a pandas DataFrame (filters as :meth:`Store.actors`)."""
     import pandas as pd
 
-    rows = [event_row(e) for e in store.story_events(**filters)]
-    return pd.DataFrame(rows, columns=list(event_row(_EMPTY).keys()))
+    return pd.DataFrame([a.model_dump() for a in store.actors(**filters)],
+                        columns=list(StoredActor.model_fields))
+
+
+def frame(evs: Iterable[StoryEvent]):
+    """Any list of story events (``timeline``, ``what_next``) as a pandas DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame([event_row(e) for e in evs], columns=list(event_row(_EMPTY).keys()))
 
 
 def mentions_frame(store: Store):
@@ -138,8 +150,7 @@ def export(store: Store, fmt: str, out: str | Path) -> dict[str, int | str]:
     else:
         import pandas as pd
 
-        ev_frame = pd.DataFrame([event_row(e) for e in evs], columns=list(event_row(_EMPTY).keys()))
-        ev_frame.to_parquet(ev_path, index=False)
+        frame(evs).to_parquet(ev_path, index=False)
         pd.DataFrame([mention_row(d) for d in ms]).to_parquet(m_path, index=False)
     return {"story_events": len(evs), "mentions": len(ms), "events_file": str(ev_path),
             "mentions_file": str(m_path)}

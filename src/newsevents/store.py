@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.engine import Connection, Engine
 
 from . import stories
@@ -183,6 +184,20 @@ def open_store(db: str | None = None) -> "Store":
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class StoredActor(BaseModel):
+    """An actor as the store knows it: seen in ``n_articles`` articles between two dates."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    first_seen: str | None
+    last_seen: str | None
+    n_articles: int
 
 
 # -- ingest -------------------------------------------------------------------------------
@@ -535,7 +550,7 @@ class Store:
     def story_events(self, *, actors: Sequence[str] = (), type: str | None = None,
                      status: str | None = None, since: str | None = None, until: str | None = None,
                      overdue: bool | None = None, as_of: dt.date | None = None,
-                     limit: int | None = None) -> list[StoryEvent]:
+                     limit: int | None = None, offset: int = 0) -> list[StoryEvent]:
         """Story events involving every one of ``actors`` (an id or a country code), of a type
         and status, about days between ``since`` and ``until``; ``overdue`` keeps (True) or drops
         (False) expected events whose time passed before ``as_of`` (default today)."""
@@ -561,6 +576,8 @@ class Store:
         q = q.order_by(story_events.c.date_lo, story_events.c.first_reported, story_events.c.id)
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self.engine.connect() as conn:
             out = [StoryEvent.model_validate_json(r) for r in conn.execute(q).scalars()]
         for ev in out:
@@ -572,14 +589,21 @@ class Store:
             rec = conn.execute(sa.select(story_events.c.record).where(story_events.c.id == ident)).scalar()
         return StoryEvent.model_validate_json(rec) if rec else None
 
-    def actors(self, *, country: str | None = None, kind: str | None = None) -> list[dict]:
+    def actors(self, *, country: str | None = None, kind: str | None = None,
+               name: str | None = None, limit: int | None = None) -> list[StoredActor]:
+        """The actors seen in stored articles, most often seen first; ``country`` is an ISO3
+        code (the state itself and its people and bodies), ``name`` a part of the name."""
         q = sa.select(actors).order_by(actors.c.n_articles.desc(), actors.c.id)
         if country:
-            q = q.where(sa.or_(actors.c.country == country, actors.c.id == country))
+            q = q.where(sa.or_(actors.c.country == country.upper(), actors.c.id == country.upper()))
         if kind:
             q = q.where(actors.c.kind == kind)
+        if name:
+            q = q.where(sa.func.lower(actors.c.name).contains(name.lower(), autoescape=True))
+        if limit:
+            q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            return [StoredActor(**r._mapping) for r in conn.execute(q)]
 
     def mention_rows(self) -> list[dict]:
         """Every stored mention, flat, with its story event id (for export)."""

@@ -234,3 +234,14 @@ def test_officials_of_a_place_speak_for_it_and_continue_is_not_a_bare_report(mak
     [q] = find_quotes(a)
     assert _content(a, q) == "the drills would continue"
     assert q.speaker.actor == "organization:harbor-ministry"
+
+
+def test_quotation_paragraph_after_a_quoting_paragraph(make_analysis):
+    text = ("“The dam is safe,” engineer Tomas Berg said on Friday.\n"
+            "“We inspected every gate twice and found no cracks.”\n"
+            "“Then what?” was the question on every front page.\n")
+    a = _run(make_analysis, text, [("Tomas Berg", "person:tomas-berg", "person")])
+    qs = find_quotes(a)
+    assert [_content(a, q) for q in qs] == ["The dam is safe,",
+                                           "We inspected every gate twice and found no cracks."]
+    assert {q.speaker.actor for q in qs} == {"person:tomas-berg"}

@@ -393,6 +393,12 @@ def _continues(a: Analysis, prev: Attribution, prev_q: quote_marks.Quoted, q: qu
     or '"A," X said. "B"' (the cue of A stands between the two quotations)."""
     if prev_q.close_mark is None:
         return _block_start(a, q.open_mark) == q.open_mark
+    block = _block(a, q.open_mark)
+    if block is not None and block[0] == q.open_mark and q.close_mark is not None \
+            and not a.text[q.close_mark + 1:block[1]].strip(" .,") and prev.kind == "direct":
+        prev_block = _block(a, prev.start)
+        # a paragraph that is only a quotation, after a paragraph quoting someone: still them
+        return prev_block is not None and _next_block_start(a, prev_block[1]) == block[0]
     if prev.kind != "direct" or prev.cue is None or _block_start(a, q.open_mark) != _block_start(a, prev_q.open_mark):
         return False
     gap = a.text[prev_q.close_mark + 1:q.open_mark]
@@ -598,8 +604,21 @@ def _inside_quote(cue: tuple[int, int] | None, quoted: list[tuple[int, int]]) ->
     return cue is not None and any(s <= cue[0] and cue[1] <= e for s, e in quoted)
 
 
-def _block_start(a: Analysis, offset: int) -> int:
+def _block(a: Analysis, offset: int) -> tuple[int, int] | None:
     for b in a.layout.blocks:
         if b.start <= offset < b.end:
-            return b.start
+            return b.start, b.end
+    return None
+
+
+def _block_start(a: Analysis, offset: int) -> int:
+    b = _block(a, offset)
+    return b[0] if b else -1
+
+
+def _next_block_start(a: Analysis, offset: int) -> int:
+    """Start of the first paragraph after ``offset`` (headings and furniture break the chain)."""
+    for b in a.layout.blocks:
+        if b.start >= offset:
+            return b.start if b.kind == "paragraph" else -1
     return -1

@@ -84,15 +84,22 @@ def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[
     return out
 
 
-_OPEN_PREP = re.compile(r"(?:\b(?:until|till|through|to|by|before|effective|payable|from|since|"
-                        r"between|and|deadline\s+of|as\s+of)\s+)$", re.I)
+_OPEN_PREP = re.compile(r"(?:\b(?:through|to|before|effective|payable|from|between|and|deadline\s+of|"
+                        r"as\s+of)\s+)$", re.I)
+_FUTURE_PREP = re.compile(r"(?:\b(?:until|till|by|as\s+(?:soon|early)\s+as|no\s+later\s+than|ahead\s+of)\s+)$", re.I)
+_PAST_PREP = re.compile(r"(?:\b(?:since|as\s+late\s+as)\s+)$", re.I)
 
 
 def _direction(c: Cand, text: str, doc: "Doc | None") -> str | None:
     """Past or future for a candidate that needs it (bare month, weekday, month-day)."""
     if not c.needs_direction:
         return None
-    if _OPEN_PREP.search(text[max(0, c.start - 20):c.start]):
+    before = text[max(0, c.start - 20):c.start]
+    if _FUTURE_PREP.search(before):
+        return "future"  # "until Tuesday", "as soon as Friday", "by August"
+    if _PAST_PREP.search(before):
+        return "past"  # "since March"
+    if _OPEN_PREP.search(before):
         return "near"  # "extended to Nov. 20", "payable Dec. 7": the nearest one
     if doc is not None:
         return doc_direction(doc, c.start, c.end)

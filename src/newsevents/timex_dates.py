@@ -134,17 +134,17 @@ def _month(m: re.Match[str], text: str) -> Cand | None:
 
 # Weekdays -----------------------------------------------------------------------------------
 
-def _weekday_resolver(wd: int, shift: int, part: str | None, this_week: bool) -> Callable[[Ctx], Resolved]:
+def _weekday_resolver(wd: int, shift: int, this_week: bool) -> Callable[[Ctx], Resolved]:
+    """A weekday's date.  "Friday night" is valued as the day itself: TimeBank's practice, and
+    the granularity analysts place events at."""
     def resolve(ctx: Ctx) -> Resolved:
-        suffix = f"T{V.parts_of_day[part]}" if part else ""
-        typ = "DATE"  # TimeBank types "Friday night" as a DATE of that day
         if ctx.dct is None:
-            return typ, f"XXXX-WXX-{wd}{suffix}"
+            return "DATE", f"XXXX-WXX-{wd}"
         if this_week:
             d = cal.this_week_weekday(wd, ctx.dct)
         else:
             d = cal.weekday_date(wd, ctx.dct, ctx.direction, shift)
-        return typ, cal.ymd(d) + suffix
+        return "DATE", cal.ymd(d)
     return resolve
 
 
@@ -157,8 +157,7 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
         return None
     rel = norm(m["rel"] or "")
     shift = -1 if rel in ("last", "this past", "the previous") else 1 if rel in ("next", "coming", "this coming", "the following") else 0
-    part = norm(m["part"]) if m["part"] else None
-    resolve = _weekday_resolver(wd, shift, part, rel == "this")
+    resolve = _weekday_resolver(wd, shift, rel == "this")
     return _cand(m, resolve, needs_direction=shift == 0 and rel != "this", position=True, quantity=True)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from newsevents.models import Actor, Article, Event, EventTime, Span
-from newsevents.stories import Mention, history, is_overdue, link, mentions_from_article, summarize, time_interval
+from newsevents.intervals import time_interval
+from newsevents.stories import Mention, history, is_overdue, link, mentions_from_article, summarize
 
 
 def mention(article: str, published: str, type: str, parties: tuple[str, ...], status: str,

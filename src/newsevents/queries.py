@@ -224,7 +224,7 @@ def plot_timeline(evs: Sequence[StoryEvent], path: str | Path, *, title: str | N
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    from .stories import time_interval
+    from .intervals import time_interval
 
     colors = {"asserted": "tab:green", "expected": "tab:blue", "hypothetical": "tab:gray",
               "negated": "tab:red", "alleged": "tab:orange", "denied": "tab:purple"}

@@ -10,7 +10,8 @@ One storage layer over SQLAlchemy Core, so the same code runs on
 The URL is the ``db`` argument, else ``$NEWSEVENTS_DB``, else the embedded file; a plain
 path means an SQLite file there.
 
-Schema migrations are ordered functions (``MIGRATIONS``); the ``schema_version`` table says
+Tables and schema migrations live in :mod:`.store_schema` (ordered functions, ``MIGRATIONS``); the
+``schema_version`` table says
 which have run, and :func:`open_store` runs the missing ones, each in its own transaction.
 
 Ingest is idempotent and atomic per batch: an article whose id is stored already adds
@@ -27,154 +28,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from . import stories
 from .duplicates import Fingerprint, best_match, fingerprint
 from .errors import NewsEventsError
 from .models import Article, ErrorBody, ItemError
+from .store_schema import (  # noqa: F401  (re-exported: the store's public names)
+    DEFAULT_DB, ENV_VAR, MIGRATIONS, SCHEMA_VERSION, StoreError, actors, article_bands, articles,
+    event_parties, make_engine, meta, mentions, resolve_url, schema_version, story_events,
+)
 from .stories import Mention, StoryEvent
 
-DEFAULT_DB = "newsevents.db"
 _FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
-ENV_VAR = "NEWSEVENTS_DB"
-
-
-class StoreError(NewsEventsError):
-    """The database cannot be opened or used (code E_STORE)."""
-
-    code = "E_STORE"
 
 
 class ArticleConflict(NewsEventsError):
     """An article id is stored already with a different text (code E_CONFLICT)."""
 
     code = "E_CONFLICT"
-
-
-# -- schema -------------------------------------------------------------------------------
-meta = sa.MetaData()
-schema_version = sa.Table(
-    "schema_version", meta,
-    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("applied_at", sa.String(32), nullable=False),
-)
-articles = sa.Table(
-    "articles", meta,
-    sa.Column("id", sa.String(255), primary_key=True),
-    sa.Column("published", sa.String(10), index=True),
-    sa.Column("publisher", sa.String(255)),
-    sa.Column("title", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("language", sa.String(16)),
-    sa.Column("text_hash", sa.String(64), nullable=False, index=True),
-    sa.Column("duplicate_of", sa.String(255), index=True),
-    sa.Column("duplicate_kind", sa.String(8)),
-    sa.Column("similarity", sa.Float),
-    sa.Column("stored_at", sa.String(32), nullable=False),
-    sa.Column("record", sa.Text, nullable=False),
-)
-article_bands = sa.Table(
-    "article_bands", meta,
-    sa.Column("band", sa.String(24), nullable=False, index=True),
-    sa.Column("article_id", sa.String(255), nullable=False, index=True),
-)
-mentions = sa.Table(
-    "mentions", meta,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(255), nullable=False, index=True),
-    sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("type", sa.String(16), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("published", sa.String(10)),
-    sa.Column("publisher", sa.String(255)),
-    sa.Column("story_event_id", sa.String(32), index=True),
-    sa.Column("data", sa.Text, nullable=False),
-    sa.UniqueConstraint("article_id", "idx"),
-)
-story_events = sa.Table(
-    "story_events", meta,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("type", sa.String(16), nullable=False, index=True),
-    sa.Column("status", sa.String(16), nullable=False, index=True),
-    sa.Column("date_lo", sa.String(10), index=True),
-    sa.Column("date_hi", sa.String(10), index=True),
-    sa.Column("due", sa.String(10)),
-    sa.Column("first_reported", sa.String(10)),
-    sa.Column("last_reported", sa.String(10)),
-    sa.Column("n_mentions", sa.Integer, nullable=False),
-    sa.Column("record", sa.Text, nullable=False),
-)
-event_parties = sa.Table(
-    "event_parties", meta,
-    sa.Column("event_id", sa.String(32), nullable=False, index=True),
-    sa.Column("party", sa.String(255), nullable=False, index=True),
-    sa.Column("role", sa.String(16), nullable=False),  # actor | recipient | key
-)
-actors = sa.Table(
-    "actors", meta,
-    sa.Column("id", sa.String(255), primary_key=True),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("country", sa.String(3), index=True),
-    sa.Column("sector", sa.String(8)),
-    sa.Column("first_seen", sa.String(10)),
-    sa.Column("last_seen", sa.String(10)),
-    sa.Column("n_articles", sa.Integer, nullable=False),
-)
-
-
-def _create(*tables: sa.Table) -> Callable[[Connection], None]:
-    def migrate(conn: Connection) -> None:
-        for t in tables:
-            t.create(conn, checkfirst=True)
-    return migrate
-
-
-#: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
-MIGRATIONS: list[Callable[[Connection], None]] = [
-    _create(articles, article_bands),                    # 1: articles and duplicate bands
-    _create(mentions, story_events, event_parties),      # 2: mentions and story events
-    _create(actors),                                     # 3: the actors seen
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# -- opening ------------------------------------------------------------------------------
-def resolve_url(db: str | None = None) -> str:
-    """The database URL: ``db``, else ``$NEWSEVENTS_DB``, else ``./newsevents.db``."""
-    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
-    if "://" not in db:
-        return "sqlite:///" + str(Path(db).expanduser())
-    if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
-
-
-def _engine(url: str) -> Engine:
-    try:
-        engine = sa.create_engine(url, future=True)
-    except ModuleNotFoundError as e:
-        raise StoreError(f"no database driver for {url.split('://')[0]}: {e}; for PostgreSQL "
-                         "install newsevents[postgres]") from e
-    except sa.exc.ArgumentError as e:
-        raise StoreError(f"not a database URL: {url!r} ({e})") from e
-    if engine.dialect.name == "sqlite":
-        @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=10000")
-            cur.close()
-    return engine
 
 
 def open_store(db: str | None = None) -> "Store":
@@ -225,7 +102,7 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = _engine(url)
+        self.engine = make_engine(url)
         self._fps: dict[str, Fingerprint] = {}
         try:
             self.migrate()

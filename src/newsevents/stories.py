@@ -34,7 +34,6 @@ denial's time may be that of the claim, so its window reaches a month back.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
@@ -43,6 +42,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
+
+from .intervals import MAX, MIN, shift, time_interval
 
 ACTOR_JACCARD = 0.5
 PLAN_EARLY = 14
@@ -203,91 +204,19 @@ def mentions_from_article(article) -> list[Mention]:
 
 
 # -- time ---------------------------------------------------------------------------------
-_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_MIN, _MAX = dt.date(1, 1, 1), dt.date(9999, 12, 31)
-
-
-def _month_end(y: int, m: int) -> dt.date:
-    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def time_interval(value: str, mod: str | None = None) -> tuple[dt.date, dt.date] | None:
-    """The days a TIMEX3 date value (with its mod) covers; None for durations and refs."""
-    try:
-        if m := _FULL.match(value):
-            lo = hi = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        elif m := _MONTH.match(value):
-            lo, hi = dt.date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
-        elif m := _WEEK.match(value):
-            lo = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            hi = lo + dt.timedelta(days=6)
-        elif m := _QUARTER.match(value):
-            q = int(m[2])
-            lo, hi = dt.date(int(m[1]), 3 * q - 2, 1), _month_end(int(m[1]), 3 * q)
-        elif m := _HALF.match(value):
-            h = int(m[2])
-            lo, hi = dt.date(int(m[1]), 6 * h - 5, 1), _month_end(int(m[1]), 6 * h)
-        elif m := _SEASON.match(value):
-            first, last = _SEASONS[m[2]]
-            lo, hi = dt.date(int(m[1]), first, 1), _month_end(int(m[1]), last)
-        elif m := _YEAR.match(value):
-            lo, hi = dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-        elif m := _DECADE.match(value):
-            lo, hi = dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
-        else:
-            return None
-    except ValueError:
-        return None
-    return _apply_mod(lo, hi, mod)
-
-
-def _apply_mod(lo: dt.date, hi: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
-    span = (hi - lo).days + 1
-    if mod == "START":
-        return lo, lo + dt.timedelta(days=max(0, span // 3 - 1))
-    if mod == "MID":
-        return lo + dt.timedelta(days=span // 3), lo + dt.timedelta(days=max(span // 3, 2 * (span // 3) - 1))
-    if mod == "END":
-        return lo + dt.timedelta(days=2 * (span // 3)), hi
-    if mod in ("BEFORE", "ON_OR_BEFORE", "LESS_THAN", "EQUAL_OR_LESS"):
-        return _MIN, hi
-    if mod in ("AFTER", "ON_OR_AFTER", "MORE_THAN", "EQUAL_OR_MORE"):
-        return lo, _MAX
-    if mod == "APPROX":
-        pad = dt.timedelta(days=max(3, span // 2))
-        return lo - pad, hi + pad
-    return lo, hi
-
-
-def _shift(d: dt.date, days: int) -> dt.date:
-    try:
-        return d + dt.timedelta(days=days)
-    except OverflowError:
-        return _MIN if days < 0 else _MAX
-
-
 def _window(m: Mention) -> tuple[dt.date, dt.date]:
     iv = m.text_interval()
     if iv is not None:
         lo, hi = iv
         if m.status in PLANNED:
-            return _shift(lo, -PLAN_EARLY), _shift(hi, PLAN_LATE)
+            return shift(lo, -PLAN_EARLY), shift(hi, PLAN_LATE)
         if m.status in CLAIMED:  # the time may be the claim's or the denial's: on or before it
-            return _shift(lo, -REPORT_WINDOW), hi
+            return shift(lo, -REPORT_WINDOW), hi
         return lo, hi
     pub = m.published or dt.date.today()
     if m.status in PLANNED:
-        return pub, _shift(pub, PLAN_WINDOW)
-    return _shift(pub, -REPORT_WINDOW), pub
+        return pub, shift(pub, PLAN_WINDOW)
+    return shift(pub, -REPORT_WINDOW), pub
 
 
 # -- compatibility ------------------------------------------------------------------------
@@ -325,13 +254,13 @@ def _same_days(m: Mention, mentions: Sequence[Mention]) -> bool:
 def times_compatible(a: Mention, b: Mention) -> bool:
     """Can ``a`` and ``b`` report the same event, as far as their times go?"""
     (alo, ahi), (blo, bhi) = a.window(), b.window()
-    if _shift(alo, -SLACK) > bhi or _shift(blo, -SLACK) > ahi:
+    if shift(alo, -SLACK) > bhi or shift(blo, -SLACK) > ahi:
         return False
     for plan, fact in ((a, b), (b, a)):
         if plan.status in PLANNED and fact.status not in PLANNED and plan.published:
             fiv = fact.text_interval()
             end = fiv[1] if fiv else fact.published
-            if end is not None and _shift(end, SLACK) < plan.published:
+            if end is not None and shift(end, SLACK) < plan.published:
                 return False  # a plan published after the event happened is a later event
     return True
 
@@ -497,6 +426,6 @@ def is_overdue(ev: StoryEvent, as_of: dt.date | None = None) -> bool:
 def date_range(ev: StoryEvent) -> tuple[str | None, str | None]:
     """The days a story event is about, for since/until filters: its time, else its reports."""
     iv = time_interval(ev.time.value, ev.time.mod) if ev.time else None
-    if iv and iv[0] > _MIN and iv[1] < _MAX:
+    if iv and iv[0] > MIN and iv[1] < MAX:
         return iv[0].isoformat(), iv[1].isoformat()
     return ev.first_reported, ev.last_reported

@@ -1,0 +1,154 @@
+"""The store's database: tables, ordered schema migrations, and how a URL is opened.
+
+Tables (SQLAlchemy Core, one definition for SQLite and PostgreSQL):
+
+- ``schema_version``: the migrations that have run (version, when);
+- ``articles``: each stored article, its full record (JSON), the hash of its normalized text,
+  and ``duplicate_of`` when it republishes another; ``article_bands``: MinHash band keys of
+  the originals, to find near-duplicate candidates with one indexed query;
+- ``mentions``: one row per event of a non-duplicate article, with its story event;
+- ``story_events``: the linked events (JSON record plus the columns filters use), and
+  ``event_parties``: who takes part (ids and countries; ``key`` rows for linking);
+- ``actors``: every actor seen, with first and last date and article count.
+
+A migration is a function of a connection; ``MIGRATIONS[n - 1]`` brings a database to version
+``n``. Append new ones, never edit old ones.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .errors import NewsEventsError
+
+DEFAULT_DB = "newsevents.db"
+ENV_VAR = "NEWSEVENTS_DB"
+
+
+class StoreError(NewsEventsError):
+    """The database cannot be opened or used (code E_STORE)."""
+
+    code = "E_STORE"
+
+
+# -- schema -------------------------------------------------------------------------------
+meta = sa.MetaData()
+schema_version = sa.Table(
+    "schema_version", meta,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("applied_at", sa.String(32), nullable=False),
+)
+articles = sa.Table(
+    "articles", meta,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("publisher", sa.String(255)),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("duplicate_of", sa.String(255), index=True),
+    sa.Column("duplicate_kind", sa.String(8)),
+    sa.Column("similarity", sa.Float),
+    sa.Column("stored_at", sa.String(32), nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+)
+article_bands = sa.Table(
+    "article_bands", meta,
+    sa.Column("band", sa.String(24), nullable=False, index=True),
+    sa.Column("article_id", sa.String(255), nullable=False, index=True),
+)
+mentions = sa.Table(
+    "mentions", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(255), nullable=False, index=True),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("published", sa.String(10)),
+    sa.Column("publisher", sa.String(255)),
+    sa.Column("story_event_id", sa.String(32), index=True),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.UniqueConstraint("article_id", "idx"),
+)
+story_events = sa.Table(
+    "story_events", meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("date_lo", sa.String(10), index=True),
+    sa.Column("date_hi", sa.String(10), index=True),
+    sa.Column("due", sa.String(10)),
+    sa.Column("first_reported", sa.String(10)),
+    sa.Column("last_reported", sa.String(10)),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+)
+event_parties = sa.Table(
+    "event_parties", meta,
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
+    sa.Column("party", sa.String(255), nullable=False, index=True),
+    sa.Column("role", sa.String(16), nullable=False),  # actor | recipient | key
+)
+actors = sa.Table(
+    "actors", meta,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(3), index=True),
+    sa.Column("sector", sa.String(8)),
+    sa.Column("first_seen", sa.String(10)),
+    sa.Column("last_seen", sa.String(10)),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+)
+
+
+def _create(*tables: sa.Table) -> Callable[[Connection], None]:
+    def migrate(conn: Connection) -> None:
+        for t in tables:
+            t.create(conn, checkfirst=True)
+    return migrate
+
+
+#: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create(articles, article_bands),                    # 1: articles and duplicate bands
+    _create(mentions, story_events, event_parties),      # 2: mentions and story events
+    _create(actors),                                     # 3: the actors seen
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# -- opening ------------------------------------------------------------------------------
+def resolve_url(db: str | None = None) -> str:
+    """The database URL: ``db``, else ``$NEWSEVENTS_DB``, else ``./newsevents.db``."""
+    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in db:
+        return "sqlite:///" + str(Path(db).expanduser())
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        engine = sa.create_engine(url, future=True)
+    except ModuleNotFoundError as e:
+        raise StoreError(f"no database driver for {url.split('://')[0]}: {e}; for PostgreSQL "
+                         "install newsevents[postgres]") from e
+    except sa.exc.ArgumentError as e:
+        raise StoreError(f"not a database URL: {url!r} ({e})") from e
+    if engine.dialect.name == "sqlite":
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+    return engine

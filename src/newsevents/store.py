@@ -10,9 +10,9 @@ One storage layer over SQLAlchemy Core, so the same code runs on
 The URL is the ``db`` argument, else ``$NEWSEVENTS_DB``, else the embedded file; a plain
 path means an SQLite file there.
 
-Tables and schema migrations live in :mod:`.store_schema` (ordered functions, ``MIGRATIONS``); the
-``schema_version`` table says
-which have run, and :func:`open_store` runs the missing ones, each in its own transaction.
+Tables and schema migrations live in :mod:`.store_schema` (ordered functions,
+``MIGRATIONS``); the ``schema_version`` table says which have run, and :func:`open_store`
+runs the missing ones, each in its own transaction.
 
 Ingest is idempotent and atomic per batch: an article whose id is stored already adds
 nothing; each batch commits in one transaction, so an interrupted ingest keeps every

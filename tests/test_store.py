@@ -243,3 +243,16 @@ def test_actors_and_what_next(store):
     assert list(queries.actors_frame(store)["id"]) == ["person:kari-holm"]
     nxt = queries.what_next(store, actors=["ISL"], as_of=dt.date(2025, 2, 15))
     assert [(e.type, e.overdue) for e in nxt] == [("AGREE", True), ("CONSULT", False)]
+
+
+def test_a_reader_reads_while_an_ingest_writes(tmp_path):
+    writer = open_store(str(tmp_path / "w.db"))
+    writer.ingest([PLAN])
+    reader = open_store(str(tmp_path / "w.db"))
+    with writer.engine.begin() as conn:  # an open write transaction (WAL: readers go on)
+        conn.execute(store_mod.articles.delete())
+        assert [a["id"] for a in reader.articles()] == ["plan"]
+        assert len(reader.story_events(actors=["nor"])) == 2
+    assert reader.articles() == []
+    reader.close()
+    writer.close()

@@ -434,6 +434,7 @@ class Store:
         as_of = as_of or dt.date.today()
         q = sa.select(story_events.c.record)
         for a in actors:
+            a = a.upper() if len(a) == 3 and a.isalpha() else a  # "egy" is the country EGY
             q = q.where(story_events.c.id.in_(sa.select(event_parties.c.event_id).where(
                 event_parties.c.party == a, event_parties.c.role != "key")))
         if type:

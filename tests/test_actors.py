@@ -216,3 +216,18 @@ def test_office_holder_takes_the_one_state_of_the_sentence(run):
 def test_demonym_inside_a_misread_person_entity(run):
     _a, actors, _m = run("Bosnian Serbs demanded a truce.\n")
     assert "BIH" in {x.id for x in actors}
+
+
+def test_capital_modifying_a_government_noun_and_demonym_with_following_group(run):
+    a, _actors, mentions = run("The Nairobi government said Ugandan army trucks had crossed.\n")
+    m = _by_text(a, mentions)
+    assert (m["Nairobi"].actor_id, m["Nairobi"].metonymy) == ("KEN", True)
+    assert (m["Ugandan"].actor_id, m["Ugandan"].sector) == ("UGA", "MIL")
+
+
+def test_current_title_in_the_text_beats_an_ended_role(run):
+    a, _actors, mentions = run("President Bill Clinton imposed sanctions on the group.\n", published="2024-12-23")
+    m = _by_text(a, mentions)
+    assert (m["Bill Clinton"].country, m["Bill Clinton"].sector) == ("USA", "GOV")
+    a, _actors, mentions = run("Former President Bill Clinton spoke.\n", published="2024-12-23")
+    assert _by_text(a, mentions)["Bill Clinton"].sector == "ELI"

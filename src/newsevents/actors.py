@@ -327,6 +327,8 @@ def _acts_as_state(span) -> bool:
         return tok.head.lower_ not in _LOCATIVE_PREPS
     if tok.dep_ == "dobj":
         return tok.head.lemma_ not in _MOTION_VERBS
+    if tok.dep_ in ("compound", "amod", "nmod"):  # "the Khartoum government", "Kremlin officials"
+        return actor_words()["group_nouns"].get(tok.head.lower_) in _STATE_SECTORS
     return tok.dep_ in _STATE_DEPS
 
 
@@ -338,6 +340,12 @@ def _group_sector(span) -> str | None:
     if text.endswith("s") and any(h.use == "demonym" for h in load_kb().lookup(text[:-1], fuzzy=False)):
         return "CVL"  # "Iranians": the people, not the state
     titles = actor_words()["titles"]
+    doc = span.doc
+    for nxt in doc[span.end:min(span.end + 3, len(doc))]:  # "Israeli army bulldozers", "US servicemen"
+        if nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.ent_type_ in ("GPE", "PERSON", "ORG"):
+            break
+        if nxt.lower_ in groups:
+            return groups[nxt.lower_]
     head = tok.head
     for _ in range(3):
         if head.lower_ in groups:
@@ -511,6 +519,9 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
         sector = _title_sector(title_words, words)
         used_sector = next((cands[m].sector for m in reversed(used)
                             if cands[m].kind != "country" and cands[m].sector), None)
+        if c.kind == "person" and c.known and c.sector == "ELI" and sector in _STATE_SECTORS \
+                and not any(doc[i].lower_ in words["former"]["words"] for i in window):
+            out[n] = replace(c, sector=sector)  # "President X" in a report from X's time in office
         if c.kind == "person" and not c.known:
             appos = _appositive(doc, span.end, by_token, cands)
             if country is None and appos is not None:

@@ -256,3 +256,17 @@ def test_a_reader_reads_while_an_ingest_writes(tmp_path):
     assert reader.articles() == []
     reader.close()
     writer.close()
+
+
+def test_an_interrupted_ingest_keeps_the_committed_batches(store):
+    from newsevents.store import IngestInterrupted
+
+    def items():
+        yield PLAN
+        yield SIGNED
+        raise KeyboardInterrupt
+
+    with pytest.raises(IngestInterrupted) as info:
+        store.ingest(items(), batch_size=1)
+    assert info.value.summary.stored == 2 and info.value.code == "E_INTERRUPTED"
+    assert sorted(a["id"] for a in store.articles()) == ["plan", "signed"]

@@ -117,14 +117,20 @@ def ingest(
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed and committed together")] = 32,
 ) -> None:
-    """Extract and store articles; idempotent; prints a summary (JSON) on stdout."""
+    """Extract and store articles; idempotent; prints a summary (JSON) on stdout. Each batch
+    commits atomically: interrupted (exit 130), the committed batches stay."""
     from . import queries
+    from .store import IngestInterrupted
 
     _check_date(published, "--published")
     store = _open(db)
     try:
         summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
                                  batch_size=batch_size, on_error=_emit_error)
+    except IngestInterrupted as e:
+        sys.stdout.write(json.dumps(e.summary.to_dict()) + "\n")
+        sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
+        raise typer.Exit(130) from e
     except NewsEventsError as e:
         sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
         raise typer.Exit(2) from e

@@ -48,6 +48,18 @@ from .stories import Mention, StoryEvent
 _FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
 
 
+class IngestInterrupted(NewsEventsError):
+    """An ingest was interrupted; ``summary`` counts what the committed batches stored
+    (code E_INTERRUPTED). The batch in progress was rolled back."""
+
+    code = "E_INTERRUPTED"
+
+    def __init__(self, summary: "IngestSummary") -> None:
+        super().__init__(f"ingest interrupted: {summary.stored + summary.duplicates} articles committed "
+                         f"of {summary.read} read; the batch in progress was rolled back")
+        self.summary = summary
+
+
 class ArticleConflict(NewsEventsError):
     """An article id is stored already with a different text (code E_CONFLICT)."""
 
@@ -147,22 +159,26 @@ class Store:
     def ingest(self, items: Iterable[Article | ItemError], *, batch_size: int = 32,
                on_error: Callable[[ItemError], None] | None = None) -> IngestSummary:
         """Store articles in batches, one transaction each; ``ItemError`` items are counted
-        as rejected and passed to ``on_error``."""
+        as rejected and passed to ``on_error``. Interrupted (Ctrl-C), it raises
+        :class:`IngestInterrupted` with what the committed batches did."""
         total = IngestSummary()
         batch: list[Article] = []
-        for item in items:
-            if isinstance(item, ItemError):
-                total.read += 1
-                total.rejected += 1
-                if on_error:
-                    on_error(item)
-                continue
-            batch.append(item)
-            if len(batch) >= batch_size:
+        try:
+            for item in items:
+                if isinstance(item, ItemError):
+                    total.read += 1
+                    total.rejected += 1
+                    if on_error:
+                        on_error(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    total.add(self.ingest_batch(batch, on_error=on_error))
+                    batch = []
+            if batch:
                 total.add(self.ingest_batch(batch, on_error=on_error))
-                batch = []
-        if batch:
-            total.add(self.ingest_batch(batch, on_error=on_error))
+        except KeyboardInterrupt as e:
+            raise IngestInterrupted(total) from e
         return total
 
     def ingest_batch(self, batch: Sequence[Article], *,

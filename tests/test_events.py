@@ -212,6 +212,10 @@ def test_one_event_per_type_and_parties_in_a_sentence(make_analysis):
     "Spain struck a conciliatory tone.",
     "Spain asked not to be named.",
     "Spain said it must defend itself.",
+    "Spain demonstrated its commitment to reform.",
+    "Spain agrees.",
+    "Spain offered its condolences.",
+    "Spain will hold elections in March.",
 ])
 def test_other_senses_of_trigger_verbs_are_not_events(make_analysis, text):
     assert events_of(make_analysis, text, [mention(text, "Spain", "ESP")]) == []

@@ -30,7 +30,7 @@ class TriggerEntry:
     objects: frozenset[str] = frozenset()  # "*" = any noun object
     not_objects: frozenset[str] = frozenset()  # an object that changes the sense ("strike a tone")
     particles: frozenset[str] = frozenset()
-    requires: str | None = None  # "object" | "party" | "place" | "obligation"
+    requires: str | None = None  # object|party|place|obligation|intransitive|complement
     of_role: str = "recipient"  # nouns: role of an "of X" complement
     possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
 

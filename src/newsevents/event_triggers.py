@@ -19,6 +19,9 @@ from .event_lexicon import Lexicon, TriggerEntry
 from .event_roles import Parties, is_passive, objects_of, prep_objects
 
 PLACE_PREPS = ("in", "at", "to")
+COMPLEMENT_PREPS = ("to", "on", "with", "upon", "over")
+#: named-entity labels of words that are never event nouns ("in March", "the Strike Group")
+NOT_EVENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "NORP", "MONEY", "CARDINAL", "ORDINAL", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,12 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if e.requires == "obligation" and not _reports_obligation(tok, lex):
             continue
+        if e.requires == "intransitive" and any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        if e.requires == "complement" and not any(
+                c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
+                for c in tok.children):
+            continue
         return e
     return None
 
@@ -87,7 +96,8 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
     for tok in sent.span:
         verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
         entry = verb_entry(tok, lex, parties) if verbal else None
-        if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal:
+        if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \
+                and tok.ent_type_ not in NOT_EVENT_ENTS:
             entry = lex.noun_entry(tok.lemma_.lower())
         if entry is not None:
             found.append(Trigger(tok, entry))

@@ -245,3 +245,12 @@ def test_quotation_paragraph_after_a_quoting_paragraph(make_analysis):
     assert [_content(a, q) for q in qs] == ["The dam is safe,",
                                            "We inspected every gate twice and found no cracks."]
     assert {q.speaker.actor for q in qs} == {"person:tomas-berg"}
+
+
+def test_two_apostrophes_as_quotation_marks(make_analysis):
+    text = "''The port will reopen,'' Mara Jensen said. ''We are ready.''\n"
+    spans = quote_marks.scan_block(text, 0, len(text))
+    assert [text[q.start:q.end] for q in spans] == ["The port will reopen,", "We are ready."]
+    a = _run(make_analysis, text, [("Mara Jensen", "person:mara-jensen", "person")])
+    assert [(_content(a, q), q.speaker.actor) for q in find_quotes(a)] == [
+        ("The port will reopen,", "person:mara-jensen"), ("We are ready.", "person:mara-jensen")]

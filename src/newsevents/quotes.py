@@ -174,13 +174,13 @@ def _continues(a: Analysis, prev: Attribution, prev_q: quote_marks.Quoted, q: qu
         return _block_start(a, q.open_mark) == q.open_mark
     block = _block(a, q.open_mark)
     if block is not None and block[0] == q.open_mark and q.close_mark is not None \
-            and not a.text[q.close_mark + 1:block[1]].strip(" .,") and prev.kind == "direct":
+            and not a.text[q.after:block[1]].strip(" .,") and prev.kind == "direct":
         prev_block = _block(a, prev.start)
         # a paragraph that is only a quotation, after a paragraph quoting someone: still them
         return prev_block is not None and _next_block_start(a, prev_block[1]) == block[0]
     if prev.kind != "direct" or prev.cue is None or _block_start(a, q.open_mark) != _block_start(a, prev_q.open_mark):
         return False
-    gap = a.text[prev_q.close_mark + 1:q.open_mark]
+    gap = a.text[prev_q.after:q.open_mark]
     return prev_q.close_mark < prev.cue[0] < q.open_mark and len(gap) <= MAX_CUE_GAP
 
 

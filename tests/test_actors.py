@@ -231,3 +231,12 @@ def test_current_title_in_the_text_beats_an_ended_role(run):
     assert (m["Bill Clinton"].country, m["Bill Clinton"].sector) == ("USA", "GOV")
     a, _actors, mentions = run("Former President Bill Clinton spoke.\n", published="2024-12-23")
     assert _by_text(a, mentions)["Bill Clinton"].sector == "ELI"
+
+
+def test_office_of_a_country_and_head_noun_of_a_phrase(run):
+    a, _actors, mentions = run("Putin offered to talk with the president of Armenia. "
+                               "Algerian government forces moved in. King Omar Saleh of Morocco agreed.\n")
+    m = _by_text(a, mentions)
+    assert (m["Armenia"].actor_id, m["Armenia"].sector) == ("ARM", "GOV")
+    assert m["Algerian"].sector == "MIL"
+    assert m["Omar Saleh"].country == "MAR"

@@ -300,7 +300,7 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
         if entry.kind == "country":  # "U.S. officials", "Iran's military": the part of the state named
             span = a.doc.char_span(s, e, alignment_mode="expand")
             sector = (_group_sector(span) if span is not None
-                      and span.root.dep_ in ("compound", "amod", "poss", "nmod") else None)
+                      and span.root.dep_ in ("compound", "amod", "poss", "nmod", "pobj") else None)
             return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector)
         country, sector, _title = entry.on(a.published)
         return _Cand(s, e, entry.id, entry.name, entry.kind, country, sector)
@@ -341,11 +341,17 @@ def _group_sector(span) -> str | None:
         return "CVL"  # "Iranians": the people, not the state
     titles = actor_words()["titles"]
     doc = span.doc
+    heads = actor_words()["org_heads"]
+    following = None
     for nxt in doc[span.end:min(span.end + 3, len(doc))]:  # "Israeli army bulldozers", "US servicemen"
-        if nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.ent_type_ in ("GPE", "PERSON", "ORG"):
+        if nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.ent_type_ in ("GPE", "PERSON"):
             break
-        if nxt.lower_ in groups:
-            return groups[nxt.lower_]
+        following = groups.get(nxt.lower_) or heads.get(nxt.lower_) or following
+    if following:  # the last one is the head: "Algerian government forces" -> MIL
+        return following
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        owner = tok.head.head.lower_  # "the president of Armenia", "the government of Chad"
+        return titles.get(owner) or groups.get(owner)
     head = tok.head
     for _ in range(3):
         if head.lower_ in groups:
@@ -519,10 +525,14 @@ def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_
         sector = _title_sector(title_words, words)
         used_sector = next((cands[m].sector for m in reversed(used)
                             if cands[m].kind != "country" and cands[m].sector), None)
-        if c.kind == "person" and c.known and c.sector == "ELI" and sector in _STATE_SECTORS \
+        if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector in _STATE_SECTORS \
                 and not any(doc[i].lower_ in words["former"]["words"] for i in window):
             out[n] = replace(c, sector=sector)  # "President X" in a report from X's time in office
         if c.kind == "person" and not c.known:
+            if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+                m = by_token.get(span.end + 1)  # "King Hassan of Morocco"
+                if m is not None and cands[m].kind == "country":
+                    country = cands[m].country
             appos = _appositive(doc, span.end, by_token, cands)
             if country is None and appos is not None:
                 country = appos.country

@@ -144,3 +144,11 @@ def test_quantities_and_durations():
     assert duration_value(1.5, "hour") == "PT1H30M"
     assert duration_value(2, "decade") == "P20Y"
     assert duration_value(None, "century") == "PXC"
+
+
+def test_days_next_to_a_dated_event_take_its_month():
+    found = tag_times("The accord may be signed days before the summit on February 3.", DEC)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("days", "DATE", "2025-02"), ("February 3", "DATE", "2025-02-03")]
+    found = tag_times("Rebels regrouped for days after the raid.", DEC)
+    assert [(t.text, t.type, t.value) for t in found] == [("days", "DURATION", "PXD")]

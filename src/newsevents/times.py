@@ -60,6 +60,7 @@ def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[
     out: list[Time] = []
     anchor: int | None = None
     quarter: str | None = None  # the last quarter named ("third-quarter profit" -> 1989-Q3)
+    anchored: list[int] = []
     for c in cands:
         ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor)
         resolved = c.resolve(ctx)
@@ -81,7 +82,36 @@ def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[
             value = quarter  # "the quarter", "the latest period": the one just named
         out.append(Time(start=c.start, end=c.end, text=text[c.start:c.end], type=typ,  # type: ignore[arg-type]
                         value=value, mod=c.mod))  # type: ignore[arg-type]
+        if c.extra.get("anchored"):
+            anchored.append(len(out) - 1)
+    for i in anchored:
+        _anchor_on_event(out, i, text)
     return out
+
+
+_MONTH_VALUE = re.compile(r"^(\d{4}-\d{2})(?:-\d{2})?(?:T.*)?$")
+
+
+def _anchor_on_event(times: list[Time], i: int, text: str) -> None:
+    """'days before the inauguration on January 20', 'In late October, days after the summit':
+    a stretch of days or weeks next to an event takes the month of the date given in the same
+    sentence (TimeBank values these as DATEs at the anchor's month); with none it stays a
+    vague duration."""
+    t = times[i]
+    left = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start))
+    right_candidates = [p for p in (text.find(". ", t.end), text.find("\n", t.end)) if p >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    best: Time | None = None
+    for other in times:
+        if other is t or not _MONTH_VALUE.match(other.value):
+            continue
+        same_sentence = left < other.start and other.end <= right
+        if same_sentence and (best is None or abs(other.start - t.start) < abs(best.start - t.start)):
+            best = other
+    if best is not None:
+        m = _MONTH_VALUE.match(best.value)
+        assert m is not None
+        times[i] = t.model_copy(update={"type": "DATE", "value": m.group(1), "mod": None})
 
 
 _OPEN_PREP = re.compile(r"(?:\b(?:through|to|before|effective|payable|from|between|and|deadline\s+of|"

@@ -197,15 +197,21 @@ def _bare_units(m: re.Match[str], text: str) -> Cand | None:
     unit = unit_name(m["unit"])
     if re.search(r"(?:\d|\b(?:" + V.number_word + r"))[\s-]*$", before):
         return None  # "52 years old": an age
-    if re.search(r"\bthe\s+$", before) and re.match(
-            r"\s+(?:before|after|following|since|leading\s+up|that\s+followed|preceding|ahead)\b", after):
-        # "in the weeks before the shooting": TimeML tags the unit, anchored elsewhere
-        return _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+    anchored = re.match(r"\s+(?:before|after|prior\s+to|following|since|leading\s+up|that\s+followed|"
+                        r"preceding|ahead\s+of)\b", after)
+    if re.search(r"\bthe\s+$", before) and anchored:
+        # "in the weeks before the shooting": TimeML tags the unit, anchored on the event
+        c = _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+        c.extra["anchored"] = True
+        return c
     if re.search(r"(?:the|of|these|those|their|its|his|her|our|early|later|final|last|first)\s+$", before):
         return None
     if re.match(r"\s+(?:of|old)\b", after):
         return None
-    return _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+    c = _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
+    if anchored and unit in ("day", "week"):
+        c.extra["anchored"] = True  # "days after the vote": near the vote's date
+    return c
 
 
 @rule("the_period", r"the\s+(?P<unit>year|week)", triggers="year week", reach=(6, 12))

@@ -58,6 +58,7 @@ class Lexicon:
     nouns: tuple[TriggerEntry, ...]
     light_verbs: frozenset[str]
     agentless_types: frozenset[str]
+    agent_nouns: frozenset[str]
     status: StatusCues
     version: str
 
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         nouns=tuple(_entry("noun", e, symmetric) for e in raw["noun"]),
         light_verbs=frozenset(raw["light_verbs"]["lemmas"]),
         agentless_types=frozenset(raw["types"].get("agentless", ())),
+        agent_nouns=frozenset(raw["roles"]["agent_nouns"]),
         status=status,
         version=str(raw["meta"]["version"]),
     )

@@ -91,8 +91,9 @@ class GroupMemory:
 class Parties:
     """Resolve tokens of one analysed article to parties (actor ids)."""
 
-    def __init__(self, a: Analysis, resolver=None) -> None:
+    def __init__(self, a: Analysis, resolver=None, agent_nouns: frozenset[str] = frozenset()) -> None:
         self.a = a
+        self.agent_nouns = agent_nouns
         self.doc: Doc = a.doc
         self.pairs = GroupMemory()
         self._resolver = resolver
@@ -169,6 +170,9 @@ class Parties:
             return []
         found: list[Party] = []
         for child in tok.lefts:
+            if child.dep_ == "poss" and tok.dep_ in SUBJECT_DEPS \
+                    and tok.lemma_.lower() not in self.agent_nouns:
+                continue  # "Trump's win is helping him": a win does not act for Trump
             if child.dep_ in LEFT_MOD_DEPS:
                 found.extend(self.modifier(child))
         if found or shallow:

@@ -315,7 +315,7 @@ def _resolver():
 def find_events(a: Analysis) -> list[Event]:
     """The events stated in the article's prose sentences, in text order."""
     lex = lexicon()
-    parties = Parties(a, resolver=_resolver())
+    parties = Parties(a, resolver=_resolver(), agent_nouns=lex.agent_nouns)
     out: list[Event] = []
     for sent in a.sentences:
         out.extend(_sentence_events(a, sent, lex, parties))

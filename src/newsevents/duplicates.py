@@ -5,9 +5,11 @@ spans of the record), lower-cased, with punctuation and spacing normalized:
 
 - **exact**: the normalized texts are equal (a SHA-256 of the normalized text is stored);
 - **near**: a republication with a new first sentence, boilerplate added or a few sentences
-  cut. Each text becomes a set of word 5-gram shingles. A MinHash signature (datasketch,
-  128 permutations) is cut into 32 bands of 4 rows; articles that share a band key are
-  candidates, and a candidate is a near-duplicate when the exact shingle sets agree:
+  cut. Each text becomes a set of word 5-gram shingles. A MinHash signature (128 random
+  permutations ``(a * h + b) mod (2**61 - 1)`` of 32-bit shingle hashes, the scheme of the
+  datasketch library, computed here with numpy because importing datasketch takes longer
+  than a whole ingest of a small batch) is cut into 32 bands of 4 rows; articles that share
+  a band key are candidates, and a candidate is a near-duplicate when the exact shingle sets agree:
   Jaccard >= ``JACCARD`` or, for a cut version, the shorter text's shingles lie in the longer
   one (containment >= ``CONTAINMENT``) and it keeps at least ``MIN_SIZE_RATIO`` of its length.
 
@@ -24,7 +26,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -35,6 +36,12 @@ CONTAINMENT = 0.8
 MIN_SIZE_RATIO = 0.5
 _SEED = 7
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PRIME = np.uint64((1 << 61) - 1)
+_LOW32 = np.uint64((1 << 32) - 1)
+_rng = np.random.RandomState(_SEED)
+_A = _rng.randint(1, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
+_B = _rng.randint(0, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
+del _rng
 
 
 @dataclass(frozen=True)
@@ -78,20 +85,22 @@ def fingerprint(text: str, skip: Sequence[tuple[int, int]] = ()) -> Fingerprint:
     toks = words(text, skip)
     norm = " ".join(toks)
     grams = [" ".join(toks[i:i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))]
-    encoded = [g.encode("utf-8") for g in grams if g]
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
-    if encoded:
-        mh.update_batch(encoded)
-    values = np.asarray(mh.hashvalues, dtype=np.uint64)
-    bands = tuple(
-        f"{b:02d}" + hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
-        for b in range(BANDS)
-    ) if encoded else ()
-    return Fingerprint(
-        text_hash=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
-        shingles=frozenset(_h64(g) for g in encoded),
-        bands=bands,
-    )
+    shingles = frozenset(_h64(g.encode("utf-8")) for g in grams if g)
+    bands: tuple[str, ...] = ()
+    if shingles:
+        values = minhash(shingles)
+        bands = tuple(
+            f"{b:02d}" + hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+            for b in range(BANDS))
+    return Fingerprint(text_hash=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
+                       shingles=shingles, bands=bands)
+
+
+def minhash(shingles: Iterable[int]) -> np.ndarray:
+    """The MinHash signature (NUM_PERM values) of a set of 64-bit shingle hashes."""
+    h = np.fromiter(shingles, dtype=np.uint64) & _LOW32
+    with np.errstate(over="ignore"):
+        return (((h[:, None] * _A + _B) % _PRIME) & _LOW32).min(axis=0)
 
 
 def article_fingerprint(article) -> Fingerprint:

@@ -254,3 +254,13 @@ def test_two_apostrophes_as_quotation_marks(make_analysis):
     a = _run(make_analysis, text, [("Mara Jensen", "person:mara-jensen", "person")])
     assert [(_content(a, q), q.speaker.actor) for q in find_quotes(a)] == [
         ("The port will reopen,", "person:mara-jensen"), ("We are ready.", "person:mara-jensen")]
+
+
+def test_quotation_set_off_by_comma_before_the_cue_and_after_adding(make_analysis):
+    text = ("The envoy Ines Falk spoke to reporters on Monday, “We are close to a deal,” she said, "
+            "adding, “The last points are technical.”\n")
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    qs = find_quotes(a)
+    assert [(_content(a, q), q.kind) for q in qs] == [("We are close to a deal,", "direct"),
+                                                     ("The last points are technical.", "direct")]
+    assert {q.speaker.actor for q in qs} == {"person:ines-falk"}

@@ -51,7 +51,7 @@ from .quote_cues import (
 from .quote_speakers import PERSON_PRONOUNS, Speaker, speaker_at
 
 USER_DATA_KEY = "newsevents.attributions"
-MAX_CUE_GAP = 80  # characters between two quotations joined by one cue
+MAX_CUE_GAP = 300  # characters between two quotations joined by one cue ("A," said X, title. "B")
 
 
 # -- public interface ---------------------------------------------------------------------
@@ -123,6 +123,15 @@ def _with_marks(text: str, c: Attribution, quoted: list[quote_marks.Quoted]) -> 
     if not outside:
         best = max(inside, key=lambda q: min(q.end, c.end) - max(q.start, c.start))
         return replace(c, start=best.start, end=best.end, kind="direct")
+    if c.cue is not None and c.speaker is not None:
+        # '..., "QUOTE," he said': a quotation set off by a comma or colon and followed by
+        # the speaker and cue is the content, not the clause the parser hung it on
+        for q in inside:
+            gap = text[q.after:min(c.cue[0], c.speaker.start)] if q.close_mark is not None else "x"
+            lead = text[:q.open_mark].rstrip()
+            if q.after <= min(c.cue[0], c.speaker.start) and not any(ch.isalnum() for ch in gap) \
+                    and lead.endswith((",", ":")):
+                return replace(c, start=q.start, end=q.end, kind="direct")
     start, end = c.start, c.end
     for q in inside:  # a quotation cut by the content's edge is taken whole
         if q.start < end < q.end:
@@ -222,9 +231,9 @@ def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]
 
 
 def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]]) -> Attribution | None:
-    """'NAME, title, in comments to OUTLET: "QUOTE"' / 'X said: "QUOTE"'."""
+    """'NAME, title, in comments to OUTLET: "QUOTE"' / 'X said: "QUOTE"' / 'X said, "QUOTE"'."""
     before = a.text[:q.open_mark].rstrip()
-    if not before.endswith(":"):
+    if not before.endswith((":", ",")):
         return None
     colon = len(before) - 1
     sent = next((s for s in a.sentences if s.start <= colon < s.end), None)
@@ -236,12 +245,19 @@ def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, in
     lex = lexicon()
     speaker: Speaker | None = None
     cue: tuple[int, int] | None = None
-    verb = next((t for t in intro if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech), None)
+    if before.endswith(","):  # 'X said, "QUOTE"' / '..., adding, "QUOTE"': the verb before the comma
+        if intro[-1].pos_ != "VERB" or intro[-1].lemma_.lower() not in lex.speech:
+            return None
+        verb = intro[-1]
+    else:
+        verb = next((t for t in intro if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech), None)
     if verb is not None:
         subj = subject_of(verb)
         if subj is not None:
             speaker = speaker_at(a, subj, q_pairs)
             cue = (verb.idx, tok_end(verb))
+    if speaker is None and before.endswith(","):
+        return None
     if speaker is None:
         ids = {t.i for t in intro}
         roots = [t for t in intro if t.head.i not in ids or t.head.i == t.i]

@@ -240,3 +240,9 @@ def test_office_of_a_country_and_head_noun_of_a_phrase(run):
     assert (m["Armenia"].actor_id, m["Armenia"].sector) == ("ARM", "GOV")
     assert m["Algerian"].sector == "MIL"
     assert m["Omar Saleh"].country == "MAR"
+
+
+def test_place_in_an_organisation_name(run):
+    a, _actors, mentions = run("Doctors delivered goods to Baghdad University Medical School on Monday.\n")
+    m = _by_text(a, mentions)
+    assert m["Baghdad University Medical School"].country == "IRQ"

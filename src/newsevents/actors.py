@@ -349,18 +349,18 @@ def _group_sector(span) -> str | None:
         following = groups.get(nxt.lower_) or heads.get(nxt.lower_) or following
     if following:  # the last one is the head: "Algerian government forces" -> MIL
         return following
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        owner = tok.head.head.lower_  # "the president of Armenia", "the government of Chad"
-        return titles.get(owner) or groups.get(owner)
-    head = tok.head
-    for _ in range(3):
-        if head.lower_ in groups:
-            return groups[head.lower_]
-        if head.lower_ in titles:
-            return titles[head.lower_]  # "an Egyptian lawmaker"
-        if head.head is head:
+    if tok.dep_ == "pobj":  # "the president of Armenia", "students throughout Indonesia"
+        owner = tok.head.head.lower_
+        return titles.get(owner) or _noun_sectors().get(owner)
+    node = tok
+    for _ in range(3):  # up the noun phrase the name modifies, never across a preposition or verb
+        if node.dep_ not in ("amod", "compound", "nmod", "poss", "appos", "flat") or node.head is node:
             break
-        head = head.head
+        node = node.head
+        if node.lower_ in groups:
+            return groups[node.lower_]
+        if node.lower_ in titles:
+            return titles[node.lower_]  # "an Egyptian lawmaker"
     return None
 
 
@@ -472,6 +472,16 @@ def _org_head(surface: str) -> str:
     return toks[-1].lower() if toks else ""
 
 
+def _place_country(kb: KnowledgeBase, surface: str) -> str | None:
+    """The country of an unambiguous capital or known place among the words of a name."""
+    for word in surface.split():
+        for hit in kb.lookup(word, fuzzy=False)[:1]:
+            if hit.use in ("capital", "name") and hit.entry.kind in ("country", "location") \
+                    and not hit.ambiguous(word):
+                return hit.entry.country
+    return None
+
+
 def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _Cand | None:
     head = _org_head(surface)
     if head in words["not_org_heads"]["words"] or not surface[:1].isupper():
@@ -480,6 +490,8 @@ def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _
         return None  # "foreign affairs committee": a description, not a name
     country = next((iso for w in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", surface)
                     for iso in [kb.country_of_word(w) or kb.country_of_word(w.split()[0])] if iso), None)
+    if country is None:  # "Baghdad University": a place named in the name, unless it may be another
+        country = _place_country(kb, surface)
     slug = slugify(surface)
     if head in words["media_heads"]["words"] and head not in ("agency",) or surface.endswith("News Agency"):
         return _Cand(s, e, f"media:{slug}", surface, "media", country, "MED", known=False)

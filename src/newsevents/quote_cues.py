@@ -42,7 +42,6 @@ REPORT_MARKS = {"that", "whether", "if"}
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^()\n\-—–]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 
 
-
 @dataclass(frozen=True)
 class Lexicon:
     speech: frozenset[str]
@@ -92,7 +91,8 @@ class Attribution:
 # -- cues in the parse ------------------------------------------------------------
 
 def sentence_cues(a: Analysis, sent: "SpacySpan", quoted: list[tuple[int, int]],
-                   cognition: bool) -> list[Attribution]:
+                  cognition: bool) -> list[Attribution]:
+    """Candidate attributions of one sentence (before quotation marks are considered)."""
     lex = lexicon()
     verbs = lex.speech | lex.cognition if cognition else lex.speech
     out: list[Attribution] = []

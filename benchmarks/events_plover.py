@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/events_plover.py [DATA] [--errors] [--limit N] [--petrarch]
+    python benchmarks/events_plover.py [DATA] [--errors] [--limit N] [--petrarch] [--locations]
 
 ``DATA`` is ``plover_gsr_dev.jsonl`` or a data folder holding ``events/plover_gsr_dev.jsonl``;
 the default is ``../shared/data`` from the project root.  When the data is absent the script
@@ -26,6 +26,11 @@ sentences with CAMEO codes): for expected events whose CAMEO root has a PLOVER t
 and dyad recall (type, source country among the actors' countries and target country among the
 recipients'); and for the sentences that must yield no event (negation, passive and
 hypothetical probes), how many get an *asserted* event (false alarms).
+
+``--locations`` scores the event-location rule (``event_status.event_location``) on the
+re-checked gold rows of ``events/event_location_halterman2019.jsonl`` (a sentence, its event
+verb, the place(s) where it happened): how often the rule names a place, and how often that
+place overlaps a gold place (actor mentions come from the project's actors stage).
 """
 
 from __future__ import annotations
@@ -117,12 +122,56 @@ def run_petrarch(folder: Path, extractor, errors: bool) -> None:
         print(f"  no-event probes with an asserted event: {false_alarms}/{n_none}")
 
 
+def run_locations(folder: Path, extractor, errors: bool) -> None:
+    path = folder / "events" / "event_location_halterman2019.jsonl" if folder.is_dir() else None
+    if path is None or not path.is_file():
+        print(f"no event-location data under {folder}; skipping")
+        return
+    import datetime as dt
+
+    from newsevents import actors as actors_stage
+    from newsevents.analysis import Analysis, prose_sentences
+    from newsevents.event_roles import Parties
+    from newsevents.event_status import event_location
+    from newsevents.layout import analyze_layout
+
+    rows = [r for r in (json.loads(line) for line in path.open(encoding="utf-8") if line.strip())
+            if r.get("gold_relabel") and r.get("answer") == "accept" and r.get("locations")]
+    named = right = 0
+    for row in rows:
+        text = row["text"]
+        doc = extractor.nlp(text)
+        layout = analyze_layout(text)
+        a = Analysis(text=text, published=dt.date(2020, 1, 1), publisher=None, layout=layout, doc=doc)
+        a.sentences = prose_sentences(doc, layout)
+        a.actors, a.mentions = actors_stage.find_actors(a)
+        span = doc.char_span(row["verb"]["start"], row["verb"]["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        place = event_location(span.root, a, Parties(a).mention_at)
+        if place is None:
+            continue
+        named += 1
+        spans = [(m.start, m.end) for x in a.actors if x.id == place for m in x.mentions]
+        ok = any(s0 < g["end"] and g["start"] < s1 for s0, s1 in spans for g in row["locations"])
+        right += ok
+        if errors and not ok:
+            print(f"PLACE {row['id']}: got {place}, gold {[g['text'] for g in row['locations']]}"
+                  f" | {text[:110]}")
+    n = len(rows)
+    print(f"event locations (re-checked gold): {n} sentences")
+    if n:
+        print(f"  a place named                 {named / n:.3f}")
+        print(f"  named place is a gold place   {right / named if named else 0:.3f}   (recall {right / n:.3f})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--errors", action="store_true", help="list each sentence coded wrongly")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--petrarch", action="store_true", help="also score the PETRARCH-2 validation set")
+    ap.add_argument("--locations", action="store_true", help="also score event locations")
     args = ap.parse_args(argv)
     path = _dataset(args.data)
     if path is None:
@@ -187,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  top confusions: " + "; ".join(worst))
     if args.petrarch:
         run_petrarch(args.data, extractor, args.errors)
+    if args.locations:
+        run_locations(args.data, extractor, args.errors)
     return 0
 
 

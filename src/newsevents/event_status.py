@@ -164,22 +164,60 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
 
 
 # -- location --------------------------------------------------------------------------------
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "on", "off")
+#: nouns that name a place by a name beside them ("the city of X", "X province", "X's capital")
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
+               "state", "county", "neighborhood", "neighbourhood", "suburb", "camp", "port",
+               "valley", "governorate", "prefecture", "territory", "enclave", "island", "coast",
+               "border", "border", "strip", "zone", "quarter", "settlement", "countryside"}
+
+
+def _place(tok: Token, mention_at) -> str | None:
+    """The place a locative object names: itself, or "the city of X", "X province", "X's
+    capital" (the most specific: a location before a country)."""
+    m = mention_at(tok)
+    if m is not None and (m.kind == "location" or (m.kind == "country" and not m.metonymy)):
+        return m.actor_id
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    cands = [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    cands += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    cands += [c for c in tok.children if c.dep_ == "poss"]
+    found = [m for c in cands if (m := mention_at(c)) is not None and m.kind in ("location", "country")]
+    found.sort(key=lambda m: m.kind != "location")
+    return found[0].actor_id if found else None
+
+
 def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
-    """A place mention in an in/at phrase under the trigger ("met ... at a summit in Kazan")."""
+    """Where the event happened: a place in an in/at phrase under the trigger ("met ... at a
+    summit in Kazan", "in the city of X"), else under the clauses governing it ("In Nablus, a
+    man was shot and killed")."""
     frontier = [trigger]
     for _ in range(3):
         nxt: list[Token] = []
         for tok in frontier:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside"):
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                     for pobj in c.children:
                         if pobj.dep_ != "pobj":
                             continue
-                        m = mention_at(pobj)
-                        if m is not None and m.kind == "location":
-                            return m.actor_id
+                        if c.lower_ == "on" and pobj.ent_type_ in ("DATE", "TIME"):
+                            continue
+                        place = _place(pobj, mention_at)
+                        if place is not None:
+                            return place
                         nxt.append(pobj)
                 elif c.dep_ == "pobj":
                     nxt.append(c)
         frontier = nxt
+    for anc in list(trigger.ancestors)[:2]:  # the governing clause's setting
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in anc.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i < trigger.i:
+                for pobj in c.children:
+                    place = _place(pobj, mention_at) if pobj.dep_ == "pobj" else None
+                    if place is not None:
+                        return place
     return None

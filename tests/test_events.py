@@ -6,7 +6,8 @@ import pytest
 from conftest import mention
 
 from newsevents.event_lexicon import lexicon
-from newsevents.event_roles import GroupMemory, Party
+from newsevents.event_roles import GroupMemory, Parties, Party
+from newsevents.event_status import event_location
 from newsevents.events import find_events
 from newsevents.models import Time
 from newsevents.resources import META_KEYS, load_toml
@@ -249,3 +250,12 @@ def test_a_planned_event_restated_nearby_shares_its_time(make_analysis):
     agrees = [e for e in events_of(make_analysis, text, ms, times) if e.type == "AGREE"]
     assert len(agrees) == 2 and all(e.status == "expected" for e in agrees)
     assert [e.time.value for e in agrees if e.time] == ["2025-03", "2025-03"]
+
+
+def test_location_through_a_place_noun_and_the_governing_clause(make_analysis):
+    text = "In the city of Homs, Syria said rebels attacked its soldiers."
+    ms = [mention(text, "Homs", "location:homs", kind="location", country="SYR"),
+          mention(text, "Syria", "SYR")]
+    a = make_analysis(text, mentions=ms)
+    attacked = next(t for t in a.doc if t.lower_ == "attacked")
+    assert event_location(attacked, a, Parties(a).mention_at) == "location:homs"

@@ -246,3 +246,12 @@ def test_place_in_an_organisation_name(run):
     a, _actors, mentions = run("Doctors delivered goods to Baghdad University Medical School on Monday.\n")
     m = _by_text(a, mentions)
     assert m["Baghdad University Medical School"].country == "IRQ"
+
+
+def test_known_surname_of_another_person(run):
+    a, actors, mentions = run("Former defense secretary Ashton Carter spoke on Monday. Carter said the plan "
+                              "would fail.\n", published="2016-01-01")
+    m = _by_text(a, mentions)
+    assert m["Ashton Carter"].actor_id == "person:ashton-carter"
+    assert m["Carter"].actor_id == "person:ashton-carter"
+    assert "person:jimmy-carter" not in {x.id for x in actors}

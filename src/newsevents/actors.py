@@ -247,6 +247,9 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         if hit.entry.kind != "person" and hit.use != "demonym" and any(x.label_ == "PERSON" for x in longer) \
                 and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
+        if hit.entry.kind == "person" and " " not in surface and any(
+                x.label_ == "PERSON" and " " in _name_of(text, x, s, e) for x in longer):
+            continue  # "Carter" in "Ashton Carter": another person with a known surname
         if hit.use == "capital" and any(x.label_ in ("ORG", "FAC") and _org_head(x.text) in _org_heads()
                                         for x in longer):
             continue  # "Georgetown" in "Georgetown University": the organisation is the actor
@@ -276,6 +279,13 @@ def _datelines(a: Analysis, kb: KnowledgeBase, prose) -> list[_Cand]:
                                      hit.entry.country, None))
                     break
     return out
+
+
+def _name_of(text: str, ent, s: int, e: int) -> str:
+    """The name part of a PERSON entity around [s, e): titles and possessives dropped."""
+    es, ee = _trim(text, ent.start_char, ent.end_char)
+    es, ee = _strip_titles(text, es, ee, actor_words()["titles"])
+    return text[es:ee] if es <= s and e <= ee else text[s:e]
 
 
 def _org_heads() -> set[str]:
@@ -387,13 +397,14 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
         if label != "PERSON" and prev in words["titles"] and _looks_like_name(ent):
             label = "PERSON"  # "spokesman Esmail Baghaei" tagged ORG
         n_before = len(out)
+        if label == "PERSON":
+            e = _extend_name(ent, e, out)
+            s, e = _strip_titles(a.text, s, e, words["titles"])
+            surface = a.text[s:e]
         known = _known_entity(a, kb, label, s, e)
         if known is not None:
             out.append(known)
         elif label == "PERSON":
-            e = _extend_name(ent, e, out)
-            s, e = _strip_titles(a.text, s, e, words["titles"])
-            surface = a.text[s:e]
             if not surface[:1].isupper() or _quoted(a.text, s, e):
                 continue  # a quoted name ("dubbed “Strait Thunder”") is a title, not a person
             out.append(_Cand(s, e, f"person:{slugify(surface)}", surface, "person", None, None, known=False))
@@ -698,11 +709,13 @@ def _link_surnames(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
     out: list[_Cand] = []
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind == "person" and not c.context:
-            parts = c.name.split()
-            if len(parts) >= 2:
-                full.setdefault(parts[-1], c)
-            elif not c.known and c.name in full:
-                f = full[c.name]
+            surface = a.text[c.start:c.end]
+            if len(surface.split()) >= 2:
+                full.setdefault(surface.split()[-1], c)
+                if len(c.name.split()) >= 2:
+                    full.setdefault(c.name.split()[-1], c)
+            elif surface in full and full[surface].actor_id != c.actor_id:
+                f = full[surface]  # "Carter" after "Ashton Carter" is Ashton Carter, not the KB's
                 c = replace(c, actor_id=f.actor_id, name=f.name, country=f.country, sector=f.sector,
                             known=f.known)
             elif not c.known and (e := load_kb().by_surname(c.name)) is not None:

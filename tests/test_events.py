@@ -58,6 +58,12 @@ CODINGS = [
     # a passive without agent leaves the event to the noun that names the attacker
     ("Four children were killed in a Syrian attack on Lebanon.", ["Syrian", "Lebanon"],
      "ASSAULT", ["SYR"], ["LBN"], "asserted"),
+    # the subject of a demanded clause is the target, not the things it names
+    ("Norway demanded that Iceland match Chile's offer.", ["Norway", "Iceland", "Chile"],
+     "REQUEST", ["NOR"], ["ISL"], "asserted"),
+    # a threat's target can be the party the condition is put to
+    ("Norway threatened to leave the talks if Iceland goes ahead with the plan.", ["Norway", "Iceland"],
+     "THREATEN", ["NOR"], ["ISL"], "asserted"),
     # the target of a threat is in its complement
     ("Norway threatened to cut ties with Iceland.", ["Norway", "Iceland"],
      "THREATEN", ["NOR"], ["ISL"], "asserted"),

@@ -31,8 +31,9 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
-#: prepositions that say whose or where a group is ("officials of/from X", "students in X")
-GROUP_PREPS = {"of", "from", "in", "throughout", "across"}
+#: prepositions that say whose or where a group is ("officials of/from X", "students in X"),
+#: or whose a thing is ("calls by X for aid")
+GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
 QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
                   "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
 

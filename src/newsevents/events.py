@@ -73,29 +73,38 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
 
 
 def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -> list[Party]:
-    """The target of a speech act or intention lies in its complement: "threatened to break
-    relations with X", "demanded that X withdraw", "promised aid to X", "protest against X's
-    decision"."""
+    """The target of a speech act or intention lies in its complement: "demanded that X
+    withdraw" (the clause's subject first), "threatened to cut ties with X", "promised aid to
+    X", "protest against X's decision", or the condition put to it ("... if X goes ahead")."""
+
+    def others(found: list[Party]) -> list[Party]:
+        # the speaker's own side in the complement ("warned that X would ...") is no target
+        return [p for p in unique(found)
+                if p.actor_id not in actor_ids and (p.country or p.actor_id) not in actor_ids]
+
     frontier = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
     for _ in range(3):
+        subjects = others(_phrases(parties, [c for tok in frontier if tok.dep_ == "ccomp"
+                                             for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
+        if subjects:
+            return subjects
         found: list[Party] = []
         nxt: list[Token] = []
         for tok in frontier:
-            if tok.dep_ == "ccomp":
-                found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
             heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             for h in heads:
                 found.extend(_phrases(parties, prep_objects(h, NOUN_RECIPIENT_PREPS + ("of", "from"))))
             found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("dobj", "dative")]))
             nxt.extend(c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj"))
-        # the speaker's own side in the complement ("warned that X would ...") is no target
-        found = [p for p in unique(found)
-                 if p.actor_id not in actor_ids and (p.country or p.actor_id) not in actor_ids]
+        found = others(found)
         if found:
             return found
         frontier = nxt
-    return []
+    conditions = [c for v in (verb, *[x for x in verb.subtree if x.dep_ == "xcomp"])
+                  for c in v.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    return others(_phrases(parties, [s for c in conditions for s in subject_of(c)]))
 
 
 def _places_as_countries(actors: list[Party]) -> list[Party]:

@@ -141,3 +141,10 @@ def test_a_partial_party_list_links_on_the_same_day_only():
           mention("part", "2025-03-29", "AGREE", ("EGY",), "asserted", "2025-03-28", index=1),
           mention("vague", "2025-03-30", "AGREE", ("EGY",), "asserted", "2025-03")]
     assert groups(ms) == {frozenset({"full", "part"}), frozenset({"vague"})}
+
+
+def test_a_part_of_a_period_links_with_any_day_of_it():
+    ms = [mention("signed", "2025-01-18", "AGREE", ("NOR", "ISL"), "asserted", "2025-01-17"),
+          mention("recap", "2025-01-27", "AGREE", ("NOR", "ISL"), "asserted", "2025-01", "START")]
+    assert len(groups(ms)) == 1
+    assert summarize("se-x", ms).time.value == "2025-01-17"

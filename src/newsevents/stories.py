@@ -16,7 +16,8 @@ mention joins the best *compatible* story event, or founds a new one. Compatible
 - **time**, against every mention already in the story event: their time windows meet.
   A window is the TIMEX interval when the text gives a time (an expected or hypothetical
   event's plan is widened by ``PLAN_EARLY``/``PLAN_LATE`` days: "at the end of January" may
-  happen on 17 January); without one it is the month before publication for a reported fact
+  happen on 17 January; a START/MID/END mod counts as its whole period, since "earlier this
+  month" is no exact third); without one it is the month before publication for a reported fact
   and the half-year after it for a plan. A plan published after a reported occurrence is
   about a later event (a second meeting), never the one already held.
 
@@ -59,6 +60,7 @@ CLAIMED = {"alleged", "denied"}
 #: same-day ordering of statuses: the firmer one is taken as the later news
 _RANK = {"hypothetical": 0, "expected": 1, "alleged": 2, "denied": 3, "negated": 4, "asserted": 5}
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_PARTS = {"START", "MID", "END"}
 
 
 # -- records ------------------------------------------------------------------------------
@@ -206,6 +208,8 @@ def mentions_from_article(article) -> list[Mention]:
 # -- time ---------------------------------------------------------------------------------
 def _window(m: Mention) -> tuple[dt.date, dt.date]:
     iv = m.text_interval()
+    if iv is not None and m.time_mod in _PARTS:  # "earlier this month" is no exact third
+        iv = time_interval(m.time_value) or iv
     if iv is not None:
         lo, hi = iv
         if m.status in PLANNED:

@@ -29,7 +29,6 @@ import datetime as dt
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,8 +142,6 @@ def main(argv: list[str] | None = None) -> int:
     mod_acc = mod_ok / tp if tp else 0.0
 
     if args.errors:
-        for _, g, s in pairs_all:
-            pass
         wrong = [(d, g, s) for d, g, s in pairs_all
                  if g["value"] != s["value"] or g["type"] != s["type"]
                  or (g.get("mod") or None) != (s["mod"] or None)]

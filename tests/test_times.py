@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from newsevents.times import find_times, tag_times
 from newsevents.timex_calendar import easter, month_year, nth_weekday, weekday_date
 from newsevents.timex_grammar import duration_value
 from newsevents.timex_vocab import parse_quantity, spoken_year
-from newsevents.times import find_times, tag_times
 
 DEC = dt.date(2024, 12, 23)  # a Monday
 

@@ -41,12 +41,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["find_times", "tag_times"]
 
 
-def find_times(a: "Analysis") -> list[Time]:
+def find_times(a: Analysis) -> list[Time]:
     """The time expressions of an article's prose, resolved against its publication date."""
     return [t for t in tag_times(a.text, a.published, a.doc) if not a.layout.excluded(t.start, t.end)]
 
 
-def tag_times(text: str, dct: dt.date | None, doc: "Doc | None" = None) -> list[Time]:
+def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Time]:
     """TIMEX3 expressions of ``text`` (sorted by start), resolved against ``dct``.
 
     ``doc`` is an optional spaCy parse of the same text; when given, the tense and modality of
@@ -115,12 +115,12 @@ def _anchor_on_event(times: list[Time], i: int, text: str) -> None:
 
 
 _OPEN_PREP = re.compile(r"(?:\b(?:through|to|before|effective|payable|from|between|and|deadline\s+of|"
-                        r"as\s+of)\s+)$", re.I)
-_FUTURE_PREP = re.compile(r"(?:\b(?:until|till|by|as\s+(?:soon|early)\s+as|no\s+later\s+than|ahead\s+of)\s+)$", re.I)
-_PAST_PREP = re.compile(r"(?:\b(?:since|as\s+late\s+as)\s+)$", re.I)
+                        r"as\s+of)\s+)$", re.IGNORECASE)
+_FUTURE_PREP = re.compile(r"(?:\b(?:until|till|by|as\s+(?:soon|early)\s+as|no\s+later\s+than|ahead\s+of)\s+)$", re.IGNORECASE)
+_PAST_PREP = re.compile(r"(?:\b(?:since|as\s+late\s+as)\s+)$", re.IGNORECASE)
 
 
-def _direction(c: Cand, text: str, doc: "Doc | None") -> str | None:
+def _direction(c: Cand, text: str, doc: Doc | None) -> str | None:
     """Past or future for a candidate that needs it (bare month, weekday, month-day)."""
     if not c.needs_direction:
         return None
@@ -183,8 +183,8 @@ def _clock_on_day(clock: Cand, day: Cand) -> Cand:
 def _mod_pattern(words: dict[str, str], suffix: bool = False) -> re.Pattern[str]:
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     if suffix:
-        return re.compile(rf"^\s+({alts})(?![\w-])", re.I)
-    return re.compile(rf"(?<![\w-])({alts})(?:\s+|-)$", re.I)
+        return re.compile(rf"^\s+({alts})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])({alts})(?:\s+|-)$", re.IGNORECASE)
 
 
 _V = vocab()
@@ -197,7 +197,7 @@ def _attach_mods(c: Cand, text: str) -> None:
     """Extend a candidate over its modifiers and set ``mod``."""
     before = text[max(0, c.start - 30):c.start]
     core = text[c.start:c.end].lower()
-    m = re.search(r"(?<![\w-])(pre|post)-$", before, re.I)
+    m = re.search(r"(?<![\w-])(pre|post)-$", before, re.IGNORECASE)
     if m and c.year is not None:
         c.start -= len(m.group(0))
         c.mod = "BEFORE" if m.group(1).lower() == "pre" else "AFTER"

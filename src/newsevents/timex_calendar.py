@@ -101,7 +101,6 @@ def weekday_date(weekday: int, dct: dt.date, direction: Direction, shift: int = 
     (strictly after), 0 the one the clause's direction points at: on or before the document
     date in past clauses, on or after it in future ones, the nearest otherwise.
     """
-    delta = weekday - dct.isoweekday()
     if shift < 0:
         back = (dct.isoweekday() - weekday) % 7 or 7
         return dct - dt.timedelta(days=back)
@@ -114,7 +113,6 @@ def weekday_date(weekday: int, dct: dt.date, direction: Direction, shift: int = 
         return dct - dt.timedelta(days=back)
     if direction == "future":
         return dct + dt.timedelta(days=ahead)
-    del delta
     # unknown: news mostly reports what happened; the past one unless the future one is
     # clearly nearer
     return dct - dt.timedelta(days=back) if back <= PAST_BIAS * ahead else dct + dt.timedelta(days=ahead)

@@ -8,15 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from . import timex_calendar as cal
-from .timex_grammar import (T_MONTH, T_UNIT, T_WEEKDAY, DAY, MONTH, MONTH_FULL, ORD, PART, QTY, REL, SPOKEN_YEAR, UNIT, WEEKDAY,
-                            YEAR, Cand, Ctx, Resolved, V, _cand, _sentence_initial, _y,
-                            duration_value, relative_unit, rule, _offset_value)
-from .timex_vocab import (month_number, norm, ordinal_number, parse_quantity, spoken_year,
-                          unit_name, weekday_number)
-from typing import Callable
-
+from .timex_grammar import (
+    DAY,
+    MONTH,
+    MONTH_FULL,
+    ORD,
+    PART,
+    SPOKEN_YEAR,
+    T_MONTH,
+    T_WEEKDAY,
+    WEEKDAY,
+    YEAR,
+    Cand,
+    Ctx,
+    Resolved,
+    V,
+    _cand,
+    _sentence_initial,
+    _y,
+    rule,
+)
+from .timex_vocab import (
+    month_number,
+    norm,
+    ordinal_number,
+    spoken_year,
+    weekday_number,
+)
 
 # ISO and numeric dates --------------------------------------------------------------------
 
@@ -63,7 +84,7 @@ def _month_day(month: int, day: int, year: int | None, weekday: int | None) -> C
       rf"(?:(?:,\s*|\s+)(?P<year>{YEAR}|{SPOKEN_YEAR}))?", triggers=T_MONTH)
 def _md(m: re.Match[str], text: str) -> Cand | None:
     month = month_number(m["mon"])
-    day = ordinal_number(re.sub(r"^the\s+", "", m["day"], flags=re.I))
+    day = ordinal_number(re.sub(r"^the\s+", "", m["day"], flags=re.IGNORECASE))
     if month is None or day is None or not 1 <= day <= 31:
         return None
     year = None
@@ -119,7 +140,7 @@ def _month(m: re.Match[str], text: str) -> Cand | None:
         return None
     if m["mon"] == "May" and re.match(r"\s+(?:be|have|not|well|also|never|I|we|you)\b", text[m.end():]):
         return None
-    if (re.search(r"\b(?:the|a|an|annual)\s+$", text[max(0, m.start() - 8):m.start()], re.I)
+    if (re.search(r"\b(?:the|a|an|annual)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE)
             and re.match(r"\s+(?:for|of|on|to|against|through)\b", text[m.end():])):
         return None  # "the annual March for Life": a march, not a month
 
@@ -176,11 +197,11 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
     year = int(m["year"])
     before = text[max(0, m.start() - 12):m.start()]
     after = text[m.end():m.end() + 16]
-    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bNumber\s*$|[\d.,]$", before, re.I):
+    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bNumber\s*$|[\d.,]$", before, re.IGNORECASE):
         return None
     if re.match(r"\s*(?:%|percent|per\s+cent|[.,]\d|\d|:\d|million|billion|tons?|troops|soldiers|"
                 r"people|persons|men|women|feet|meters|metres|miles|kilometers|km|points?|votes|"
-                r"barrels|shares|units|cars|jobs|dollars|euros|yuan)\b", after, re.I):
+                r"barrels|shares|units|cars|jobs|dollars|euros|yuan)\b", after, re.IGNORECASE):
         return None
     if m["range"] and m["y2"]:
         return None
@@ -192,7 +213,7 @@ def _spoken_year(m: re.Match[str], text: str) -> Cand | None:
     year = spoken_year(m["y"])
     if year is None:
         return None
-    if not m.group(0).lower().startswith("the year") and not re.match(r"(?:nineteen|eighteen)", m["y"], re.I):
+    if not m.group(0).lower().startswith("the year") and not re.match(r"(?:nineteen|eighteen)", m["y"], re.IGNORECASE):
         return None
     return _cand(m, lambda ctx: ("DATE", f"{year:04d}"), year=year, position=True)
 
@@ -284,8 +305,8 @@ _ZONE = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|ET|PT))?(?:\s+
 
 @rule("clock",
       r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o['’]clock)"
-      + _ZONE + rf"(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
-      rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?-i:[ECMP][SD]T|GMT|UTC|local\s+time|hours|h\b))"
+      + _ZONE + r"(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
+      r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?-i:[ECMP][SD]T|GMT|UTC|local\s+time|hours|h\b))"
       + _ZONE + r"|(?P<noon>noon|midnight|midday)", triggers="#num noon midnight midday", reach=(4, 60))
 def _clock(m: re.Match[str], text: str) -> Cand | None:
     if m["noon"]:
@@ -301,7 +322,7 @@ def _clock(m: re.Match[str], text: str) -> Cand | None:
         elif ampm.startswith("a") and hh == 12:
             hh = 0
     end = m.end()
-    if m.group(0).endswith((" ", ".")) and not re.search(r"[ap]\.\s?m\.$", m.group(0), re.I):
+    if m.group(0).endswith((" ", ".")) and not re.search(r"[ap]\.\s?m\.$", m.group(0), re.IGNORECASE):
         end -= 1
     c = Cand(start=m.start(), end=end, rule="", quantity=True,
              resolve=lambda ctx: ("TIME", (cal.ymd(ctx.dct) if ctx.dct else "XXXX-XX-XX") + f"T{hh:02d}:{mm:02d}"))

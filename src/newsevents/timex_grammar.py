@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import timex_calendar as cal
-from .timex_vocab import (month_number, norm, ordinal_number, parse_quantity, spoken_year,
-                          unit_name, vocab, weekday_number)
+from .timex_vocab import (
+    vocab,
+)
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _offset_value(amount: float | None, unit: str, sign: int, ctx: Ctx) -> Resol
     if ctx.dct is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     d = ctx.dct
-    n = int(round(amount * vocab().units[unit].get("factor", 1))) * sign
+    n = round(amount * vocab().units[unit].get("factor", 1)) * sign
     if unit in ("year",):
         return "DATE", f"{d.year + n:04d}"
     if unit == "decade":

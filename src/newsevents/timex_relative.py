@@ -10,13 +10,28 @@ import datetime as dt
 import re
 
 from . import timex_calendar as cal
-from .timex_grammar import (T_MONTH, T_UNIT, T_WEEKDAY, DAY, MONTH, MONTH_FULL, ORD, PART, QTY, REL, SPOKEN_YEAR, UNIT, WEEKDAY,
-                            YEAR, Cand, Ctx, Resolved, V, _cand, _sentence_initial, _y,
-                            duration_value, relative_unit, rule, _offset_value)
-from .timex_vocab import (month_number, norm, ordinal_number, parse_quantity, spoken_year,
-                          unit_name, weekday_number)
-from typing import Callable
-
+from .timex_grammar import (
+    MONTH_FULL,
+    PART,
+    REL,
+    SPOKEN_YEAR,
+    T_MONTH,
+    YEAR,
+    Cand,
+    Ctx,
+    Resolved,
+    V,
+    _cand,
+    _y,
+    duration_value,
+    relative_unit,
+    rule,
+)
+from .timex_vocab import (
+    month_number,
+    norm,
+    spoken_year,
+)
 
 # this/last/next + unit, month, season ---------------------------------------------------------
 
@@ -80,15 +95,13 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
     if m["year"]:
         year = int(m["year"]) if m["year"].isdigit() else spoken_year(m["year"])
     word = norm(m["season"])
-    if not rel and not year and not m["pos"] and word in ("spring", "fall", "autumn"):
-        # "spring" and "fall" are also nouns and verbs: need a determiner or a year
-        if not re.search(r"\b(?:in|during|since|until|by|through|this|last|next|early|late)\s+$",
-                         text[max(0, m.start() - 12):m.start()], re.I):
-            return None
+    # "spring" and "fall" are also nouns and verbs: alone they need a preposition before them
+    if (not rel and not year and not m["pos"] and word in ("spring", "fall", "autumn")
+            and not re.search(r"\b(?:in|during|since|until|by|through|this|last|next|early|late)\s+$",
+                              text[max(0, m.start() - 12):m.start()], re.IGNORECASE)):
+        return None
     if rel == "that":
         return None
-    if m["season"][0].isupper() and not rel and m.start() > 0 and not _sentence_initial(text, m.start()):
-        pass
     shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "coming": 1}.get(rel, 0)
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(norm(m["pos"] or ""))
 
@@ -116,8 +129,6 @@ def _deictic(m: re.Match[str], text: str) -> Cand | None:
         word = norm(m["word"])
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
     part = norm(m["part"]) if m["part"] else ("night" if word == "tonight" else None)
-    if word == "today" and part is None and re.match(r"[’']s\b", text[m.end():]):
-        pass
 
     def resolve(ctx: Ctx) -> Resolved:
         suffix = f"T{V.parts_of_day[part]}" if part else ""
@@ -134,10 +145,10 @@ def _rel_part(m: re.Match[str], text: str) -> Cand | None:
     part = norm(m["part"])
     if rel == "last" and part != "night":
         return None
-    if rel == "the":
-        # "the morning" only when it clearly names a time ("in the morning" of the day)
-        if not re.search(r"\b(?:in|during|by|overnight|early|late)\s+$", text[max(0, m.start() - 10):m.start()], re.I):
-            return None
+    # "the morning" only when it clearly names a time ("in the morning" of the day)
+    if rel == "the" and not re.search(r"\b(?:in|during|by|overnight|early|late)\s+$",
+                                      text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        return None
     shift = -1 if rel in ("last", "yesterday") else 1 if rel == "tomorrow" else 0
     code = V.parts_of_day[part]
 
@@ -192,7 +203,7 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
 
 @rule("quarter_adj", rf"{_Q_ORD}-(?P<unit>quarter|half)", triggers="quarter half")
 def _quarter_adj(m: re.Match[str], text: str) -> Cand | None:
-    return _quarter(m, text) if False else _quarter_simple(m)
+    return _quarter_simple(m)
 
 
 def _quarter_simple(m: re.Match[str]) -> Cand | None:
@@ -222,7 +233,7 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
         return None
     if det == "a" and not re.search(r"flat|strong|weak|disappointing", words):
         return None
-    if re.match(r"[\s-]+(?:of|century|mile|point|percent|inch)", text[m.end():m.end() + 10], re.I):
+    if re.match(r"[\s-]+(?:of|century|mile|point|percent|inch)", text[m.end():m.end() + 10], re.IGNORECASE):
         return None
     year_ago = bool(re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|same|comparable|corresponding", words))
     current = ("current" in words or det == "this") and not year_ago

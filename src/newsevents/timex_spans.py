@@ -11,13 +11,28 @@ import datetime as dt
 import re
 
 from . import timex_calendar as cal
-from .timex_grammar import (T_MONTH, T_UNIT, T_WEEKDAY, DAY, MONTH, MONTH_FULL, ORD, PART, QTY, REL, SPOKEN_YEAR, UNIT, WEEKDAY,
-                            YEAR, Cand, Ctx, Resolved, V, _cand, _sentence_initial, _y,
-                            duration_value, relative_unit, rule, _offset_value)
-from .timex_vocab import (month_number, norm, ordinal_number, parse_quantity, spoken_year,
-                          unit_name, weekday_number)
-from typing import Callable
-
+from .timex_grammar import (
+    MONTH_FULL,
+    QTY,
+    T_UNIT,
+    UNIT,
+    Cand,
+    Ctx,
+    Resolved,
+    V,
+    _cand,
+    _offset_value,
+    _y,
+    duration_value,
+    relative_unit,
+    rule,
+)
+from .timex_vocab import (
+    month_number,
+    norm,
+    parse_quantity,
+    unit_name,
+)
 
 # reference words (now, recently, the future) and frequencies ---------------------------------
 
@@ -58,7 +73,7 @@ def _frequency(m: re.Match[str], text: str) -> Cand | None:
     value = V.frequency[norm(m["w"])]
     if re.match(r"\s+(?:dividends?|payments?|reports?|results|earnings|profits?|net|revenues?|sales|"
                 r"losses|rates?|meetings?|reviews?|figures|data|basis|payout|distribution)\b",
-                text[m.end():m.end() + 20], re.I):
+                text[m.end():m.end() + 20], re.IGNORECASE):
         return None  # "its quarterly dividend": an adjective, not a time
     return _cand(m, lambda ctx: ("SET", value))
 
@@ -66,8 +81,6 @@ def _frequency(m: re.Match[str], text: str) -> Cand | None:
 @rule("every_unit", rf"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<qty>{QTY})\s+)?(?P<unit>{UNIT})", triggers="every each per")
 def _every(m: re.Match[str], text: str) -> Cand | None:
     unit = unit_name(m["unit"])
-    if m["qty"] and not unit.endswith("s") and False:
-        return None
     amount = 2.0 if m["other"] == "other" else (parse_quantity(m["qty"])[0] if m["qty"] else 1.0)
     return _cand(m, lambda ctx: ("SET", duration_value(amount or 1.0, unit)))
 
@@ -80,7 +93,7 @@ def _every_month(m: re.Match[str], text: str) -> Cand | None:
     return _cand(m, lambda ctx: ("SET", value))
 
 
-@rule("rate", rf"(?P<unit>day|week|month|year|hour)\s+(?:by|after|to)\s+(?P=unit)", triggers="day week month year hour")
+@rule("rate", r"(?P<unit>day|week|month|year|hour)\s+(?:by|after|to)\s+(?P=unit)", triggers="day week month year hour")
 def _rate_phrase(m: re.Match[str], text: str) -> Cand | None:
     unit = unit_name(m["unit"])
     return _cand(m, lambda ctx: ("SET", duration_value(1.0, unit)))
@@ -93,14 +106,13 @@ def _rate_phrase(m: re.Match[str], text: str) -> Cand | None:
       r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)", triggers="ago earlier later before after now hence back", reach=(80, 8))
 def _offset(m: re.Match[str], text: str) -> Cand | None:
     d = norm(m["dir"])
-    if d in ("before", "after"):
-        # "two days before the vote": the duration is the time expression, the rest a signal;
-        # "the day before" / "a year before" at the end of a clause is an anchored date
-        if not re.match(r"\s*(?:[,.;:)]|$|and\b|but\b)", text[m.end():]):
-            return None
+    # "two days before the vote": the duration is the time expression, the rest a signal;
+    # "the day before" / "a year before" at the end of a clause is an anchored date
+    if d in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$|and\b|but\b)", text[m.end():]):
+        return None
     amount, mod = parse_quantity(m["qty"])
     unit = unit_name(m["unit"])
-    if re.search(r"\bor\s+so\b", m.group(0), re.I):
+    if re.search(r"\bor\s+so\b", m.group(0), re.IGNORECASE):
         mod = "APPROX"
     if d in ("later", "after", "before", "hence") or (d == "earlier" and unit != "year"):
         # "three days later": TimeML tags the duration; the adverb is a signal
@@ -145,12 +157,10 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         return None
     if q in ("a", "an") and not m["det"] and _is_rate(text, m.start()):
         return None  # "$2 million a year", "four flights a week": a rate, rarely annotated
-    if q in ("a", "an") and unit in ("second", "minute") and not m["rel"]:
-        # "a second time", "a minute later": only with clear duration readings
-        if not re.match(r"\s+(?:and|or|later|earlier|ago)\b", text[m.end():]):
-            return None
-    if m["rel"] and norm(m["rel"]) in ("year-earlier", "year-ago"):
-        pass
+    # "a second time", "a minute later": only with clear duration readings
+    if (q in ("a", "an") and unit in ("second", "minute") and not m["rel"]
+            and not re.match(r"\s+(?:and|or|later|earlier|ago)\b", text[m.end():])):
+        return None
     return _cand(m, lambda ctx: ("DURATION", duration_value(amount, unit)), mod=mod,
                  quantity=not m["det"])
 
@@ -217,10 +227,10 @@ def _bare_units(m: re.Match[str], text: str) -> Cand | None:
 @rule("the_period", r"the\s+(?P<unit>year|week)", triggers="year week", reach=(6, 12))
 def _the_period(m: re.Match[str], text: str) -> Cand | None:
     """'for the year', 'through the first nine months of the year': the current one."""
-    if not re.search(r"\b(?:for|of|during|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+    if not re.search(r"\b(?:for|of|during|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
         return None
     if re.match(r"\s*(?:ended|ending|ago|before|after|earlier|later|in\s+which|when|that|of|to|['’]s|-)",
-                text[m.end():m.end() + 14], re.I):
+                text[m.end():m.end() + 14], re.IGNORECASE):
         return None
     unit = norm(m["unit"])
     return _cand(m, lambda ctx: relative_unit(unit, 0, ctx))
@@ -250,7 +260,7 @@ def _while(m: re.Match[str], text: str) -> Cand | None:
     words = norm(m.group(0))
     if words.endswith(("time", "period")) and not re.search(r"\b(?:short|long|brief|lengthy)\b|some time", words):
         return None
-    if re.match(r"\s+(?:when|that|in\s+which|of|to|after|before|since|ago)\b", text[m.end():m.end() + 12], re.I):
+    if re.match(r"\s+(?:when|that|in\s+which|of|to|after|before|since|ago)\b", text[m.end():m.end() + 12], re.IGNORECASE):
         return None
     return _cand(m, lambda ctx: ("DURATION", "PXX"))
 

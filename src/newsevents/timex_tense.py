@@ -28,10 +28,10 @@ _OPEN_MODALS = {"could", "might", "may", "should", "must", "can", "ca"}
 _PLAN_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "agree",
                 "promise", "prepare", "decide", "vow", "threaten", "pledge", "seek", "propose",
                 "likely", "go", "need", "wish", "undertake", "commit", "project", "forecast",
-                "predict", "anticipate", "poised", "slate", "likely", "able"}
+                "predict", "anticipate", "poised", "slate", "able"}
 
 
-def _verb_of(tok: "Token", through_nouns: bool = True, inside: "range | None" = None) -> "Token | None":
+def _verb_of(tok: Token, through_nouns: bool = True, inside: range | None = None) -> Token | None:
     """The verb governing ``tok``; with ``through_nouns`` False, None when the way up passes
     through another noun phrase ("the Feb. 23 accord", "payable Dec. 7"): such a date
     describes a thing, not the clause's event, and the clause's tense says nothing about it."""
@@ -48,7 +48,7 @@ def _verb_of(tok: "Token", through_nouns: bool = True, inside: "range | None" = 
     return None
 
 
-def verb_direction(v: "Token", depth: int = 0) -> Direction:
+def verb_direction(v: Token, depth: int = 0) -> Direction:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
@@ -105,7 +105,7 @@ def verb_direction(v: "Token", depth: int = 0) -> Direction:
     return None
 
 
-def doc_direction(doc: "Doc", start: int, end: int) -> Direction:
+def doc_direction(doc: Doc, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -116,8 +116,8 @@ def doc_direction(doc: "Doc", start: int, end: int) -> Direction:
 
 
 _FUTURE_CUES = re.compile(r"\b(?:will|shall|would|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
-                          r"scheduled|due\s+to|set\s+to|intends?\s+to|next|upcoming)\b|['’]ll\b", re.I)
-_PAST_CUES = re.compile(r"\b(?:said|was|were|had|did|ago|last|\w{3,}ed)\b", re.I)
+                          r"scheduled|due\s+to|set\s+to|intends?\s+to|next|upcoming)\b|['’]ll\b", re.IGNORECASE)
+_PAST_CUES = re.compile(r"\b(?:said|was|were|had|did|ago|last|\w{3,}ed)\b", re.IGNORECASE)
 
 
 def text_direction(text: str, start: int, end: int) -> Direction:

@@ -165,7 +165,7 @@ def unit_name(word: str) -> str:
         return "century"
     if w in ("millennia", "millennium", "millenniums"):
         return "millennium"
-    return w[:-1] if w.endswith("s") else w
+    return w.removesuffix("s")
 
 
 def spoken_year(text: str) -> int | None:
@@ -180,8 +180,7 @@ def spoken_year(text: str) -> int | None:
     if m:
         hi = v.numbers[m[1]]
         low_words = m[2]
-        if low_words.startswith("oh "):
-            low_words = low_words[3:]
+        low_words = low_words.removeprefix("oh ")
         low = parse_quantity(low_words)[0]
         if low is None or low >= 100 or low != int(low):
             return None

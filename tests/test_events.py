@@ -59,7 +59,7 @@ CODINGS = [
     ("Four children were killed in a Syrian attack on Lebanon.", ["Syrian", "Lebanon"],
      "ASSAULT", ["SYR"], ["LBN"], "asserted"),
     # the subject of a demanded clause is the target, not the things it names
-    ("Norway demanded that Iceland match Chile's offer.", ["Norway", "Iceland", "Chile"],
+    ("Norway demanded that Iceland reject Chile's proposal.", ["Norway", "Iceland", "Chile"],
      "REQUEST", ["NOR"], ["ISL"], "asserted"),
     # a threat's target can be the party the condition is put to
     ("Norway threatened to leave the talks if Iceland goes ahead with the plan.", ["Norway", "Iceland"],

@@ -1,11 +1,13 @@
 """Who did what to whom: the parties of an event trigger, read from the dependency parse.
 
 :class:`Parties` resolves a noun phrase (its head token) to actor ids: an actor mention that
-covers the head, a group phrase resolved through its modifiers ("a Russian delegation", "the
-leaders of X", "a delegation led by X"), a pronoun, or an anaphoric pair ("the two nations",
-"both sides", "the former", "the latter") resolved to the two parties most recently paired in
-the text.  :func:`subject_of` and :func:`objects_of` find a verb's subject (through control,
-coordination and relative clauses) and its object-like complements.
+covers the head (a wire dateline's place never acts), a group phrase resolved through its
+modifiers ("a Russian delegation", "the leaders of X", "students throughout X", "a delegation
+led by X"), a subject pronoun of a reported clause (the reporting clause's subject), or an
+anaphoric group ("the two nations", "the three states", "both sides", "the former", "the
+latter") resolved by :class:`GroupMemory` to the most salient group named before it.
+:func:`subject_of` and :func:`objects_of` find a verb's subject (through control, coordination
+and relative clauses) and its object-like complements.
 """
 
 from __future__ import annotations
@@ -201,15 +203,15 @@ class Parties:
                 return []
             clause = clause.head
             subj = subject_of(clause)
-            if subj and subj[0].pos_ != "PRON" and subj[0].i != pron.i:
-                found = self.of_phrase(subj[0])
-                plural = pron.lower_ == "they"
-                if found and (len(found) > 1) == plural or (found and not plural and
-                                                            pron.lower_ == "it" and
-                                                            found[0].kind != "person"):
-                    return found
-                return found if found and pron.lower_ in ("he", "she") and \
-                    found[0].kind == "person" else []
+            if not subj or subj[0].pos_ == "PRON" or subj[0].i == pron.i:
+                continue
+            found = self.of_phrase(subj[0])
+            persons = bool(found) and all(p.kind == "person" for p in found)
+            low = pron.lower_
+            if (low in ("he", "she") and persons and len(found) == 1) or \
+                    (low == "it" and found and not persons) or (low == "they" and found):
+                return found
+            return []
         return []
 
     def modifier(self, tok: Token) -> list[Party]:

@@ -270,3 +270,12 @@ def test_an_interrupted_ingest_keeps_the_committed_batches(store):
         store.ingest(items(), batch_size=1)
     assert info.value.summary.stored == 2 and info.value.code == "E_INTERRUPTED"
     assert sorted(a["id"] for a in store.articles()) == ["plan", "signed"]
+
+
+def test_far_away_story_events_are_not_candidates(store):
+    old = make_article("old", "2001-03-02", [("AGREE", ["NOR", "ISL"], [], "asserted", "2001-03-01", None)])
+    recap = make_article("recap", "2025-01-20", [("AGREE", ["NOR", "ISL"], [], "asserted", "2001", None)])
+    store.ingest([old])
+    store.ingest([recap, SIGNED])
+    two_thousand_one = store.story_events(until="2001-12-31")
+    assert [sorted(m.article for m in e.mentions) for e in two_thousand_one] == [["old", "recap", "signed"]]

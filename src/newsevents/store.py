@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 
 from . import stories
 from .duplicates import Fingerprint, best_match, fingerprint
+from .intervals import shift
 from .errors import NewsEventsError
 from .models import Article, ErrorBody, ItemError
 from .store_schema import (  # noqa: F401  (re-exported: the store's public names)
@@ -46,6 +47,7 @@ from .store_schema import (  # noqa: F401  (re-exported: the store's public name
 from .stories import Mention, StoryEvent
 
 _FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
+_NEAR_DAYS = 400    # story events farther than this from a new mention's window are not candidates
 
 
 class IngestInterrupted(NewsEventsError):
@@ -366,15 +368,20 @@ class Store:
             self._write_event(conn, eid, ms, exists=eid in pool)
 
     def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
-        """The stored story events of the new mentions' types that share a party with one."""
+        """The stored story events of the new mentions' types that share a party with one and
+        whose days lie within ``_NEAR_DAYS`` of the new mentions' time windows."""
         keys = sorted(frozenset().union(*(m.parties() for m in new)))
         if not keys:
             return {}
         ids = sa.select(event_parties.c.event_id).where(
             event_parties.c.role == "key", event_parties.c.party.in_(keys))
+        lo = shift(min(m.window()[0] for m in new), -_NEAR_DAYS)
+        hi = shift(max(m.window()[1] for m in new), _NEAR_DAYS)
         q = (sa.select(mentions.c.story_event_id, mentions.c.data)
              .join(story_events, story_events.c.id == mentions.c.story_event_id)
              .where(story_events.c.type.in_(sorted({m.type for m in new})), story_events.c.id.in_(ids))
+             .where(sa.or_(story_events.c.date_hi.is_(None), story_events.c.date_hi >= lo.isoformat()))
+             .where(sa.or_(story_events.c.date_lo.is_(None), story_events.c.date_lo <= hi.isoformat()))
              .order_by(mentions.c.id))
         out: dict[str, list[Mention]] = {}
         for eid, data in conn.execute(q):

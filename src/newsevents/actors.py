@@ -11,11 +11,12 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    alone links to a full name mentioned earlier); ORG spans become organisations only when their
    head word names one ("Institute", "Ministry", "Agency"), media when it names an outlet; GPE
    and LOC spans become places.
-3. **Roles from context.** The title words and names just before a name ("Iranian Foreign
-   Ministry spokesman X", "U.S. Secretary of State X") give an unknown person or organisation
-   its country and sector (``data/actor_words.toml``); so does an appositive ("X, director of
-   ..., Middle East Institute").  Names used that way are modifiers and yield no mention of
-   their own.  Known people get their role on the article's date from the knowledge base.
+3. **Roles from context** (:mod:`newsevents.actor_roles`).  The title words and names just
+   before a name ("Iranian Foreign Ministry spokesman X", "U.S. Secretary of State X") give an
+   unknown person or organisation its country and sector (``data/actor_words.toml``); so does
+   an appositive ("X, director of ..., Middle East Institute").  Names used that way are
+   modifiers and yield no mention of their own.  Known people get their role on the article's
+   date from the knowledge base.
 4. **States and places.** A capital or metonym that acts ("Tehran has denied", "the Kremlin
    said", "talks with Washington") is the country (``metonymy=True``); one used as a place
    ("arrived in Tehran") is a ``location:`` actor.  A demonym that modifies no other actor
@@ -23,6 +24,9 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    sector of the noun it modifies.
 
 The publisher naming itself ("Newsweek has contacted ...") is not an actor of the story.
+A surname alone is the person named in full earlier in the article, else the one known person
+with that surname.  ``resolve`` answers the same question for a bare name or a short
+description ("Russia's ambassador to Poland") outside any article.
 """
 
 from __future__ import annotations
@@ -30,9 +34,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
+from .actor_roles import STATE_SECTORS, apply_context, title_sector
+from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
 from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, slugify
 from .models import Actor, Span
@@ -42,30 +48,6 @@ _LOCATIVE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"
                    "throughout", "toward", "towards", "via", "through", "within", "off", "over", "along"}
 _MOTION_VERBS = {"visit", "reach", "leave", "enter", "tour", "fly", "arrive", "depart", "return"}
 _NOT_PLACES = {"west", "east", "north", "south", "global south", "global north", "western", "eastern"}
-_APPOS_HEADS = {"director", "head", "chief", "analyst", "professor", "fellow", "founder",
-                "president", "chairman", "spokesman", "spokeswoman", "spokesperson", "researcher",
-                "expert", "member", "adviser", "advisor", "editor", "executive", "deputy", "leader",
-                "correspondent", "co-founder", "secretary", "minister", "ambassador", "envoy", "lecturer",
-                "partner", "economist", "strategist", "commentator", "scientist", "vice", "managing",
-                "chair", "counterpart"}
-
-
-@dataclass(frozen=True)
-class _Cand:
-    """A candidate mention before grouping."""
-
-    start: int
-    end: int
-    actor_id: str
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    metonymy: bool = False
-    known: bool = True          # from the knowledge base
-    context: bool = False       # a modifier of another actor (consumed, never emitted)
-
-
 # ---------------------------------------------------------------------------------------
 # public API
 
@@ -77,7 +59,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     cands = [c for c in _gazetteer(a, kb) if _in_prose(prose, c.start, c.end)]
     cands += [c for c in _datelines(a, kb, prose) if not any(o.start < c.end and c.start < o.end for o in cands)]
     cands = _add_ner(a, kb, cands, prose)
-    cands = _apply_context(a, kb, cands)
+    cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
     cands = [c for c in cands if not c.context and c.actor_id != own]
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -154,8 +136,8 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
                      sector=sector)
     tokens = text.split()
     for k in range(1, len(tokens) - 1) if proper else ():
-        if _title_sector(" ".join(tokens[:k]).lower(), actor_words()) and 2 <= len(tokens) - k <= 4 \
-                and not _title_sector(tokens[k].lower(), actor_words()):
+        if title_sector(" ".join(tokens[:k]).lower(), actor_words()) and 2 <= len(tokens) - k <= 4 \
+                and not title_sector(tokens[k].lower(), actor_words()):
             who = " ".join(tokens[k:])  # "Governor Vadim Shumkov"
             return Actor(id=f"person:{slugify(who)}", name=who, kind="person", country=country, sector=sector)
     if country is not None and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
@@ -167,7 +149,7 @@ def _description_sector(text: str) -> str | None:
     """The sector a description's words give: a title, else its last organisation or group noun."""
     words = actor_words()
     low = text.lower().replace("’", "'")
-    sector = _title_sector(low, words)
+    sector = title_sector(low, words)
     if sector and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in words["former"]["words"]):
         return "ELI"
     if sector:
@@ -338,7 +320,7 @@ def _acts_as_state(span) -> bool:
     if tok.dep_ == "dobj":
         return tok.head.lemma_ not in _MOTION_VERBS
     if tok.dep_ in ("compound", "amod", "nmod"):  # "the Khartoum government", "Kremlin officials"
-        return actor_words()["group_nouns"].get(tok.head.lower_) in _STATE_SECTORS
+        return actor_words()["group_nouns"].get(tok.head.lower_) in STATE_SECTORS
     return tok.dep_ in _STATE_DEPS
 
 
@@ -510,194 +492,6 @@ def _org_cand(kb: KnowledgeBase, surface: str, s: int, e: int, words: dict) -> _
         return _Cand(s, e, f"organization:{slug}", surface, "organization", country,
                      words["org_heads"][head], known=False)
     return None
-
-
-# ---------------------------------------------------------------------------------------
-# 3. context: title windows, appositives, demonyms that modify other actors
-
-_ANCHORS = {"person", "media", "organization", "igo", "group"}
-_MODIFIERS = {"country", "organization", "group", "igo", "media"}
-
-
-def _apply_context(a: Analysis, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Cand]:
-    doc, words = a.doc, actor_words()
-    cands = sorted(cands, key=lambda c: c.start)
-    by_token: dict[int, int] = {}
-    for n, c in enumerate(cands):
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                by_token.setdefault(t.i, n)
-    out = list(cands)
-    for n, c in enumerate(cands):
-        if c.kind not in _ANCHORS:
-            continue
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            continue
-        window, used = _title_window(doc, span.start, by_token, n, cands)
-        if not window and c.kind == "person" and span.start > 1 and doc[span.start - 1].text == ",":
-            pre, pre_used = _title_window(doc, span.start - 1, by_token, n, cands)
-            if _title_sector(" ".join(doc[i].lower_ for i in pre), words):
-                window, used = pre, pre_used  # "his Qatari counterpart, X"
-        for m in used:
-            out[m] = replace(out[m], context=True)
-        country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
-        title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
-            if window else ""
-        sector = _title_sector(title_words, words)
-        used_sector = next((cands[m].sector for m in reversed(used)
-                            if cands[m].kind != "country" and cands[m].sector), None)
-        if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector in _STATE_SECTORS \
-                and not any(doc[i].lower_ in words["former"]["words"] for i in window):
-            out[n] = replace(c, sector=sector)  # "President X" in a report from X's time in office
-        if c.kind == "person" and not c.known:
-            if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-                m = by_token.get(span.end + 1)  # "King Hassan of Morocco"
-                if m is not None and cands[m].kind == "country":
-                    country = cands[m].country
-            appos = _appositive(doc, span.end, by_token, cands)
-            if country is None and appos is not None:
-                country = appos.country
-            if sector is None and appos is not None and appos.kind != "country":
-                sector = appos.sector  # the person speaks for their institution
-            if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
-                sector = _title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
-            if country is None and sector:
-                country = _sentence_country(doc, span.start, by_token, cands)
-            if country is None and sector in _STATE_SECTORS:
-                country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
-            former = any(doc[i].lower_ in words["former"]["words"] for i in window)
-            sector = "ELI" if former and sector else (used_sector or sector)
-            out[n] = replace(c, country=country, sector=sector)
-        elif not c.known:
-            out[n] = replace(c, country=c.country or country)
-    # demonyms that modify an actor noun without being in a title window
-    for n, c in enumerate(out):
-        if c.kind == "country" and not c.context and _is_demonym(kb, a.text[c.start:c.end]):
-            if _modifies_actor(doc, c, by_token, n, out):
-                out[n] = replace(c, context=True)
-    return out
-
-
-def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
-                  cands: list[_Cand]) -> tuple[list[int], list[int]]:
-    """Token indices of the pre-name title ("Russian Foreign Minister") and the mentions in it."""
-    window: list[int] = []
-    used: list[int] = []
-    i = start - 1
-    sent_start = doc[start].sent.start
-    while i >= sent_start and len(window) < 10:
-        t = doc[i]
-        m = by_token.get(i)
-        if m is not None and m != anchor:
-            c = cands[m]
-            if c.kind not in _MODIFIERS and not (c.kind == "location" and c.country):
-                break  # another person or outlet ends the title
-            if m not in used:
-                used.append(m)
-            window.append(i)
-            i -= 1
-            continue
-        if _title_token(doc, i):
-            window.append(i)
-            i -= 1
-            continue
-        break
-    while window and doc[window[-1]].lower_ in ("of", "’s", "'s", "-"):
-        window.pop()  # a window never starts with a function word
-    return window, [m for m in used if any(by_token.get(i) == m for i in window)]
-
-
-def _title_token(doc, i: int) -> bool:
-    """A word that can sit in a title before a name: "deputy", "Foreign", "state-owned", "of"."""
-    t = doc[i]
-    if t.lower_ in ("of", "’s", "'s"):
-        return True
-    glued = lambda j: 0 <= j < len(doc) and doc[j].text == "-"  # noqa: E731
-    if t.text == "-":
-        return not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-    if t.lower_ in actor_words()["titles"]:
-        return True  # "Sen.", "Gen."
-    if not t.is_alpha:
-        return False
-    if (glued(i - 1) and not doc[i - 1].whitespace_) or (glued(i + 1) and not t.whitespace_):
-        return True  # part of a hyphenated modifier: "state-run", "state-owned"
-    return t.pos_ in ("PROPN", "ADJ", "NOUN")
-
-
-@lru_cache(maxsize=1)
-def _titles_regex() -> re.Pattern[str]:
-    keys = sorted(actor_words()["titles"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
-
-
-def _title_sector(title: str, words: dict) -> str | None:
-    """The sector of the longest title phrase in ``title`` (lower case words)."""
-    found = [m.group() for m in _titles_regex().finditer(title)]
-    return words["titles"][max(found, key=len)] if found else None
-
-
-def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> _Cand | None:
-    """The first organisation/country named in an appositive after a name ("X, director of Y")."""
-    if end_tok >= len(doc) or doc[end_tok].text != "," or end_tok + 1 >= len(doc):
-        return None
-    j = end_tok + 1
-    while j < len(doc) and doc[j].lower_ in ("a", "an", "the", "senior", "former", "its", "his", "her"):
-        j += 1
-    if j >= len(doc) or not (doc[j].lower_ in _APPOS_HEADS or doc[j].lower_ in actor_words()["titles"]):
-        return None  # ", the State Department said": a clause, not an appositive
-    sent_end = doc[end_tok].sent.end
-    found: list[_Cand] = []
-    for i in range(end_tok + 1, min(sent_end, end_tok + 25)):
-        if doc[i].text in (":", ";") or doc[i].pos_ == "VERB":
-            break
-        m = by_token.get(i)
-        if m is not None and cands[m].kind in ("organization", "igo", "country", "media") and cands[m].country:
-            found.append(cands[m])
-    # the employer ("director of the China Power Project at CSIS") before a country named in passing
-    return next((c for c in found if c.kind != "country"), found[0] if found else None)
-
-
-def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> str | None:
-    """The nearest country named earlier in the sentence ("A Russian delegation led by ...")."""
-    sent_start = doc[start_tok].sent.start
-    for i in range(start_tok - 1, sent_start - 1, -1):
-        m = by_token.get(i)
-        if m is not None and cands[m].kind == "country":
-            return cands[m].country
-    return None
-
-
-_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
-
-
-def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[_Cand]) -> str | None:
-    """The one state a sentence names (countries, their capitals and places), if only one."""
-    sent = doc[start_tok].sent
-    seen = {cands[m].country for i in range(sent.start, sent.end)
-            if (m := by_token.get(i)) is not None and cands[m].kind in ("country", "location")}
-    seen.discard(None)
-    return seen.pop() if len(seen) == 1 else None
-
-
-def _is_demonym(kb: KnowledgeBase, surface: str) -> bool:
-    return any(h.use == "demonym" for h in kb.lookup(surface, fuzzy=False))
-
-
-def _modifies_actor(doc, c: _Cand, by_token: dict[int, int], n: int, cands: list[_Cand]) -> bool:
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    for _ in range(4):
-        if tok.dep_ not in ("amod", "compound", "nmod", "appos", "flat") or tok.head is tok:
-            return False
-        tok = tok.head
-        m = by_token.get(tok.i)
-        if m is not None and m != n and cands[m].kind in _ANCHORS:
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------------------

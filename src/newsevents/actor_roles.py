@@ -1,0 +1,234 @@
+"""Roles from context: what the words around a name say about who it is.
+
+The third step of the actors stage (:mod:`newsevents.actors`).  Given the candidate mentions
+found by the gazetteer and the NER, it reads
+
+* the **title window** before a name ("Iranian Foreign Ministry spokesman X", "U.S. Secretary
+  of State X", "Houthi spokesperson X"): country and sector for an unknown person or outlet,
+  and the modifiers in it (demonyms, countries, ministries, groups) are marked as consumed;
+* an **appositive** after a name ("X, director of ..., Middle East Institute"), or one before it
+  ("his Qatari counterpart, X");
+* for an office holder still without a country, the country named earlier in the sentence or
+  the one state the sentence names;
+* demonyms that modify another actor's noun phrase, which are consumed too.
+
+Sector words come from ``data/actor_words.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .analysis import Analysis
+from .knowledge import KnowledgeBase, actor_words
+
+_APPOS_HEADS = {"director", "head", "chief", "analyst", "professor", "fellow", "founder",
+                "president", "chairman", "spokesman", "spokeswoman", "spokesperson", "researcher",
+                "expert", "member", "adviser", "advisor", "editor", "executive", "deputy", "leader",
+                "correspondent", "co-founder", "secretary", "minister", "ambassador", "envoy", "lecturer",
+                "partner", "economist", "strategist", "commentator", "scientist", "vice", "managing",
+                "chair", "counterpart"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate mention before grouping."""
+
+    start: int
+    end: int
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    metonymy: bool = False
+    known: bool = True          # from the knowledge base
+    context: bool = False       # a modifier of another actor (consumed, never emitted)
+
+
+_ANCHORS = {"person", "media", "organization", "igo", "group"}
+_MODIFIERS = {"country", "organization", "group", "igo", "media"}
+
+
+def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with countries and sectors from context, and modifiers marked consumed."""
+    doc, words = a.doc, actor_words()
+    cands = sorted(cands, key=lambda c: c.start)
+    by_token: dict[int, int] = {}
+    for n, c in enumerate(cands):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token.setdefault(t.i, n)
+    out = list(cands)
+    for n, c in enumerate(cands):
+        if c.kind not in _ANCHORS:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        window, used = _title_window(doc, span.start, by_token, n, cands)
+        if not window and c.kind == "person" and span.start > 1 and doc[span.start - 1].text == ",":
+            pre, pre_used = _title_window(doc, span.start - 1, by_token, n, cands)
+            if title_sector(" ".join(doc[i].lower_ for i in pre), words):
+                window, used = pre, pre_used  # "his Qatari counterpart, X"
+        for m in used:
+            out[m] = replace(out[m], context=True)
+        country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
+        title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
+            if window else ""
+        sector = title_sector(title_words, words)
+        used_sector = next((cands[m].sector for m in reversed(used)
+                            if cands[m].kind != "country" and cands[m].sector), None)
+        if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector in STATE_SECTORS \
+                and not any(doc[i].lower_ in words["former"]["words"] for i in window):
+            out[n] = replace(c, sector=sector)  # "President X" in a report from X's time in office
+        if c.kind == "person" and not c.known:
+            if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+                m = by_token.get(span.end + 1)  # "King Hassan of Morocco"
+                if m is not None and cands[m].kind == "country":
+                    country = cands[m].country
+            appos = _appositive(doc, span.end, by_token, cands)
+            if country is None and appos is not None:
+                country = appos.country
+            if sector is None and appos is not None and appos.kind != "country":
+                sector = appos.sector  # the person speaks for their institution
+            if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+                sector = title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
+            if country is None and sector:
+                country = _sentence_country(doc, span.start, by_token, cands)
+            if country is None and sector in STATE_SECTORS:
+                country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
+            former = any(doc[i].lower_ in words["former"]["words"] for i in window)
+            sector = "ELI" if former and sector else (used_sector or sector)
+            out[n] = replace(c, country=country, sector=sector)
+        elif not c.known:
+            out[n] = replace(c, country=c.country or country)
+    # demonyms that modify an actor noun without being in a title window
+    for n, c in enumerate(out):
+        if c.kind == "country" and not c.context and _is_demonym(kb, a.text[c.start:c.end]):
+            if _modifies_actor(doc, c, by_token, n, out):
+                out[n] = replace(c, context=True)
+    return out
+
+
+def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
+                  cands: list[Candidate]) -> tuple[list[int], list[int]]:
+    """Token indices of the pre-name title ("Russian Foreign Minister") and the mentions in it."""
+    window: list[int] = []
+    used: list[int] = []
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start and len(window) < 10:
+        t = doc[i]
+        m = by_token.get(i)
+        if m is not None and m != anchor:
+            c = cands[m]
+            if c.kind not in _MODIFIERS and not (c.kind == "location" and c.country):
+                break  # another person or outlet ends the title
+            if m not in used:
+                used.append(m)
+            window.append(i)
+            i -= 1
+            continue
+        if _title_token(doc, i):
+            window.append(i)
+            i -= 1
+            continue
+        break
+    while window and doc[window[-1]].lower_ in ("of", "’s", "'s", "-"):
+        window.pop()  # a window never starts with a function word
+    return window, [m for m in used if any(by_token.get(i) == m for i in window)]
+
+
+def _title_token(doc, i: int) -> bool:
+    """A word that can sit in a title before a name: "deputy", "Foreign", "state-owned", "of"."""
+    t = doc[i]
+    if t.lower_ in ("of", "’s", "'s"):
+        return True
+    glued = lambda j: 0 <= j < len(doc) and doc[j].text == "-"  # noqa: E731
+    if t.text == "-":
+        return not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    if t.lower_ in actor_words()["titles"]:
+        return True  # "Sen.", "Gen."
+    if not t.is_alpha:
+        return False
+    if (glued(i - 1) and not doc[i - 1].whitespace_) or (glued(i + 1) and not t.whitespace_):
+        return True  # part of a hyphenated modifier: "state-run", "state-owned"
+    return t.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+@lru_cache(maxsize=1)
+def _titles_regex() -> re.Pattern[str]:
+    keys = sorted(actor_words()["titles"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+
+
+def title_sector(title: str, words: dict) -> str | None:
+    """The sector of the longest title phrase in ``title`` (lower case words)."""
+    found = [m.group() for m in _titles_regex().finditer(title)]
+    return words["titles"][max(found, key=len)] if found else None
+
+
+def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> Candidate | None:
+    """The first organisation/country named in an appositive after a name ("X, director of Y")."""
+    if end_tok >= len(doc) or doc[end_tok].text != "," or end_tok + 1 >= len(doc):
+        return None
+    j = end_tok + 1
+    while j < len(doc) and doc[j].lower_ in ("a", "an", "the", "senior", "former", "its", "his", "her"):
+        j += 1
+    if j >= len(doc) or not (doc[j].lower_ in _APPOS_HEADS or doc[j].lower_ in actor_words()["titles"]):
+        return None  # ", the State Department said": a clause, not an appositive
+    sent_end = doc[end_tok].sent.end
+    found: list[Candidate] = []
+    for i in range(end_tok + 1, min(sent_end, end_tok + 25)):
+        if doc[i].text in (":", ";") or doc[i].pos_ == "VERB":
+            break
+        m = by_token.get(i)
+        if m is not None and cands[m].kind in ("organization", "igo", "country", "media") and cands[m].country:
+            found.append(cands[m])
+    # the employer ("director of the China Power Project at CSIS") before a country named in passing
+    return next((c for c in found if c.kind != "country"), found[0] if found else None)
+
+
+def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:
+    """The nearest country named earlier in the sentence ("A Russian delegation led by ...")."""
+    sent_start = doc[start_tok].sent.start
+    for i in range(start_tok - 1, sent_start - 1, -1):
+        m = by_token.get(i)
+        if m is not None and cands[m].kind == "country":
+            return cands[m].country
+    return None
+
+
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:
+    """The one state a sentence names (countries, their capitals and places), if only one."""
+    sent = doc[start_tok].sent
+    seen = {cands[m].country for i in range(sent.start, sent.end)
+            if (m := by_token.get(i)) is not None and cands[m].kind in ("country", "location")}
+    seen.discard(None)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _is_demonym(kb: KnowledgeBase, surface: str) -> bool:
+    return any(h.use == "demonym" for h in kb.lookup(surface, fuzzy=False))
+
+
+def _modifies_actor(doc, c: Candidate, by_token: dict[int, int], n: int, cands: list[Candidate]) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("amod", "compound", "nmod", "appos", "flat") or tok.head is tok:
+            return False
+        tok = tok.head
+        m = by_token.get(tok.i)
+        if m is not None and m != n and cands[m].kind in _ANCHORS:
+            return True
+    return False

@@ -98,31 +98,17 @@ def _y(ctx: Ctx, shift: int = 0) -> str:
 
 
 def _offset_value(amount: float | None, unit: str, sign: int, ctx: Ctx) -> Resolved:
-    """A date N units before (sign -1) or after (+1) the document date."""
-    if amount is None:
+    """A date N units before (sign -1) or after (+1) the document date, at the unit's
+    granularity ("two years ago" -> 2022; decades and centuries count in years)."""
+    if amount is None or ctx.dct is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if ctx.dct is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    d = ctx.dct
     n = round(amount * vocab().units[unit].get("factor", 1)) * sign
-    if unit in ("year",):
-        return "DATE", f"{d.year + n:04d}"
-    if unit == "decade":
-        return "DATE", f"{d.year + 10 * n:04d}"
-    if unit == "century":
-        return "DATE", f"{d.year + 100 * n:04d}"
-    if unit == "month":
-        return "DATE", cal.ym(*cal.add_months(d.year, d.month, n))
-    if unit == "quarter":
-        y, q = cal.add_quarters(d.year, cal.quarter_of(d), n)
-        return "DATE", f"{y:04d}-Q{q}"
-    if unit in ("week", "fortnight", "weekend"):
-        return "DATE", cal.iso_week(d + dt.timedelta(weeks=n))
-    if unit in ("day", "night"):
-        return "DATE", cal.ymd(d + dt.timedelta(days=n))
+    if unit in ("decade", "century"):
+        unit, n = "year", n * (10 if unit == "decade" else 100)
+    unit = {"fortnight": "week", "weekend": "week", "night": "day"}.get(unit, unit)
     if unit in ("hour", "minute", "second"):
-        return "DATE", cal.ymd(d)
-    return None
+        unit, n = "day", 0
+    return relative_unit(unit, n, ctx)
 
 
 def relative_unit(unit: str, shift: int, ctx: Ctx) -> Resolved:

@@ -64,6 +64,12 @@ CODINGS = [
     # a threat's target can be the party the condition is put to
     ("Norway threatened to leave the talks if Iceland goes ahead with the plan.", ["Norway", "Iceland"],
      "THREATEN", ["NOR"], ["ISL"], "asserted"),
+    # easing a sanction is a concession to its target
+    ("Norway lifted its sanctions on Iceland.", ["Norway", "Iceland"],
+     "CONCEDE", ["NOR"], ["ISL"], "asserted"),
+    # an offer to act states an intent: AGREE
+    ("Norway offered to mediate between Iceland and Chile.", ["Norway", "Iceland", "Chile"],
+     "AGREE", ["NOR"], ["ISL", "CHL"], "asserted"),
     # the target of a threat is in its complement
     ("Norway threatened to cut ties with Iceland.", ["Norway", "Iceland"],
      "THREATEN", ["NOR"], ["ISL"], "asserted"),

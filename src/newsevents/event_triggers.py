@@ -76,6 +76,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if e.requires == "intransitive" and any(c.dep_ == "dobj" for c in tok.children):
             continue
+        if e.requires == "intent" and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue
         if e.requires == "complement" and not any(
                 c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
                 for c in tok.children):

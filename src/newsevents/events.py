@@ -94,7 +94,7 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
         for tok in frontier:
             heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             for h in heads:
-                found.extend(_phrases(parties, prep_objects(h, NOUN_RECIPIENT_PREPS + ("of", "from"))))
+                found.extend(_phrases(parties, prep_objects(h, NOUN_RECIPIENT_PREPS + ("of", "from", "between"))))
             found.extend(_phrases(parties, [c for c in tok.children if c.dep_ in ("dobj", "dative")]))
             nxt.extend(c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj"))
         found = others(found)

@@ -255,3 +255,8 @@ def test_known_surname_of_another_person(run):
     assert m["Ashton Carter"].actor_id == "person:ashton-carter"
     assert m["Carter"].actor_id == "person:ashton-carter"
     assert "person:jimmy-carter" not in {x.id for x in actors}
+
+
+def test_lone_unknown_word_tagged_person_is_dropped(run):
+    _a, actors, _m = run("Lordy, what a night it was for the campaign.\n")
+    assert all(x.kind != "person" for x in actors)

@@ -523,7 +523,10 @@ def _link_surnames(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
             if s < f.start or not _in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):
                 continue
             out.append(replace(f, start=s, end=e, context=False))
-    return out
+    # a lone unknown word tagged PERSON with no title ("Lordy", "Mischief") is rarely a person
+    return [c for c in out if not (c.kind == "person" and not c.known and c.sector is None
+                                   and " " not in a.text[c.start:c.end] and c.actor_id not in
+                                   {f.actor_id for f in full.values()})]
 
 
 def _group(cands: list[_Cand]) -> list[Actor]:

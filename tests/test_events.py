@@ -180,6 +180,7 @@ def test_accused_act_is_alleged_and_a_denial_makes_it_denied(make_analysis):
     ("If Spain attacks Portugal, the alliance will respond.", "ASSAULT", "hypothetical"),
     ("Spain plans to sign an accord with Portugal.", "AGREE", "expected"),
     ("Spain failed to sign an accord with Portugal.", "AGREE", "negated"),
+    ("Spain's attack on Portugal is not confirmed.", "ASSAULT", "hypothetical"),
 ])
 def test_status(make_analysis, text, type_, status):
     ms = [mention(text, "Spain", "ESP"), mention(text, "Portugal", "PRT")]

@@ -61,8 +61,10 @@ def _flags_of_modifiers(tok: Token, cues: StatusCues, flags: set[str]) -> None:
             flags.add("hypothetical")
 
 
-def status_flags(trigger: Token, cues: StatusCues) -> set[str]:
-    """Status cues on the trigger and the chain of clauses governing it."""
+def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] = frozenset()) -> set[str]:
+    """Status cues on the trigger and the chain of clauses governing it.  An event noun is
+    negated only through a light verb ("did not sign the accord"); another verb's negation
+    leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical)."""
     flags: set[str] = set()
     _flags_of_modifiers(trigger, cues, flags)
     cur = trigger
@@ -71,7 +73,11 @@ def status_flags(trigger: Token, cues: StatusCues) -> set[str]:
         if verb is None:
             return flags
         cur = verb
-        _flags_of_modifiers(cur, cues, flags)
+        verb_flags: set[str] = set()
+        _flags_of_modifiers(cur, cues, verb_flags)
+        if "negated" in verb_flags and verb.lemma_.lower() not in light_verbs:
+            verb_flags = (verb_flags - {"negated"}) | {"hypothetical"}
+        flags |= verb_flags
     for _ in range(6):
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
@@ -164,7 +170,7 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
 
 
 # -- location --------------------------------------------------------------------------------
-LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "on", "off")
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "off")
 #: nouns that name a place by a name beside them ("the city of X", "X province", "X's capital")
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
                "state", "county", "neighborhood", "neighbourhood", "suburb", "camp", "port",

@@ -279,7 +279,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     events: dict[tuple, Event] = {}
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
-        status = resolve_status(status_flags(t.token, lex.status))
+        status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
         if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)

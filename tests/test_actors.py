@@ -260,3 +260,10 @@ def test_known_surname_of_another_person(run):
 def test_lone_unknown_word_tagged_person_is_dropped(run):
     _a, actors, _m = run("Lordy, what a night it was for the campaign.\n")
     assert all(x.kind != "person" for x in actors)
+
+
+def test_state_body_takes_the_dominant_state_of_the_article(run):
+    a, _actors, mentions = run("Brazil's economy grew. Brazil and Brazilian exporters gained. Brazil welcomed "
+                               "it, and Chile too.\nThe Supreme Court ruled on Monday.\n")
+    m = _by_text(a, mentions)
+    assert (m["Supreme Court"].country, m["Supreme Court"].sector) == ("BRA", "JUD")

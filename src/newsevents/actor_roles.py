@@ -10,6 +10,8 @@ found by the gazetteer and the NER, it reads
   ("his Qatari counterpart, X");
 * for an office holder still without a country, the country named earlier in the sentence or
   the one state the sentence names;
+* for an unknown state office or body still without a country ("Sen. X", "the Supreme Court"),
+  the article's dominant state, when one is named at least twice as often as any other;
 * demonyms that modify another actor's noun phrase, which are consumed too.
 
 Sector words come from ``data/actor_words.toml``.
@@ -18,6 +20,7 @@ Sector words come from ``data/actor_words.toml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -106,6 +109,13 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             out[n] = replace(c, country=country, sector=sector)
         elif not c.known:
             out[n] = replace(c, country=c.country or country)
+    # a state office or body with no country anywhere near: the article's dominant state
+    home = _dominant_country(out)
+    if home:
+        for n, c in enumerate(out):
+            if not c.known and c.country is None and c.sector in STATE_SECTORS \
+                    and c.kind in ("person", "organization"):
+                out[n] = replace(c, country=home)
     # demonyms that modify an actor noun without being in a title window
     for n, c in enumerate(out):
         if c.kind == "country" and not c.context and _is_demonym(kb, a.text[c.start:c.end]):
@@ -213,6 +223,17 @@ def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Can
             if (m := by_token.get(i)) is not None and cands[m].kind in ("country", "location")}
     seen.discard(None)
     return seen.pop() if len(seen) == 1 else None
+
+
+def _dominant_country(cands: list[Candidate]) -> str | None:
+    """The state an article is about, when one is named at least twice as often as any other."""
+    counts = Counter(c.country for c in cands if c.kind in ("country", "location") and c.country)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _is_demonym(kb: KnowledgeBase, surface: str) -> bool:

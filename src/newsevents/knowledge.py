@@ -2,6 +2,8 @@
 
 Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl``,
 ``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
+``fictional.jsonl`` holds the invented outlets and people of the bundled example corpus
+(``examples/``), kept apart from the real-world facts.
 This module loads them once into a :class:`KnowledgeBase` that answers three questions:
 
 * which entries does a surface form name (``lookup``: names, aliases, demonyms, capitals and

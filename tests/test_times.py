@@ -152,3 +152,12 @@ def test_days_next_to_a_dated_event_take_its_month():
         ("days", "DATE", "2025-02"), ("February 3", "DATE", "2025-02-03")]
     found = tag_times("Rebels regrouped for days after the raid.", DEC)
     assert [(t.text, t.type, t.value) for t in found] == [("days", "DURATION", "PXD")]
+
+
+def test_day_ranges_halves_and_seasons(nlp):
+    assert one("The forum meets on Jan. 15-16 in Geneva.")[:3] == ("Jan. 15-16", "DATE", "2025-01-15")
+    text = "Prices peaked in mid-2022 and eased in the second half of the year."
+    found = tag_times(text, DEC, nlp(text))
+    assert [(t.text, t.value) for t in found] == [("mid-2022", "2022"), ("the second half of the year", "2022-H2")]
+    text = "Elections are due in the autumn."
+    assert one(text, DEC, nlp(text))[2] == "2025-FA"

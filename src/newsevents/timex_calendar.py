@@ -69,7 +69,7 @@ def month_year(month: int, dct: dt.date, direction: Direction) -> int:
         return dct.year
     back = (dct.month - month) % 12
     ahead = (month - dct.month) % 12
-    if back < bias * ahead or (bias == PAST_BIAS and back == bias * ahead):
+    if back <= bias * ahead:
         return dct.year if month < dct.month else dct.year - 1
     return dct.year if month > dct.month else dct.year + 1
 
@@ -144,8 +144,8 @@ def season_year(season: str, dct: dt.date, direction: Direction, shift: int = 0)
         return current + 1
     if in_progress:
         return current
-    if direction == "future":
-        return current + 1
+    if direction in ("future", "present"):
+        return current + 1  # "elections are due in the autumn", written in December
     if direction == "past":
         return current
     # this summer / the summer: this calendar year's

@@ -81,6 +81,7 @@ def _month_day(month: int, day: int, year: int | None, weekday: int | None) -> C
 
 @rule("month_day",
       rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{MONTH})\s+(?P<day>{DAY}|(?:the\s+)?{ORD})"
+      r"(?:\s*[-–]\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"  # "Jan. 15-16": valued as its first day
       rf"(?:(?:,\s*|\s+)(?P<year>{YEAR}|{SPOKEN_YEAR}))?", triggers=T_MONTH)
 def _md(m: re.Match[str], text: str) -> Cand | None:
     month = month_number(m["mon"])

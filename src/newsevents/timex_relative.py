@@ -169,7 +169,7 @@ _Q_YEARREF = (r"(?P<yref>this\s+year['’]s|last\s+year['’]s|next\s+year['’]
 @rule("quarter",
       rf"(?:(?:{_Q_YEARREF}|the|its|their|a|(?P<y1>{YEAR}))[\s-]+)?(?:(?:(?P<y0>{YEAR})|fiscal|calendar)[\s-]+)?"
       rf"{_Q_ORD}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?(?P<unit>quarter|half|period)"
-      rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y2>{YEAR}|this\s+year|last\s+year|next\s+year))?", triggers="quarter half period")
+      rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?", triggers="quarter half period")
 def _quarter(m: re.Match[str], text: str) -> Cand | None:
     q_word = norm(m["q"])
     unit = norm(m["unit"])
@@ -185,10 +185,13 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
     yref = norm(m["yref"] or (m["y2"] if m["y2"] and not m["y2"][0].isdigit() else "") or "")
     shift = -1 if ("ago" in yref or "earlier" in yref or "last year" in yref) else 1 if "next year" in yref else 0
     letter = "Q" if unit == "quarter" else "H"
+    the_year = yref == "the year"  # "the second half of the year": the year last named
 
     def resolve(ctx: Ctx) -> Resolved:
         if explicit:
             return "DATE", f"{int(explicit):04d}-{letter}{n}"
+        if the_year and ctx.anchor_year is not None:
+            return "DATE", f"{ctx.anchor_year:04d}-{letter}{n}"
         if ctx.dct is None:
             return "DATE", f"XXXX-{letter}{n}"
         y = ctx.dct.year + shift

@@ -49,6 +49,9 @@ def _verb_of(tok: Token, through_nouns: bool = True, inside: range | None = None
 
 
 def verb_direction(v: Token, depth: int = 0) -> Direction:
+    if v.pos_ == "ADJ":
+        # "elections are due in the autumn", "is likely in March"
+        return "future" if v.lemma_.lower() in _PLAN_LEMMAS else None
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:

@@ -140,8 +140,9 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
                 and not title_sector(tokens[k].lower(), actor_words()):
             who = " ".join(tokens[k:])  # "Governor Vadim Shumkov"
             return Actor(id=f"person:{slugify(who)}", name=who, kind="person", country=country, sector=sector)
-    if country is not None and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
-        return Actor(id=country, name=name, kind="country", country=country, sector=sector)
+    state = kb.get(country) if country else None
+    if state is not None and sector in STATE_SECTORS:  # a part of the state: the state, with that sector
+        return Actor(id=state.id, name=state.name, kind="country", country=state.id, sector=sector)
     return Actor(id=f"group:{slugify(name)}", name=name, kind="group", country=country, sector=sector)
 
 

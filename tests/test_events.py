@@ -70,6 +70,9 @@ CODINGS = [
     # an offer to act states an intent: AGREE
     ("Norway offered to mediate between Iceland and Chile.", ["Norway", "Iceland", "Chile"],
      "AGREE", ["NOR"], ["ISL", "CHL"], "asserted"),
+    # the issuer of a statement acts through it
+    ("Norway issued a statement condemning Iceland.", ["Norway", "Iceland"],
+     "ACCUSE", ["NOR"], ["ISL"], "asserted"),
     # the target of a threat is in its complement
     ("Norway threatened to cut ties with Iceland.", ["Norway", "Iceland"],
      "THREATEN", ["NOR"], ["ISL"], "asserted"),

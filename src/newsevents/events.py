@@ -59,6 +59,11 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
         recipients = _phrases(parties, objects_of(verb))
         if not recipients and t.entry.type in ("ASSAULT", "THREATEN", "COERCE"):  # "fired at X"
             recipients = _phrases(parties, prep_objects(verb, ("at",)))
+    if not actors and verb.dep_ == "acl" and verb.tag_ == "VBG" \
+            and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
+        # "X issued a statement condemning Y": the issuer acts through the statement
+        holder = verb.head.head
+        actors = _phrases(parties, agent_of(holder) if is_passive(holder) else subject_of(holder))
     between = _phrases(parties, prep_objects(verb, ("between", "among")))
     actors = unique(actors + between)
     if t.entry.requires == "place":

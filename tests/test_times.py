@@ -161,3 +161,15 @@ def test_day_ranges_halves_and_seasons(nlp):
     assert [(t.text, t.value) for t in found] == [("mid-2022", "2022"), ("the second half of the year", "2022-H2")]
     text = "Elections are due in the autumn."
     assert one(text, DEC, nlp(text))[2] == "2025-FA"
+
+
+def test_business_shorthand_and_news_style_years(nlp):
+    assert one("Revenue grew in Q3 2024.")[2] == "2024-Q3"
+    assert one("The FY2025 budget was cut.")[2] == "2025"
+    # a day and month without a year in a past clause is this calendar year's
+    text = "The ministers met on 20 January."
+    assert one(text, DEC, nlp(text))[2] == "2024-01-20"
+    # ... unless it is a deadline days away that only a past perfect put behind us
+    nov = dt.date(2024, 11, 2)
+    text = "The offer had been set to expire Nov. 6."
+    assert one(text, nov, nlp(text))[2] == "2024-11-06"

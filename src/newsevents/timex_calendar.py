@@ -84,11 +84,12 @@ def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> 
     if past is None or future is None:
         return dct.year
     back, ahead = (dct - past).days, (future - dct).days
-    # a writer gives the year of a date far from the article's: a day-month without one that the
-    # tense would put ten months away is more likely the near one ("had been set to expire Nov. 6")
-    if direction == "past" and not (back > 300 and ahead < 45):
+    # news style gives the year of a date outside the current year: a day-month without one
+    # that the tense would put in another year, ten months away, is more likely the near one
+    # ("had been set to expire Nov. 6"; but "met on Jan. 20" written in December is this year's)
+    if direction == "past" and not (back > 300 and ahead < 45 and past.year != dct.year):
         return past.year
-    if direction == "future" and not (ahead > 300 and back < 45):
+    if direction == "future" and not (ahead > 300 and back < 45 and future.year != dct.year):
         return future.year
     bias = 1.0 if direction == "near" else PAST_BIAS
     return past.year if back <= bias * ahead else future.year

@@ -110,9 +110,9 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
             return "DATE", f"{year:04d}-{season}"
         if ctx.dct is None:
             return "DATE", f"XXXX-{season}"
-        direction = ctx.direction if rel in ("", "the") else None
+        direction = ctx.direction if rel in ("", "the", "this") else None
         return "DATE", f"{cal.season_year(season, ctx.dct, direction, shift):04d}-{season}"
-    return _cand(m, resolve, mod=mod, year=year, needs_direction=rel in ("", "the") and year is None,
+    return _cand(m, resolve, mod=mod, year=year, needs_direction=rel in ("", "the", "this") and year is None,
                  position=mod is None)
 
 
@@ -279,3 +279,33 @@ def _fiscal_year(m: re.Match[str], text: str) -> Cand | None:
     words = norm(m.group(0))
     shift = -1 if re.search(r"\b(?:previous|past|last|latest)\b", words) else 1 if re.search(r"\b(?:next|coming|new)\b", words) else 0
     return _cand(m, lambda ctx: ("DATE", _y(ctx, shift)))
+
+
+@rule("quarter_code",
+      rf"(?-i:(?P<y0>{YEAR})\s*(?P<p0>Q[1-4]|H[12])|(?P<p>Q[1-4]|H[12])(?:\s*(?:FY)?\s*(?P<y>{YEAR}|['’]\d\d))?"
+      rf"|FY\s*(?P<fy>{YEAR}|['’]?\d\d))", triggers="q h fy #year", reach=(8, 12))
+def _quarter_code(m: re.Match[str], text: str) -> Cand | None:
+    """Business shorthand: "Q3 2024", "2024 H1", "FY2025", "Q1"."""
+    raw_year = m["y0"] or m["y"] or m["fy"]
+    year = None
+    if raw_year:
+        digits = raw_year.lstrip("'’")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    period = m["p0"] or m["p"]
+    if period is None:  # FY2025
+        return _cand(m, lambda ctx: ("DATE", f"{year:04d}"), year=year)
+    letter, n = period[0], int(period[1])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year is not None:
+            return "DATE", f"{year:04d}-{letter}{n}"
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{letter}{n}"
+        current = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
+        y = ctx.dct.year
+        if n > current and ctx.direction != "future":
+            y -= 1
+        elif n < current and ctx.direction == "future":
+            y += 1
+        return "DATE", f"{y:04d}-{letter}{n}"
+    return _cand(m, resolve, year=year, needs_direction=year is None, position=True)

@@ -118,7 +118,7 @@ def doc_direction(doc: Doc, start: int, end: int) -> Direction:
     return verb_direction(v)
 
 
-_FUTURE_CUES = re.compile(r"\b(?:will|shall|would|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
+_FUTURE_CUES = re.compile(r"\b(?:will|shall|would|may\s+be|might\s+be|could\s+be|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
                           r"scheduled|due\s+to|set\s+to|intends?\s+to|next|upcoming)\b|['’]ll\b", re.IGNORECASE)
 _PAST_CUES = re.compile(r"\b(?:said|was|were|had|did|ago|last|\w{3,}ed)\b", re.IGNORECASE)
 

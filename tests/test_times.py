@@ -173,3 +173,11 @@ def test_business_shorthand_and_news_style_years(nlp):
     nov = dt.date(2024, 11, 2)
     text = "The offer had been set to expire Nov. 6."
     assert one(text, nov, nlp(text))[2] == "2024-11-06"
+
+
+@pytest.mark.parametrize("text", [
+    "He told USA Today about the plan.",
+    "The New York Daily News ran the story.",
+])
+def test_time_words_inside_names(text):
+    assert tag_times(text, DEC) == []

@@ -247,3 +247,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:^|[.!?:\n\"“]\s*|\n)$", text[max(0, start - 4):start])) or before.endswith("\n")
 
 
+def in_name(text: str, start: int, end: int) -> bool:
+    """A common time word written as part of a name: "USA Today", "the New York Daily News",
+    "This Week With David Brinkley" (capitalised mid-sentence next to another capitalised word)."""
+    if not text[start:start + 1].isupper() or _sentence_initial(text, start):
+        return False
+    prev = re.search(r"([A-Z][\w.&'’-]*)\s+$", text[max(0, start - 30):start])
+    nxt = re.match(r"\s+[A-Z]", text[end:end + 3])
+    return bool(prev or nxt)
+
+

@@ -24,6 +24,7 @@ from .timex_grammar import (
     _cand,
     _y,
     duration_value,
+    in_name,
     relative_unit,
     rule,
 )
@@ -44,6 +45,8 @@ _ANAPHORIC = {"following", "the following", "the same", "that", "previous", "the
 
 @rule("rel_unit", rf"{REL}\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>year|month|week|weekend|quarter|decade|century)", triggers="year month week weekend quarter decade century")
 def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
+    if in_name(text, m.start(), m.end()):
+        return None  # "This Week With David Brinkley"
     rel = norm(m["rel"])
     unit = norm(m["unit"])
     shift = _SHIFT[rel]
@@ -122,6 +125,8 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
       r"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow)|"
       rf"(?P<word>yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?", triggers="yesterday today tomorrow tonight")
 def _deictic(m: re.Match[str], text: str) -> Cand | None:
+    if in_name(text, m.start(), m.end()):
+        return None  # "USA Today"
     if m["beyond"]:
         shift = -2 if "yesterday" in m["beyond"].lower() else 2
         word = ""

@@ -24,6 +24,7 @@ from .timex_grammar import (
     _offset_value,
     _y,
     duration_value,
+    in_name,
     relative_unit,
     rule,
 )
@@ -48,6 +49,8 @@ def _reference(m: re.Match[str], text: str) -> Cand | None:
         value = V.reference["the past"]
         return Cand(start=start, end=m.end(), resolve=lambda ctx: ("DATE", value), rule="")
     after = text[m.end():m.end() + 30]
+    if in_name(text, m.start(), m.end()):
+        return None
     if w == "previously" and re.match(r"\s+\w+ed\b", after):
         return None  # "a previously announced plan": part of a modifier, not a time
     if w == "soon" and (re.match(r"\s+(?:after|as)\b", after)
@@ -71,6 +74,8 @@ def _adjective_use(text: str, m: re.Match[str]) -> bool:
 @rule("frequency", "(?P<w>" + "|".join(sorted(V.frequency, key=len, reverse=True)) + ")", triggers=tuple(V.frequency))
 def _frequency(m: re.Match[str], text: str) -> Cand | None:
     value = V.frequency[norm(m["w"])]
+    if in_name(text, m.start(), m.end()):
+        return None
     if re.match(r"\s+(?:dividends?|payments?|reports?|results|earnings|profits?|net|revenues?|sales|"
                 r"losses|rates?|meetings?|reviews?|figures|data|basis|payout|distribution)\b",
                 text[m.end():m.end() + 20], re.IGNORECASE):

@@ -264,3 +264,15 @@ def test_quotation_set_off_by_comma_before_the_cue_and_after_adding(make_analysi
     assert [(_content(a, q), q.kind) for q in qs] == [("We are close to a deal,", "direct"),
                                                      ("The last points are technical.", "direct")]
     assert {q.speaker.actor for q in qs} == {"person:ines-falk"}
+
+
+def test_evidential_source_and_called_with_quoted_modifier(make_analysis):
+    text = ('A survey by the Lakeside Institute found that most farmers expect lower yields. '
+            'Governor Ada Brook called the tariff plan "deeply unwise."\n')
+    a = _run(make_analysis, text, [("Lakeside Institute", "organization:lakeside-institute", "organization"),
+                                   ("Ada Brook", "person:ada-brook", "person")])
+    qs = find_quotes(a)
+    assert [_content(a, q) for q in qs] == ["most farmers expect lower yields",
+                                           'the tariff plan "deeply unwise."']
+    assert qs[0].speaker.actor == "organization:lakeside-institute"
+    assert qs[1].kind == "mixed" and qs[1].speaker.actor == "person:ada-brook"

@@ -130,6 +130,10 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
         if obj is not None and pred is not None and obj.i < pred.i \
                 and obj.tag_ not in ("WP", "WDT"):  # "called X 'Y'", not "what they dubbed Y"
             content = (obj.left_edge.idx, tok_end(pred.right_edge))
+        elif obj is not None and pred is None and obj.tag_ not in ("WP", "WDT"):
+            span = (obj.left_edge.idx, tok_end(obj.right_edge))  # 'called X "Y"' parsed as one NP
+            if any(span[0] < qs < span[1] for qs, qe in quoted):
+                content = span
     if content is None and verb.dep_ == "parataxis" and lemma in verbs:
         # "The deal, he said, is off": the clause the verb interrupts is the content
         own = {t.i for t in verb.subtree}

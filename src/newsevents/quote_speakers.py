@@ -13,7 +13,9 @@ Given the token that fills the speaker slot of a cue (the subject of "said", the
 * picks the actor: the mention covering the head noun, else a mention inside the phrase,
   except that a nationality adjective in front of a channel noun ("Iranian media reports")
   names no speaker, while in front of a state-agent noun ("Iranian officials") it names the
-  state.
+  state; a common noun with no actor of its own speaks for the actor of its "of/for/in/by"
+  phrase ("a spokesman for the ministry", "officials in Kyiv" -- a place for its country --,
+  "a survey by the institute") or of its apposition ("the outlet Daily Ledger").
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "npadvmod", "punct", "prt"}
 NP_PUNCT = {"-", "–", "‑", "’", "'"}
 LOOKBACK_SENTENCES = 3
-AGENT_PREPS = {"in", "from", "of", "for", "at"}
+AGENT_PREPS = {"in", "from", "of", "for", "at", "by"}
 
 
 @dataclass(frozen=True)
@@ -139,14 +141,14 @@ def speaker_at(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Spea
                        kind=m.kind if m else None, head=head.i)
     start, end = np_bounds(head)
     m = actor_of(a, head, start, end)
-    if m is None and head.lemma_.lower() in _nouns()[1] | {head.lower_}.intersection(_nouns()[1]):
+    if m is None and head.pos_ == "NOUN":  # a common noun: whose it is names the speaker
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 p_start, p_end = np_bounds(pobj)
                 m = actor_of(a, pobj, p_start, p_end)
                 if m is not None and m.kind == "location" and m.country:
                     m = replace(m, actor_id=m.country, kind="country")  # officials in a capital
-                if m is not None:  # "officials in Kyiv", "a spokesman for the ministry"
+                if m is not None:  # "officials in Kyiv", "a spokesman for X", "a survey by X"
                     end = max(end, p_end)
                     break
             if m is not None:

@@ -136,19 +136,20 @@ def _with_marks(text: str, c: Attribution, quoted: list[quote_marks.Quoted]) -> 
     for q in inside:  # a quotation cut by the content's edge is taken whole
         if q.start < end < q.end:
             end = q.end
-    end = _close_mark_end(text, end)
+    end = _close_mark_end(text, start, end)
     return replace(c, start=start, end=end, kind="mixed")
 
 
-def _close_mark_end(text: str, end: int) -> int:
-    """Extend over ',”' / '.”' right after a content holding an unclosed opening mark."""
-    seg = text[:end]
+def _close_mark_end(text: str, start: int, end: int) -> int:
+    """Extend over ',”' / '."' right after a content holding an unclosed opening mark."""
+    seg = text[start:end]
     opens = sum(seg.count(m) for m in quote_marks.OPEN_MARKS)
     closes = sum(seg.count(m) for m in quote_marks.CLOSE_MARKS)
-    if opens <= closes:
+    straight_open = seg.count(quote_marks.STRAIGHT) % 2 == 1
+    if opens <= closes and not straight_open:
         return end
     for k in range(end, min(len(text), end + 3)):
-        if text[k] in quote_marks.CLOSE_MARKS:
+        if text[k] in quote_marks.CLOSE_MARKS or (straight_open and text[k] == quote_marks.STRAIGHT):
             return k + 1
         if text[k] not in ",.;!? ":
             break

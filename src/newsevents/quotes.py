@@ -285,7 +285,8 @@ def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, in
 # -- pass 3: channels and nesting ---------------------------------------------------------
 
 def _resolve_nesting(cands: list[Attribution]) -> list[Attribution]:
-    """Drop channel wrappers (their speaker becomes the inner via) and same-speaker repeats."""
+    """Drop channel wrappers (their speaker becomes the inner via), and inner attributions
+    that repeat the outer speaker or name nobody."""
     lex = lexicon()
     drop: set[int] = set()
     result = list(cands)
@@ -300,7 +301,9 @@ def _resolve_nesting(cands: list[Attribution]) -> list[Attribution]:
         for j in inner:
             same = (outer.speaker is not None and result[j].speaker is not None
                     and outer.speaker.actor is not None and outer.speaker.actor == result[j].speaker.actor)
-            if same:
+            unnamed = (outer.speaker is not None and outer.speaker.actor is not None and not channel
+                       and (result[j].speaker is None or result[j].speaker.actor is None))
+            if same or unnamed:  # "X said Y showed Z": Z stays X's claim
                 drop.add(j)
             elif channel:
                 drop.add(i)

@@ -327,45 +327,40 @@ class Store:
 
     # -- linking ----------------------------------------------------------------------
     def _link(self, conn: Connection, new: list[Mention]) -> None:
-        """Link a batch's new mentions; each story event it touches is written once."""
+        """Link a batch's new mentions; each story event it changes is written once."""
         if not new:
             return
         pool = self._nearby_events(conn, new)
-        stored = set(pool)
         latest = max((o.published for ms in pool.values() for o in ms if o.published), default=None)
         if latest and any(m.published and m.published < latest for m in new):
-            self._relink_nearby(conn, pool, new)  # a late article: link its neighbourhood again
-            return
-        keys = {eid: frozenset().union(*(o.parties() for o in ms)) for eid, ms in pool.items()}
-        touched: dict[str, None] = {}
-        assigned: list[dict] = []
-        for m in sorted(new, key=stories.order_key):
-            mine = m.parties()
-            cands = ((eid, ms) for eid, ms in pool.items() if ms[0].type == m.type and mine & keys[eid])
-            target = stories.choose(m, cands) or stories.story_id(m)
-            pool.setdefault(target, []).append(m)
-            keys[target] = keys.get(target, frozenset()) | mine
-            touched[target] = None
-            assigned.append({"a": m.article, "i": m.index, "story_event_id": target})
-        conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
-                                             mentions.c.idx == sa.bindparam("i")), assigned)
-        for eid in touched:
-            self._write_event(conn, eid, pool[eid], exists=eid in stored)
+            # a late article: link it with the story events it could join again, in publication order
+            near = stories.Linker(pool)
+            affected = {i for m in new for i in near.candidates(m)}
+            before = {i: pool[i] for i in affected}
+            groups = stories.link([*(m for ms in before.values() for m in ms), *new])
+        else:
+            linker = stories.Linker(pool)
+            touched = {linker.add(m) for m in sorted(new, key=stories.order_key)}
+            before = {i: pool[i] for i in touched if i in pool}
+            groups = {i: linker.stories[i] for i in touched}
+        self._apply(conn, before, groups)
 
-    def _relink_nearby(self, conn: Connection, pool: dict[str, list[Mention]], new: list[Mention]) -> None:
-        """Link the new mentions with the stored events near them again, in publication order,
-        as :meth:`relink` would."""
-        groups = stories.link([*(m for ms in pool.values() for m in ms), *new])
-        gone = [eid for eid in pool if eid not in groups]
+    def _apply(self, conn: Connection, before: dict[str, list[Mention]], after: dict[str, list[Mention]]) -> None:
+        """Write the story events whose mentions changed from ``before`` to ``after``."""
+        was = {m.key: i for i, ms in before.items() for m in ms}
+        gone = [i for i in before if i not in after]
         if gone:
             conn.execute(event_parties.delete().where(event_parties.c.event_id.in_(gone)))
             conn.execute(story_events.delete().where(story_events.c.id.in_(gone)))
-        conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
-                                             mentions.c.idx == sa.bindparam("i")),
-                     [{"a": m.article, "i": m.index, "story_event_id": eid}
-                      for eid, ms in groups.items() for m in ms])
-        for eid, ms in groups.items():
-            self._write_event(conn, eid, ms, exists=eid in pool)
+        moved = [{"a": m.article, "i": m.index, "story_event_id": i}
+                 for i, ms in after.items() for m in ms if was.get(m.key) != i]
+        if moved:
+            conn.execute(mentions.update().where(mentions.c.article_id == sa.bindparam("a"),
+                                                 mentions.c.idx == sa.bindparam("i")), moved)
+        for i, ms in after.items():
+            old = before.get(i)
+            if old is None or {m.key for m in old} != {m.key for m in ms}:
+                self._write_event(conn, i, ms, exists=i in before)
 
     def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
         """The stored story events of the new mentions' types that share a party with one and

@@ -314,19 +314,50 @@ def order_key(m: Mention) -> tuple:
     return (m.published or dt.date.max, m.article, m.index)
 
 
+class Linker:
+    """Story events being linked, indexed by (type, party) and by the days their mentions'
+    windows span, so a mention is scored only against story events it could join."""
+
+    def __init__(self, stories: dict[str, list[Mention]] | None = None) -> None:
+        self.stories: dict[str, list[Mention]] = {}
+        self._keys: dict[str, frozenset[str]] = {}
+        self._hull: dict[str, tuple[dt.date, dt.date]] = {}
+        self._index: dict[tuple[str, str], list[str]] = {}
+        for ident, ms in (stories or {}).items():
+            for m in ms:
+                self._put(ident, m)
+
+    def _put(self, ident: str, m: Mention) -> None:
+        ms = self.stories.setdefault(ident, [])
+        ms.append(m)
+        lo, hi = m.window()
+        old = self._hull.get(ident)
+        self._hull[ident] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+        keys = self._keys.get(ident, frozenset())
+        for k in m.parties() - keys:
+            self._index.setdefault((ms[0].type, k), []).append(ident)
+        self._keys[ident] = keys | m.parties()
+
+    def candidates(self, m: Mention) -> list[str]:
+        """The story events ``m`` could join: same type, a shared party, windows that meet."""
+        lo, hi = m.window()
+        ids = {i for k in m.parties() for i in self._index.get((m.type, k), ())}
+        return sorted(i for i in ids
+                      if shift(self._hull[i][0], -SLACK) <= hi and shift(lo, -SLACK) <= self._hull[i][1])
+
+    def add(self, m: Mention) -> str:
+        """Put ``m`` into the story event it belongs to (a new one if none); returns its id."""
+        target = choose(m, ((i, self.stories[i]) for i in self.candidates(m))) or story_id(m)
+        self._put(target, m)
+        return target
+
+
 def link(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
-    """Group mentions into story events: {story event id: its mentions}."""
-    stories: dict[str, list[Mention]] = {}
-    by_type: dict[str, list[str]] = {}
+    """Group mentions, in publication order, into story events: {story event id: its mentions}."""
+    linker = Linker()
     for m in sorted(mentions, key=order_key):
-        ids = by_type.setdefault(m.type, [])
-        target = choose(m, ((i, stories[i]) for i in ids))
-        if target is None:
-            target = story_id(m)
-            stories[target] = []
-            ids.append(target)
-        stories[target].append(m)
-    return stories
+        linker.add(m)
+    return linker.stories
 
 
 def story_id(founder: Mention) -> str:

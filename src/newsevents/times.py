@@ -15,11 +15,20 @@ clause (``timex_tense``: "will sign at the end of January" written in December i
 January, "met in October" the last October), which is where general-purpose taggers lose
 most of their value errors.
 
-Why our own module: measured on gold spans, dateparser normalises only about 62% of news
-time expressions correctly (it has no notion of TIMEX3 durations, sets, mods or reference
-values, and resolves bare months and weekdays without looking at tense), and timexy and
-ctparse do worse on news; none marks TimeML spans.  Absolute dates are simple enough that
-the grammar parses them itself, so the stage has no extra dependency.
+Why our own module: measured on gold spans (issue 3), dateparser normalises only about 62%
+of news time expressions correctly (it has no notion of TIMEX3 durations, sets, mods or
+reference values, and resolves bare months and weekdays without looking at tense), and
+timexy and ctparse do worse on news; none marks TimeML spans.  Absolute dates are simple
+enough that the grammar parses them itself, so the stage has no extra dependency.
+
+Measured with ``benchmarks/timex.py`` on the TempEval-3 TBAQ training set (256 documents):
+relaxed span F1 94.4, type F1 91.0, value F1 81.5, mod accuracy 96.5 (HeidelTime: 92.1 /
+88.0 / 77.5 / 95.4); about 5 ms per document, a few per cent of the whole pipeline.
+
+Modules: ``timex_vocab`` (word lists from the data file, number words), ``timex_grammar``
+(candidate type, rule registry, trigger-word windows), ``timex_dates`` / ``timex_relative`` /
+``timex_spans`` (the rules), ``timex_calendar`` (date arithmetic, which occurrence),
+``timex_tense`` (clause direction).
 """
 
 from __future__ import annotations

@@ -181,3 +181,8 @@ def test_business_shorthand_and_news_style_years(nlp):
 ])
 def test_time_words_inside_names(text):
     assert tag_times(text, DEC) == []
+
+
+def test_present_tense_weekday_is_the_scheduled_one(nlp):
+    text = "The talks begin Thursday in Geneva."
+    assert one(text, DEC, nlp(text))[2] == "2024-12-26"

@@ -112,7 +112,8 @@ def weekday_date(weekday: int, dct: dt.date, direction: Direction, shift: int = 
     ahead = (weekday - dct.isoweekday()) % 7
     if direction == "past":
         return dct - dt.timedelta(days=back)
-    if direction == "future":
+    if direction in ("future", "present"):
+        # "the talks begin Thursday": a weekday with a present tense is the scheduled one
         return dct + dt.timedelta(days=ahead)
     # unknown: news mostly reports what happened; the past one unless the future one is
     # clearly nearer

@@ -279,3 +279,20 @@ def test_far_away_story_events_are_not_candidates(store):
     store.ingest([recap, SIGNED])
     two_thousand_one = store.story_events(until="2001-12-31")
     assert [sorted(m.article for m in e.mentions) for e in two_thousand_one] == [["old", "recap", "signed"]]
+
+
+def test_migration_4_adds_the_window_columns_to_an_older_database(tmp_path):
+    path = str(tmp_path / "old.db")
+    s = open_store(path)
+    s.ingest([PLAN])
+    with s.engine.begin() as conn:  # make it a version-3 database
+        for name in ("window_lo", "window_hi"):
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_story_events_{name}")
+            conn.exec_driver_sql(f"ALTER TABLE story_events DROP COLUMN {name}")
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+    s.close()
+    s = open_store(path)
+    assert s.version() == SCHEMA_VERSION == 4
+    s.ingest([SIGNED])
+    assert [h.status for h in s.story_events(type="AGREE", since="2020-01-01")[0].history] == ["expected", "asserted"]
+    s.close()

@@ -47,7 +47,6 @@ from .store_schema import (  # noqa: F401  (re-exported: the store's public name
 from .stories import Mention, StoryEvent
 
 _FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
-_NEAR_DAYS = 400    # story events farther than this from a new mention's window are not candidates
 
 
 class IngestInterrupted(NewsEventsError):
@@ -281,11 +280,13 @@ class Store:
                 conn.execute(story_events.delete().where(story_events.c.id == ident))
 
     def _duplicate_candidates(self, conn: Connection, fp: Fingerprint) -> Iterator[tuple[str, Fingerprint]]:
-        q = sa.select(articles.c.id).where(articles.c.duplicate_of.is_(None)).where(
-            sa.or_(articles.c.text_hash == fp.text_hash,
-                   articles.c.id.in_(sa.select(article_bands.c.article_id)
-                                     .where(article_bands.c.band.in_(fp.bands)))))
-        for ident in conn.execute(q).scalars().all():
+        same = sa.select(articles.c.id).where(articles.c.text_hash == fp.text_hash,
+                                              articles.c.duplicate_of.is_(None))
+        ids = dict.fromkeys(conn.execute(same).scalars())
+        if fp.bands:  # only originals have bands
+            near = sa.select(article_bands.c.article_id).where(article_bands.c.band.in_(fp.bands)).distinct()
+            ids.update(dict.fromkeys(conn.execute(near).scalars()))
+        for ident in ids:
             if ident not in self._fps:
                 rec = json.loads(conn.execute(sa.select(articles.c.record).where(articles.c.id == ident)).scalar())
                 skip = [(b["start"], b["end"]) for b in rec.get("boilerplate") or ()]
@@ -364,19 +365,19 @@ class Store:
 
     def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
         """The stored story events of the new mentions' types that share a party with one and
-        whose days lie within ``_NEAR_DAYS`` of the new mentions' time windows."""
+        whose mentions' time windows meet the days the new mentions' windows span."""
         keys = sorted(frozenset().union(*(m.parties() for m in new)))
         if not keys:
             return {}
         ids = sa.select(event_parties.c.event_id).where(
             event_parties.c.role == "key", event_parties.c.party.in_(keys))
-        lo = shift(min(m.window()[0] for m in new), -_NEAR_DAYS)
-        hi = shift(max(m.window()[1] for m in new), _NEAR_DAYS)
+        lo = shift(min(m.window()[0] for m in new), -stories.SLACK)
+        hi = shift(max(m.window()[1] for m in new), stories.SLACK)
         q = (sa.select(mentions.c.story_event_id, mentions.c.data)
              .join(story_events, story_events.c.id == mentions.c.story_event_id)
              .where(story_events.c.type.in_(sorted({m.type for m in new})), story_events.c.id.in_(ids))
-             .where(sa.or_(story_events.c.date_hi.is_(None), story_events.c.date_hi >= lo.isoformat()))
-             .where(sa.or_(story_events.c.date_lo.is_(None), story_events.c.date_lo <= hi.isoformat()))
+             .where(sa.or_(story_events.c.window_hi.is_(None), story_events.c.window_hi >= lo.isoformat()))
+             .where(sa.or_(story_events.c.window_lo.is_(None), story_events.c.window_lo <= hi.isoformat()))
              .order_by(mentions.c.id))
         out: dict[str, list[Mention]] = {}
         for eid, data in conn.execute(q):
@@ -387,7 +388,9 @@ class Store:
         ev = stories.summarize(ident, ms)
         lo, hi = stories.date_range(ev)
         due = stories.expected_by(ev)
+        wlo, whi = min(m.window()[0] for m in ms), max(m.window()[1] for m in ms)
         values = dict(type=ev.type, status=ev.status, date_lo=lo, date_hi=hi,
+                      window_lo=wlo.isoformat(), window_hi=whi.isoformat(),
                       due=due.isoformat() if due else None, first_reported=ev.first_reported,
                       last_reported=ev.last_reported, n_mentions=len(ms), record=ev.to_json())
         if exists is None:

@@ -12,7 +12,8 @@ Tables (SQLAlchemy Core, one definition for SQLite and PostgreSQL):
 - ``actors``: every actor seen, with first and last date and article count.
 
 A migration is a function of a connection; ``MIGRATIONS[n - 1]`` brings a database to version
-``n``. Append new ones, never edit old ones.
+``n``. Append new ones, never edit old ones; a table's definition here is its latest form, so
+a migration that adds columns adds only those an older database lacks.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ story_events = sa.Table(
     sa.Column("last_reported", sa.String(10)),
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("record", sa.Text, nullable=False),
+    # added by migration 4: the days its mentions' time windows span (linking candidates)
+    sa.Column("window_lo", sa.String(10), index=True),
+    sa.Column("window_hi", sa.String(10), index=True),
 )
 event_parties = sa.Table(
     "event_parties", meta,
@@ -115,11 +119,27 @@ def _create(*tables: sa.Table) -> Callable[[Connection], None]:
     return migrate
 
 
+def _add_columns(table: sa.Table, *names: str) -> Callable[[Connection], None]:
+    """Add columns of ``table`` that an older database lacks (a new one has them already)."""
+    def migrate(conn: Connection) -> None:
+        have = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name in have:
+                continue
+            col = table.c[name]
+            ddl = col.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {ddl}")
+            if col.index:
+                conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table.name}_{name} ON {table.name} ({name})")
+    return migrate
+
+
 #: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create(articles, article_bands),                    # 1: articles and duplicate bands
     _create(mentions, story_events, event_parties),      # 2: mentions and story events
     _create(actors),                                     # 3: the actors seen
+    _add_columns(story_events, "window_lo", "window_hi"),  # 4: linking windows (NULL: relink fills)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

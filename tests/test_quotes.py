@@ -276,3 +276,23 @@ def test_evidential_source_and_called_with_quoted_modifier(make_analysis):
                                            'the tariff plan "deeply unwise."']
     assert qs[0].speaker.actor == "organization:lakeside-institute"
     assert qs[1].kind == "mixed" and qs[1].speaker.actor == "person:ada-brook"
+
+
+def test_attribution_recomputes_when_nothing_stored_and_ignores_unrelated_spans(make_analysis):
+    text = ("The ferry line will close in June, according to the Harbor Ministry. "
+            "The harbor froze last winter.\n")
+    a = _run(make_analysis, text, [("Harbor Ministry", "organization:harbor-ministry", "organization")])
+    qs = find_quotes(a)
+    a.doc.user_data.clear()
+    start = text.index("will close")
+    assert attribution(a, qs, start, start + 10) == ["organization:harbor-ministry"]
+    other = text.index("froze")
+    assert attribution(a, qs, other, other + 5) == []
+
+
+def test_cognition_verbs_only_on_request(make_analysis):
+    text = "Clara Voss believes that the budget will be balanced next spring.\n"
+    a = _run(make_analysis, text, [("Clara Voss", "person:clara-voss", "person")])
+    assert find_quotes(a) == []
+    [q] = find_quotes(a, cognition=True)
+    assert q.speaker.actor == "person:clara-voss"

@@ -28,6 +28,9 @@ articles that republish another. Sections:
    Extracted mentions are aligned to gold mentions (same type, evidence spans overlapping)
    and linking is scored over the aligned ones.
 
+4. **Scale** (``--scale N``): ingest of N synthetic articles in date order and shuffled,
+   a full relink, and one filtered query.
+
 Targets (issue 7): near-duplicate P >= 0.98, R >= 0.95; linking pairwise F1 >= 0.85; final
 status and time right for >= 0.85 of story events; ingest adds < 20 % to extract's time.
 """
@@ -42,6 +45,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 from newsevents.duplicates import article_fingerprint, similarity
@@ -312,11 +316,53 @@ def with_extraction(rows: list[dict], gold: dict, tmp: Path) -> dict:
     }
 
 
+def scale(n: int, tmp: Path, shuffled: bool) -> dict:
+    """Store throughput on ``n`` synthetic articles (1-3 random events among 12 states over two
+    years, random filler text), in date order or shuffled; plus a full relink and one query."""
+    rng = random.Random(1)
+    states = ["NOR", "ISL", "CHL", "ARG", "PHL", "VNM", "GHA", "TGO", "EGY", "ETH", "USA", "CHN"]
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau".split()
+    arts = []
+    for i in range(n):
+        day = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
+        evs = []
+        for _ in range(rng.randint(1, 3)):
+            a, b = rng.sample(states, 2)
+            status = rng.choice(["asserted", "asserted", "expected", "alleged", "denied"])
+            when = day + timedelta(days=rng.randint(-5, 30) if status == "expected" else -rng.randint(0, 5))
+            evs.append(Event(type=rng.choice(["AGREE", "CONSULT", "ACCUSE", "REQUEST", "THREATEN", "AID"]),
+                             actors=[a], recipients=[b], status=status, confidence=1.0,
+                             time=EventTime(value=when.isoformat(), source="text") if rng.random() < 0.7 else None,
+                             evidence=Span(start=0, end=10)))
+        arts.append(Article(id=f"syn-{i}", published=day.isoformat(), publisher="Synthetic",
+                            text=" ".join(rng.choice(words) for _ in range(250)), events=evs))
+    if not shuffled:
+        arts.sort(key=lambda a: a.published)
+    store = open_store(str(tmp / f"scale-{shuffled}.db"))
+    t0 = time.perf_counter()
+    summary = store.ingest(arts, batch_size=32)
+    t_ingest = time.perf_counter() - t0
+    incremental = len(store.story_events())
+    t0 = time.perf_counter()
+    relinked = store.relink()
+    t_relink = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    hits = len(store.story_events(actors=["USA"], since="2025-01-01"))
+    t_query = time.perf_counter() - t0
+    store.close()
+    return {"articles": n, "order": "shuffled" if shuffled else "by date", "mentions": summary.mentions,
+            "ingest_seconds": round(t_ingest, 2), "ms_per_article": round(1000 * t_ingest / n, 2),
+            "story_events_incremental": incremental, "story_events_relinked": relinked,
+            "relink_seconds": round(t_relink, 2), "query_seconds": round(t_query, 3), "query_hits": hits}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(HERE / "stories_corpus"))
     ap.add_argument("--no-extract", action="store_true", help="skip section 3 (needs the spaCy pipeline)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
+    ap.add_argument("--scale", type=int, default=0, metavar="N",
+                    help="also time the store on N synthetic articles, in date order and shuffled")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     rows = [json.loads(line) for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -330,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         out["synthetic_duplicates"] = synthetic_duplicates(rows, gold, tmp)
         if not args.no_extract:
             out["with_extraction"] = with_extraction(rows, gold, tmp)
+        if args.scale:
+            out["scale_by_date"] = scale(args.scale, tmp, shuffled=False)
+            out["scale_shuffled"] = scale(args.scale, tmp, shuffled=True)
     link, dup = out["linking_from_gold_mentions"], out["synthetic_duplicates"]
     out["targets"] = {
         "near_duplicate_precision>=0.98": dup["precision"] >= 0.98,

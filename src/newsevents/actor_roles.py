@@ -204,7 +204,7 @@ def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[Candida
 
 
 def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:
-    """The nearest country named earlier in the sentence ("A Russian delegation led by ...")."""
+    """The nearest country named earlier in the sentence ("A French delegation headed by ...")."""
     sent_start = doc[start_tok].sent.start
     for i in range(start_tok - 1, sent_start - 1, -1):
         m = by_token.get(i)

@@ -158,7 +158,7 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
         if any(o.i != trigger.i and o.i not in siblings and o.i not in ancestors
                and tree_distance(o, head) < d for o in other_triggers):
             continue
-        # a point in time beats a stretch of it ("in late October, days after X met")
+        # a point in time beats a stretch of it ("in early May, weeks after X met")
         key = (d + (3 if t.type == "DURATION" else 0), abs(head.i - trigger.i))
         if best is None or key < best[:2]:
             best = (key[0], key[1], t)

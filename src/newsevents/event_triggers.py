@@ -5,7 +5,7 @@ met on the parse: an object lemma ("sign" + "treaty"), no sense-changing object 
 tone") or particle ("back down"), a particle it needs ("call on"), an object naming an actor
 ("host X") or a place ("arrive in X").  An event noun triggers unless it only restates a
 neighbouring trigger ("signed the agreement", "met at a summit", a "partnership treaty"
-compound) or is being described by a copula ("the agreement will be an important factor").
+compound) or is being described by a copula ("the accord will be a major step").
 """
 
 from __future__ import annotations

@@ -102,7 +102,7 @@ _MONTH_VALUE = re.compile(r"^(\d{4}-\d{2})(?:-\d{2})?(?:T.*)?$")
 
 
 def _anchor_on_event(times: list[Time], i: int, text: str) -> None:
-    """'days before the inauguration on January 20', 'In late October, days after the summit':
+    """'days before the inauguration on January 20', 'In early May, weeks after the summit':
     a stretch of days or weeks next to an event takes the month of the date given in the same
     sentence (TimeBank values these as DATEs at the anchor's month); with none it stays a
     vague duration."""

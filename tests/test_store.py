@@ -296,3 +296,15 @@ def test_migration_4_adds_the_window_columns_to_an_older_database(tmp_path):
     s.ingest([SIGNED])
     assert [h.status for h in s.story_events(type="AGREE", since="2020-01-01")[0].history] == ["expected", "asserted"]
     s.close()
+
+
+def test_reading_commands_do_not_create_a_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    missing = tmp_path / "none.db"
+    res = CliRunner().invoke(app, ["events", "--db", str(missing)])
+    assert res.exit_code == 2 and not missing.exists()
+    with pytest.raises(StoreError):
+        open_store(str(missing), create=False)

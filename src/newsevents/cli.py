@@ -98,11 +98,11 @@ ActorOpt = Annotated[Optional[list[str]], typer.Option(
     "--actor", help="an actor id or country code the event must involve (repeatable: all must)")]
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, create: bool = False):
     from .store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except NewsEventsError as e:
         sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
         raise typer.Exit(2) from e
@@ -123,7 +123,7 @@ def ingest(
     from .store import IngestInterrupted
 
     _check_date(published, "--published")
-    store = _open(db)
+    store = _open(db, create=True)
     try:
         summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
                                  batch_size=batch_size, on_error=_emit_error)

@@ -30,6 +30,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
@@ -67,9 +68,17 @@ class ArticleConflict(NewsEventsError):
     code = "E_CONFLICT"
 
 
-def open_store(db: str | None = None) -> "Store":
-    """Open (creating or migrating it when needed) the store at ``db`` (see :func:`resolve_url`)."""
-    return Store(resolve_url(db))
+def open_store(db: str | None = None, *, create: bool = True) -> "Store":
+    """Open (creating or migrating it when needed) the store at ``db`` (see :func:`resolve_url`);
+    with ``create=False`` a missing SQLite file is an error instead of a new empty store."""
+    url = resolve_url(db)
+    if not create:
+        parsed = sa.engine.make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+                and not Path(parsed.database).exists():
+            raise StoreError(f"no database at {parsed.database}: run `newsevents ingest` first, "
+                             "or give --db / $NEWSEVENTS_DB")
+    return Store(url)
 
 
 def _now() -> str:

@@ -21,9 +21,10 @@ mention joins the best *compatible* story event, or founds a new one. Compatible
   and the half-year after it for a plan. A plan published after a reported occurrence is
   about a later event (a second meeting), never the one already held.
 
-Among compatible story events the one whose parties and time agree best wins. Linking is a
-pure function of the mentions (:func:`link`), so a store can link incrementally on ingest
-(:func:`choose`) and relink everything from scratch with the same rules.
+Among compatible story events the one whose parties and time agree best wins (:func:`score`).
+Linking is a pure function of the mentions (:func:`link`); a :class:`Linker` holds story
+events indexed by (type, party) and by the days their windows span, so a store can link
+incrementally on ingest and relink everything from scratch with the same rules.
 
 Status history: the mentions in publication order; an entry is written when the status
 changes. Hypothetical mentions enter it only while nothing firmer is known, and a plan
@@ -54,7 +55,6 @@ PLAN_WINDOW = 183
 SLACK = 1
 SAME_DAYS = 7
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
-FACTUAL = {"asserted", "negated"}
 PLANNED = {"expected", "hypothetical"}
 CLAIMED = {"alleged", "denied"}
 #: same-day ordering of statuses: the firmer one is taken as the later news

@@ -25,7 +25,7 @@ from .pipeline import Extractor, extract, extract_many
 
 __version__ = "0.1.0"
 
-#: store names, imported on first use (SQLAlchemy and datasketch are not needed to extract)
+#: store names, imported on first use (SQLAlchemy is not needed to extract)
 _LAZY = {"open_store": "store", "Store": "store", "IngestSummary": "store", "StoryEvent": "stories",
          "ingest": "queries", "ingest_records": "queries", "events_frame": "queries",
          "mentions_frame": "queries", "actors_frame": "queries", "what_next": "queries",

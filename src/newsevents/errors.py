@@ -7,9 +7,16 @@ Hierarchy (shallow on purpose)::
     │   ├── EmptyText            no text to extract from              (code E_EMPTY)
     │   ├── BadDate              a publication date is not YYYY-MM-DD (code E_DATE)
     │   ├── BadRow               a JSON-lines row is not an object    (code E_ROW)
-    │   └── UnreadableFile       a file cannot be read or decoded     (code E_READ)
+    │   ├── UnreadableFile       a file cannot be read or decoded     (code E_READ)
+    │   ├── UnsupportedInput     a file type or input kind not read   (code E_UNSUPPORTED)
+    │   ├── UnsupportedLanguage  the article is not in English        (code E_LANGUAGE)
+    │   └── FetchError           a page could not be downloaded       (code E_FETCH)
     ├── ModelError               the spaCy pipeline cannot be loaded  (code E_MODEL)
-    └── ExtractionError          a stage failed on an item            (code E_EXTRACT)
+    ├── ExtractionError          a stage failed on an item            (code E_EXTRACT)
+    ├── StoreError               the database cannot be opened/used   (code E_STORE)
+    ├── ArticleConflict          an id is stored with another text    (code E_CONFLICT)
+    └── IngestInterrupted        an ingest was interrupted; committed batches are kept
+                                                                      (code E_INTERRUPTED)
 
 Errors from lower libraries are translated at the boundary (``raise ... from e``).
 """
@@ -60,3 +67,39 @@ class ModelError(NewsEventsError):
 
 class ExtractionError(NewsEventsError):
     code = "E_EXTRACT"
+
+
+class UnsupportedLanguage(InputError):
+    """The article is not in English (code ``E_LANGUAGE``)."""
+
+    code = "E_LANGUAGE"
+
+
+class FetchError(InputError):
+    """A page could not be downloaded (code ``E_FETCH``)."""
+
+    code = "E_FETCH"
+
+
+class StoreError(NewsEventsError):
+    """The database cannot be opened or used (code E_STORE)."""
+
+    code = "E_STORE"
+
+
+class ArticleConflict(NewsEventsError):
+    """An article id is stored already with a different text (code E_CONFLICT)."""
+
+    code = "E_CONFLICT"
+
+
+class IngestInterrupted(NewsEventsError):
+    """An ingest was interrupted; ``summary`` counts what the committed batches stored
+    (code E_INTERRUPTED). The batch in progress was rolled back."""
+
+    code = "E_INTERRUPTED"
+
+    def __init__(self, summary) -> None:  # summary: newsevents.store.IngestSummary
+        super().__init__(f"ingest interrupted: {summary.stored + summary.duplicates} articles committed "
+                         f"of {summary.read} read; the batch in progress was rolled back")
+        self.summary = summary

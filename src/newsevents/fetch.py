@@ -33,17 +33,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from .encoding import charset_from_content_type, decode_bytes
-from .errors import InputError, UnreadableFile
+from .errors import FetchError, UnreadableFile
 from .models import ErrorBody, InputItem, ItemError
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-class FetchError(InputError):
-    """A page could not be downloaded (code ``E_FETCH``)."""
-
-    code = "E_FETCH"
 
 
 @dataclass(frozen=True)

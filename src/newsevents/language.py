@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import InputError
+from .errors import UnsupportedLanguage
 
 ENGLISH = "en"
 #: below this many characters of text, a guess needs this much confidence to count
@@ -28,12 +28,6 @@ SHORT_CONFIDENCE = 0.999
 CONFIDENCE = 0.9
 #: characters read by the detector (the opening of an article says enough)
 SAMPLE = 1000
-
-
-class UnsupportedLanguage(InputError):
-    """The article is not in English (code ``E_LANGUAGE``)."""
-
-    code = "E_LANGUAGE"
 
 
 @dataclass(frozen=True)

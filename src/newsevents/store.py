@@ -39,7 +39,7 @@ from sqlalchemy.engine import Connection
 from . import stories
 from .duplicates import Fingerprint, best_match, fingerprint
 from .intervals import shift
-from .errors import NewsEventsError
+from .errors import ArticleConflict, IngestInterrupted
 from .models import Article, ErrorBody, ItemError
 from .store_schema import (  # noqa: F401  (re-exported: the store's public names)
     DEFAULT_DB, ENV_VAR, MIGRATIONS, SCHEMA_VERSION, StoreError, actors, article_bands, articles,
@@ -48,24 +48,6 @@ from .store_schema import (  # noqa: F401  (re-exported: the store's public name
 from .stories import Mention, StoryEvent
 
 _FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
-
-
-class IngestInterrupted(NewsEventsError):
-    """An ingest was interrupted; ``summary`` counts what the committed batches stored
-    (code E_INTERRUPTED). The batch in progress was rolled back."""
-
-    code = "E_INTERRUPTED"
-
-    def __init__(self, summary: "IngestSummary") -> None:
-        super().__init__(f"ingest interrupted: {summary.stored + summary.duplicates} articles committed "
-                         f"of {summary.read} read; the batch in progress was rolled back")
-        self.summary = summary
-
-
-class ArticleConflict(NewsEventsError):
-    """An article id is stored already with a different text (code E_CONFLICT)."""
-
-    code = "E_CONFLICT"
 
 
 def open_store(db: str | None = None, *, create: bool = True) -> "Store":

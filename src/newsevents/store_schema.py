@@ -25,16 +25,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .errors import NewsEventsError
+from .errors import StoreError
 
 DEFAULT_DB = "newsevents.db"
 ENV_VAR = "NEWSEVENTS_DB"
-
-
-class StoreError(NewsEventsError):
-    """The database cannot be opened or used (code E_STORE)."""
-
-    code = "E_STORE"
 
 
 # -- schema -------------------------------------------------------------------------------

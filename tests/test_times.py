@@ -186,3 +186,24 @@ def test_time_words_inside_names(text):
 def test_present_tense_weekday_is_the_scheduled_one(nlp):
     text = "The talks begin Thursday in Geneva."
     assert one(text, DEC, nlp(text))[2] == "2024-12-26"
+
+
+def test_the_previous_weekday_counts_from_the_last_day_named():
+    text = "The index closed at a high on Friday, Dec. 13, up from the previous Friday."
+    found = tag_times(text, DEC)
+    assert [(t.text, t.value) for t in found][-1] == ("the previous Friday", "2024-12-06")
+
+
+WED = dt.date(2024, 12, 18)
+
+
+@pytest.mark.parametrize("text, value", [
+    # by/until a weekday in a past perfect clause: the day is behind us
+    ("Only three ministries had answered the letter by Monday.", "2024-12-16"),
+    ("Until Tuesday, the police had not named a suspect.", "2024-12-17"),
+    ("The ceasefire holds until Friday.", "2024-12-20"),
+    # a day planned is after the planning
+    ("Farmers planned a march through the capital on Saturday.", "2024-12-21"),
+])
+def test_weekday_direction_from_the_clause(nlp, text, value):
+    assert one(text, WED, nlp(text))[2] == value

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from .models import Time
 from .timex_grammar import Cand, Ctx, find_candidates
-from .timex_tense import doc_direction, text_direction
+from .timex_tense import doc_direction, pluperfect, text_direction
 from .timex_vocab import vocab
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,14 +70,18 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     anchor: int | None = None
     quarter: str | None = None  # the last quarter named ("third-quarter profit" -> 1989-Q3)
     anchored: list[int] = []
+    ref: dt.date | None = None  # the reference time: the last day named
     for c in cands:
-        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor)
+        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor, ref=ref)
         resolved = c.resolve(ctx)
         if c.year is not None:
             anchor = c.year
         if resolved is None or resolved[1] is None:
             continue
         typ, value = resolved
+        day = _DAY_VALUE.match(value)
+        if day and typ in ("DATE", "TIME"):
+            ref = dt.date(int(day[1]), int(day[2]), int(day[3]))
         if re.fullmatch(r"\d{4}-Q\d", value):
             quarter = value
         elif re.fullmatch(r"P\d+M|\d{4}", value) and not c.extra.get("year_back"):
@@ -98,6 +102,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     return out
 
 
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH_VALUE = re.compile(r"^(\d{4}-\d{2})(?:-\d{2})?(?:T.*)?$")
 
 
@@ -135,6 +140,8 @@ def _direction(c: Cand, text: str, doc: Doc | None) -> str | None:
         return None
     before = text[max(0, c.start - 20):c.start]
     if _FUTURE_PREP.search(before):
+        if re.search(r"\b(?:by|until|till)\s+$", before, re.IGNORECASE) and doc is not None and pluperfect(doc, c.start, c.end):
+            return "past"  # "had filed reports by Wednesday"
         return "future"  # "until Tuesday", "as soon as Friday", "by August"
     if _PAST_PREP.search(before):
         return "past"  # "since March"

@@ -156,30 +156,34 @@ def _month(m: re.Match[str], text: str) -> Cand | None:
 
 # Weekdays -----------------------------------------------------------------------------------
 
-def _weekday_resolver(wd: int, shift: int, this_week: bool) -> Callable[[Ctx], Resolved]:
-    """A weekday's date.  "Friday night" is valued as the day itself: TimeBank's practice, and
-    the granularity analysts place events at."""
+def _weekday_resolver(wd: int, shift: int, this_week: bool, anaphoric: bool = False) -> Callable[[Ctx], Resolved]:
+    """A weekday's date.  "Friday night" is valued as the day itself: TimeBank's practice
+    (measured: valuing it ``...TNI`` loses more gold values than it gains), and the
+    granularity analysts place events at.  "the previous Friday" / "the following Monday"
+    count from the reference time (the last day the text named), not from the document date."""
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.dct is None:
             return "DATE", f"XXXX-WXX-{wd}"
         if this_week:
             d = cal.this_week_weekday(wd, ctx.dct)
         else:
-            d = cal.weekday_date(wd, ctx.dct, ctx.direction, shift)
+            base = ctx.ref if anaphoric and ctx.ref is not None else ctx.dct
+            d = cal.weekday_date(wd, base, ctx.direction, shift)
         return "DATE", cal.ymd(d)
     return resolve
 
 
 @rule("weekday",
-      rf"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:previous|following)|coming)\s+)?"
+      rf"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:previous|following|next)|coming)\s+)?"
       rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?", triggers=T_WEEKDAY, reach=(30, 20))
 def _weekday(m: re.Match[str], text: str) -> Cand | None:
     wd = weekday_number(m["wd"])
     if wd is None:
         return None
     rel = norm(m["rel"] or "")
-    shift = -1 if rel in ("last", "this past", "the previous") else 1 if rel in ("next", "coming", "this coming", "the following") else 0
-    resolve = _weekday_resolver(wd, shift, rel == "this")
+    shift = (-1 if rel in ("last", "this past", "the previous")
+             else 1 if rel in ("next", "coming", "this coming", "the following", "the next") else 0)
+    resolve = _weekday_resolver(wd, shift, rel == "this", anaphoric=rel.startswith("the "))
     return _cand(m, resolve, needs_direction=shift == 0 and rel != "this", position=True, quantity=True)
 
 

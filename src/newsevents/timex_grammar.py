@@ -31,6 +31,9 @@ class Ctx:
     dct: dt.date | None
     direction: str | None = None
     anchor_year: int | None = None
+    #: the reference time: the last day the text named ("on March 3 ... the next day"); TimeML
+    #: anchors "that day", "the previous Friday", "the following month" on it, not on the DCT
+    ref: dt.date | None = None
 
 
 Resolved = tuple[str, str] | None

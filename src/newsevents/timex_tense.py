@@ -108,14 +108,38 @@ def verb_direction(v: Token, depth: int = 0) -> Direction:
     return None
 
 
-def doc_direction(doc: Doc, start: int, end: int) -> Direction:
+def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb whose clause the expression at ``start:end`` dates (None through a noun)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    v = _verb_of(span.root, through_nouns=False, inside=range(span.start, span.end))
+    return _verb_of(span.root, through_nouns=False, inside=range(span.start, span.end))
+
+
+def doc_direction(doc: Doc, start: int, end: int) -> Direction:
+    v = _clause_verb(doc, start, end)
     if v is None:
         return None
+    if (v.lemma_.lower() in _SCHEDULE_LEMMAS and v.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            and not any(c.dep_ == "xcomp" for c in v.children)
+            and not any(c.dep_ == "advmod" and c.lower_ in ("previously", "originally", "initially")
+                        for c in v.children)
+            and not any(c.lemma_ == "be" and c.dep_ == "auxpass" and c.tag_ == "VBD" for c in v.children)):
+        # "protesters planned a rally on Saturday", "has scheduled a news conference Thursday":
+        # the day is when the planned thing happens, after the planning
+        return "future"
     return verb_direction(v)
+
+
+#: verbs whose time expression dates the thing planned, not the planning
+_SCHEDULE_LEMMAS = {"plan", "schedule", "reschedule"}
+
+
+def pluperfect(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause of the expression is in the past perfect ("had filed reports by
+    Wednesday", "until Thursday they had not called him"): the day is then a past one."""
+    v = _clause_verb(doc, start, end)
+    return v is not None and any(c.lemma_ == "have" and c.tag_ == "VBD" and c.dep_ == "aux" for c in v.children)
 
 
 _FUTURE_CUES = re.compile(r"\b(?:will|shall|would|may\s+be|might\s+be|could\s+be|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"

@@ -207,3 +207,15 @@ WED = dt.date(2024, 12, 18)
 ])
 def test_weekday_direction_from_the_clause(nlp, text, value):
     assert one(text, WED, nlp(text))[2] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops entered the town on March 3. The next day, the mayor fled.", ("The next day", "2024-03-04")),
+    ("The vote was held on Nov. 5. Protests began that same day.", ("that same day", "2024-11-05")),
+    ("The treaty lapsed on Oct. 9; the previous evening the envoys met.", ("the previous evening", "2024-10-08")),
+    ("The strike began in March 2024. The following month, the firm gave in.", ("The following month", "2024-04")),
+    ("Markets fell on Friday, Dec. 13, with heavy selling in the morning.", ("the morning", "2024-12-13TMO")),
+])
+def test_anaphoric_expressions_count_from_the_last_date_named(text, expected):
+    found = tag_times(text, DEC)
+    assert (found[-1].text, found[-1].value) == expected

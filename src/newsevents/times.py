@@ -71,8 +71,9 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     quarter: str | None = None  # the last quarter named ("third-quarter profit" -> 1989-Q3)
     anchored: list[int] = []
     ref: dt.date | None = None  # the reference time: the last day named
+    ref_month: dt.date | None = None  # ... and the last month named
     for c in cands:
-        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor, ref=ref)
+        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor, ref=ref, ref_month=ref_month)
         resolved = c.resolve(ctx)
         if c.year is not None:
             anchor = c.year
@@ -82,6 +83,8 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
         day = _DAY_VALUE.match(value)
         if day and typ in ("DATE", "TIME"):
             ref = dt.date(int(day[1]), int(day[2]), int(day[3]))
+        if day or (typ == "DATE" and re.fullmatch(r"\d{4}-\d{2}", value)):
+            ref_month = dt.date(int(value[:4]), int(value[5:7]), 1)
         if re.fullmatch(r"\d{4}-Q\d", value):
             quarter = value
         elif re.fullmatch(r"P\d+M|\d{4}", value) and not c.extra.get("year_back"):
@@ -102,7 +105,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     return out
 
 
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _MONTH_VALUE = re.compile(r"^(\d{4}-\d{2})(?:-\d{2})?(?:T.*)?$")
 
 

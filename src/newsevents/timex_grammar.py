@@ -34,6 +34,8 @@ class Ctx:
     #: the reference time: the last day the text named ("on March 3 ... the next day"); TimeML
     #: anchors "that day", "the previous Friday", "the following month" on it, not on the DCT
     ref: dt.date | None = None
+    #: the month of the last month or day named ("In March ... the following month")
+    ref_month: dt.date | None = None
 
 
 Resolved = tuple[str, str] | None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from . import timex_calendar as cal
 from .timex_grammar import (
@@ -50,7 +51,7 @@ def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
     rel = norm(m["rel"])
     unit = norm(m["unit"])
     shift = _SHIFT[rel]
-    if rel in ("that", "the same") and unit != "year":
+    if rel in ("that", "the same") and unit not in ("year", "month", "week"):
         return None
     if unit in ("decade", "century") and rel in ("the past", "the last", "past", "last"):
         return _cand(m, lambda ctx: ("DURATION", duration_value(1, unit)), position=False)
@@ -60,6 +61,10 @@ def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
     def resolve(ctx: Ctx) -> Resolved:
         if unit == "year" and rel in _ANAPHORIC and ctx.anchor_year is not None:
             return "DATE", f"{ctx.anchor_year + shift:04d}"
+        base = ctx.ref_month if unit == "month" else ctx.ref if unit == "week" else None
+        if rel in _ANAPHORIC and base is not None:
+            # "the following month", "that week": from the last month or day named
+            return relative_unit(unit, shift, replace(ctx, dct=base))
         return relative_unit(unit, shift, ctx)
     return _cand(m, resolve, position=True)
 
@@ -160,7 +165,29 @@ def _rel_part(m: re.Match[str], text: str) -> Cand | None:
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.dct is None:
             return "TIME", f"XXXX-XX-XXT{code}"
-        return "TIME", cal.ymd(ctx.dct + dt.timedelta(days=shift)) + f"T{code}"
+        base = ctx.ref if rel == "the" and ctx.ref is not None else ctx.dct  # "in the morning": of the day just named
+        return "TIME", cal.ymd(base + dt.timedelta(days=shift)) + f"T{code}"
+    return _cand(m, resolve, position=True)
+
+
+@rule("anaphoric_day",
+      r"(?P<det>that(?:\s+same)?|the\s+same|the\s+(?:next|following|previous|preceding))\s+"
+      rf"(?P<unit>day|{PART})", triggers="day morning afternoon evening night")
+def _anaphoric_day(m: re.Match[str], text: str) -> Cand | None:
+    """'that day', 'the next morning', 'the previous evening': a day counted from the reference
+    time (the last day the text named; the document date when none), as TimeML anchors them.
+    A part of day is valued as the day, like "Friday night" (TimeBank's practice)."""
+    det = norm(m["det"])
+    unit = norm(m["unit"])
+    if det == "the next" and unit == "day" and re.match(r"\s+or\b", text[m.end():m.end() + 5]):
+        return None  # "the next day or two": a vague stretch
+    shift = 1 if det in ("the next", "the following") else -1 if det in ("the previous", "the preceding") else 0
+
+    def resolve(ctx: Ctx) -> Resolved:
+        base = ctx.ref or ctx.dct
+        if base is None:
+            return "DATE", "XXXX-XX-XX"
+        return "DATE", cal.ymd(base + dt.timedelta(days=shift))
     return _cand(m, resolve, position=True)
 
 

@@ -219,3 +219,16 @@ def test_weekday_direction_from_the_clause(nlp, text, value):
 def test_anaphoric_expressions_count_from_the_last_date_named(text, expected):
     found = tag_times(text, DEC)
     assert (found[-1].text, found[-1].value) == expected
+
+
+def test_quarterly_report_periods():
+    nov = dt.date(2024, 11, 4)
+    text = ("Acme earned $5 million in the third quarter, up from $3 million in the year-ago quarter. "
+            "The year-ago results included a charge. Sales in the 2023 period were flat, "
+            "and sales for last year's quarter fell.")
+    found = tag_times(text, nov)
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "2024-Q3"), ("the year-ago quarter", "2023-Q3"), ("year-ago", "2023-Q3"),
+        ("the 2023 period", "2023-Q3"), ("last year's quarter", "2023-Q3")]
+    text = "For the nine months, net fell 4% from the 2023 period."
+    assert [t.value for t in tag_times(text, nov)] == ["P9M", "2023"]

@@ -85,7 +85,13 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
             ref = dt.date(int(day[1]), int(day[2]), int(day[3]))
         if day or (typ == "DATE" and re.fullmatch(r"\d{4}-\d{2}", value)):
             ref_month = dt.date(int(value[:4]), int(value[5:7]), 1)
-        if re.fullmatch(r"\d{4}-Q\d", value):
+        if c.extra.get("year_period") is not None:
+            # "the 1988 period": the quarter just named, in that year; after "the nine months",
+            # the year
+            value = f"{c.extra['year_period']:04d}" + (quarter[4:] if quarter else "")
+        elif c.extra.get("year_ago_quarter"):
+            pass  # "the year-ago quarter" does not change which quarter is being reported
+        elif re.fullmatch(r"\d{4}-Q\d", value):
             quarter = value
         elif re.fullmatch(r"P\d+M|\d{4}", value) and not c.extra.get("year_back"):
             quarter = None  # "the first nine months", "1988": no longer about one quarter

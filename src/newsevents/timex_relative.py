@@ -232,8 +232,11 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
             if n > current and ctx.direction != "future":
                 y -= 1
         return "DATE", f"{y:04d}-{letter}{n}"
-    return _cand(m, resolve, year=int(explicit) if explicit else None, needs_direction=not explicit,
-                 position=True)
+    c = _cand(m, resolve, year=int(explicit) if explicit else None, needs_direction=not explicit,
+              position=True)
+    if shift < 0:
+        c.extra["year_ago_quarter"] = True  # "the year-ago third quarter": not the one reported
+    return c
 
 
 @rule("quarter_adj", rf"{_Q_ORD}-(?P<unit>quarter|half)", triggers="quarter half")
@@ -256,7 +259,7 @@ def _quarter_simple(m: re.Match[str]) -> Cand | None:
 
 
 @rule("the_quarter",
-      r"(?P<det>the|this|that|its|their|a)\s+(?:(?P<adj>latest|current|past|last|previous|recent|most\s+recent|"
+      r"(?P<det>the|this|that|its|their|a|last\s+year['’]s)\s+(?:(?P<adj>latest|current|past|last|previous|recent|most\s+recent|"
       r"year-ago|year-earlier|comparable|same|just-ended|just\s+ended|fiscal|corresponding|"
       r"comparable\s+year-ago|comparable\s+year-earlier|flat|strong|weak|disappointing)[\s-]+)*"
       rf"(?:(?P<yr>{YEAR})\s+)?(?P<unit>quarter|period)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", triggers="quarter period", reach=(80, 25))
@@ -270,7 +273,8 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
         return None
     if re.match(r"[\s-]+(?:of|century|mile|point|percent|inch)", text[m.end():m.end() + 10], re.IGNORECASE):
         return None
-    year_ago = bool(re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|same|comparable|corresponding", words))
+    year_ago = bool(re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|same|comparable|corresponding|"
+                              r"last year", words))
     current = ("current" in words or det == "this") and not year_ago
 
     def resolve(ctx: Ctx) -> Resolved:
@@ -288,6 +292,10 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
     c = _cand(m, resolve, year=explicit)
     if not explicit and not year_ago and not current:
         c.extra["the_quarter"] = True
+    if year_ago:
+        c.extra["year_ago_quarter"] = True
+    if explicit and m["unit"].lower() == "period":
+        c.extra["year_period"] = explicit  # "the 1988 period": that year's part just named
     return c
 
 

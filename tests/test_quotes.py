@@ -278,12 +278,11 @@ def test_evidential_source_and_called_with_quoted_modifier(make_analysis):
     assert qs[1].kind == "mixed" and qs[1].speaker.actor == "person:ada-brook"
 
 
-def test_attribution_recomputes_when_nothing_stored_and_ignores_unrelated_spans(make_analysis):
+def test_attribution_of_a_statement_and_of_unrelated_spans(make_analysis):
     text = ("The ferry line will close in June, according to the Harbor Ministry. "
             "The harbor froze last winter.\n")
     a = _run(make_analysis, text, [("Harbor Ministry", "organization:harbor-ministry", "organization")])
     qs = find_quotes(a)
-    a.doc.user_data.clear()
     start = text.index("will close")
     assert attribution(a, qs, start, start + 10) == ["organization:harbor-ministry"]
     other = text.index("froze")
@@ -296,3 +295,14 @@ def test_cognition_verbs_only_on_request(make_analysis):
     assert find_quotes(a) == []
     [q] = find_quotes(a, cognition=True)
     assert q.speaker.actor == "person:clara-voss"
+
+
+def test_outlet_a_statement_comes_through_is_the_quote_via(make_analysis):
+    text = ("Foreign Minister Ana Ruiz told reporters on Friday that the border would reopen in May, "
+            "state broadcaster Delta TV reported.\n")
+    a = _run(make_analysis, text, [("Ana Ruiz", "person:ana-ruiz", "person"), ("Delta TV", "media:delta-tv", "media")])
+    (q,) = find_quotes(a)
+    assert q.speaker.actor == "person:ana-ruiz"
+    assert q.via is not None and q.via.actor == "media:delta-tv"
+    start = text.index("the border")
+    assert "media:delta-tv" in attribution(a, [q], start, start + 10)

@@ -94,6 +94,9 @@ class Quote(Record):
     kind: QuoteKind
     speaker: SpeakerRef | None = None
     cue: Span | None = None
+    #: extension of the contract: the outlet the statement reaches the article through
+    #: ("..., outlet X reported", "in comments to X"), when there is one
+    via: SpeakerRef | None = None
 
 
 class EventTime(Record):

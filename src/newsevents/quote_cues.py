@@ -85,7 +85,10 @@ class Attribution:
         if self.speaker is not None:
             spk = SpeakerRef(start=self.speaker.start, end=self.speaker.end, actor=self.speaker.actor)
         cue = Span(start=self.cue[0], end=self.cue[1]) if self.cue else None
-        return Quote(start=self.start, end=self.end, kind=self.kind, speaker=spk, cue=cue)
+        via = None
+        if self.via is not None:
+            via = SpeakerRef(start=self.via.start, end=self.via.end, actor=self.via.actor)
+        return Quote(start=self.start, end=self.end, kind=self.kind, speaker=spk, cue=cue, via=via)
 
 
 # -- cues in the parse ------------------------------------------------------------

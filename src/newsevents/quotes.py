@@ -23,9 +23,9 @@ statement reaches the article through a third party, the *via* outlet.  Three pa
    a content with the same speaker adds nothing.  A "he said" the mentions could not resolve
    goes to the last person who spoke.
 
-:func:`find_quotes` returns the contract's :class:`~newsevents.models.Quote` records and
-keeps the richer :class:`Attribution` objects (with via) on ``a.doc.user_data``;
-:func:`attribution` answers, for the events stage, who says a given statement.
+:func:`find_quotes` returns the contract's :class:`~newsevents.models.Quote` records (with
+the ``via`` outlet, an extension of the contract); :func:`attribution` answers, for the
+events stage, who says a given statement.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ from .quote_cues import (
 )
 from .quote_speakers import PERSON_PRONOUNS, Speaker, speaker_at
 
-USER_DATA_KEY = "newsevents.attributions"
 MAX_CUE_GAP = 300  # characters between two quotations joined by one cue ("A," said X, title. "B")
 
 
@@ -63,7 +62,7 @@ def find_quotes(a: Analysis, *, cognition: bool = False) -> list[Quote]:
 
 
 def find_attributions(a: Analysis, *, cognition: bool = False) -> list[Attribution]:
-    """All attributions, sorted by start; also stored on ``a.doc.user_data``."""
+    """All attributions, sorted by start."""
     quoted = _quoted_spans(a)
     q_pairs = [(q.start, q.end) for q in quoted]
     cands: list[Attribution] = []
@@ -81,25 +80,19 @@ def find_attributions(a: Analysis, *, cognition: bool = False) -> list[Attributi
         if out and (c.start, c.end) == (out[-1].start, out[-1].end):
             continue
         out.append(c)
-    a.doc.user_data[USER_DATA_KEY] = out
     return out
 
 
 def attribution(a: Analysis, quotes: list[Quote], start: int, end: int) -> list[str]:
     """Actor ids who say the statement in ``[start, end)``: the speaker of the quote holding
     it, then the outlet it is reported via.  The publisher is never included."""
-    stored: list[Attribution] | None = a.doc.user_data.get(USER_DATA_KEY)
-    if stored is None:
-        stored = find_attributions(a)
-    by_span = {(t.start, t.end): t for t in stored}
     holding = [q for q in quotes if q.start <= start and end <= q.end]
     if not holding:
         holding = [q for q in quotes if q.start < end and start < q.end
                    and min(q.end, end) - max(q.start, start) >= 0.5 * max(1, end - start)]
     ids: list[str] = []
     for q in sorted(holding, key=lambda q: q.end - q.start):
-        t = by_span.get((q.start, q.end))
-        found = [q.speaker.actor if q.speaker else None, t.via.actor if t and t.via else None]
+        found = [q.speaker.actor if q.speaker else None, q.via.actor if q.via else None]
         for actor in found:
             if actor and actor != a.publisher_actor and actor not in ids:
                 ids.append(actor)

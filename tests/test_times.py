@@ -232,3 +232,10 @@ def test_quarterly_report_periods():
         ("the 2023 period", "2023-Q3"), ("last year's quarter", "2023-Q3")]
     text = "For the nine months, net fell 4% from the 2023 period."
     assert [t.value for t in tag_times(text, nov)] == ["P9M", "2023"]
+
+
+def test_clock_times_week_of_and_then_current():
+    found = tag_times("The guard was attacked on Oct. 4. He was found at 11 p.m. by a neighbour.", DEC)
+    assert [(t.text, t.value) for t in found] == [("Oct. 4", "2024-10-04"), ("11 p.m.", "2024-10-04T23:00")]
+    assert one("A hearing is set for the week of Jan. 13.")[1:3] == ("DATE", "2025-W03")
+    assert one("Holders may buy shares at the then-current price.")[1:3] == ("DATE", "PAST_REF")

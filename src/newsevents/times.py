@@ -37,6 +37,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from . import timex_calendar as cal
 from .models import Time
 from .timex_grammar import Cand, Ctx, find_candidates
 from .timex_tense import doc_direction, pluperfect, text_direction
@@ -63,6 +64,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     """
     cands = _select(list(find_candidates(text)))
     cands = _merge_clock_and_day(cands, text)
+    cands = [_week_of(c, text) for c in cands]
     for c in cands:
         _attach_mods(c, text)
     cands.sort(key=lambda c: c.start)
@@ -190,6 +192,25 @@ def _merge_clock_and_day(cands: list[Cand], text: str) -> list[Cand]:
         out.append(c)
         i += 1
     return out
+
+
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
+def _week_of(c: Cand, text: str) -> Cand:
+    """'the week of March 6': the ISO week of that day."""
+    m = _WEEK_OF.search(text[max(0, c.start - 16):c.start])
+    if m is None or c.rule not in ("month_day", "day_month"):
+        return c
+
+    def resolve(ctx: Ctx):
+        r = c.resolve(ctx)
+        day = _DAY_VALUE.match(r[1]) if r and r[1] else None
+        if day is None:
+            return r
+        return "DATE", cal.iso_week(dt.date(int(day[1]), int(day[2]), int(day[3])))
+    return Cand(start=c.start - len(m.group(0)), end=c.end, resolve=resolve, rule="week_of",
+                needs_direction=c.needs_direction, position=True)
 
 
 def _clock_on_day(clock: Cand, day: Cand) -> Cand:

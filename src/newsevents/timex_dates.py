@@ -303,6 +303,13 @@ def _holiday(m: re.Match[str], text: str) -> Cand | None:
     return _cand(m, resolve, year=explicit, needs_direction=explicit is None and not rel, position=True)
 
 
+def _day_of_clock(ctx: Ctx) -> str:
+    """A clock time with no day is on the reference day (the last day named; TimeML's anchor
+    for "was shot at 10 p.m."), else on the document date."""
+    day = ctx.ref or ctx.dct
+    return cal.ymd(day) if day else "XXXX-XX-XX"
+
+
 # times of day -----------------------------------------------------------------------------------
 
 _ZONE = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|ET|PT))?(?:\s+local\s+time)?"
@@ -330,6 +337,6 @@ def _clock(m: re.Match[str], text: str) -> Cand | None:
     if m.group(0).endswith((" ", ".")) and not re.search(r"[ap]\.\s?m\.$", m.group(0), re.IGNORECASE):
         end -= 1
     c = Cand(start=m.start(), end=end, rule="", quantity=True,
-             resolve=lambda ctx: ("TIME", (cal.ymd(ctx.dct) if ctx.dct else "XXXX-XX-XX") + f"T{hh:02d}:{mm:02d}"))
+             resolve=lambda ctx: ("TIME", _day_of_clock(ctx) + f"T{hh:02d}:{mm:02d}"))
     c.extra["clock"] = (hh, mm)
     return c

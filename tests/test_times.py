@@ -239,3 +239,12 @@ def test_clock_times_week_of_and_then_current():
     assert [(t.text, t.value) for t in found] == [("Oct. 4", "2024-10-04"), ("11 p.m.", "2024-10-04T23:00")]
     assert one("A hearing is set for the week of Jan. 13.")[1:3] == ("DATE", "2025-W03")
     assert one("Holders may buy shares at the then-current price.")[1:3] == ("DATE", "PAST_REF")
+
+
+def test_tense_cues_for_ambiguous_verbs_and_months_after_nouns(nlp):
+    mon = dt.date(2024, 12, 16)
+    text = "Weakness in bank shares hurt the index on Friday."
+    assert one(text, mon, nlp(text))[2] == "2024-12-13"
+    mar = dt.date(2024, 3, 4)
+    text = "NASA has named her commander of the shuttle Atlantis for a mission in December, which will carry a new arm."
+    assert one(text, mar, nlp(text))[2] == "2024-12"

@@ -159,7 +159,10 @@ def _direction(c: Cand, text: str, doc: Doc | None) -> str | None:
     if _OPEN_PREP.search(before):
         return "near"  # "extended to Nov. 20", "payable Dec. 7": the nearest one
     if doc is not None:
-        return doc_direction(doc, c.start, c.end)
+        direction = doc_direction(doc, c.start, c.end)
+        if direction is None and c.rule == "month" and text_direction(text, c.start, c.end) == "future":
+            return "future"  # a month after a noun ("a summit in April") in a sentence about what will be
+        return direction
     return text_direction(text, c.start, c.end)
 
 

@@ -104,8 +104,19 @@ def verb_direction(v: Token, depth: int = 0) -> Direction:
     if v.tag_ in ("VBZ", "VBP"):
         if v.lemma_.lower() in _PLAN_LEMMAS and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
+        if v.tag_ == "VBP" and v.lower_ in _SAME_IN_PAST and not auxes:
+            # "Weakness hurt the index on Friday": with a singular subject this form can only
+            # be the past tense; otherwise the tense is unknown
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            return "past" if subj and subj[0].tag_ in ("NN", "NNP") else None
         return "present"
     return None
+
+
+#: verbs whose past tense is spelled like the present, which taggers often read as present
+_SAME_IN_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "quit", "spread", "cast",
+                 "bid", "burst", "split", "slit", "shed", "bet", "upset", "beat", "read", "broadcast",
+                 "forecast", "thrust", "rid", "offset", "undercut", "outbid", "reset", "recast"}
 
 
 def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:

@@ -248,3 +248,9 @@ def test_tense_cues_for_ambiguous_verbs_and_months_after_nouns(nlp):
     mar = dt.date(2024, 3, 4)
     text = "NASA has named her commander of the shuttle Atlantis for a mission in December, which will carry a new arm."
     assert one(text, mar, nlp(text))[2] == "2024-12"
+
+
+def test_fiscal_year_ended_and_one_day_in_the_future():
+    assert one("In the fiscal year ended March 31, sales rose.")[:3] == ("the fiscal year", "DURATION", "P1Y")
+    assert one("Analysts say the city could one day host the games.")[1:3] == ("DATE", "FUTURE_REF")
+    assert one("The strike lasted one day.")[1:3] == ("DURATION", "P1D")

@@ -316,6 +316,8 @@ def _year_end(m: re.Match[str], text: str) -> Cand | None:
 
 @rule("fiscal_year", r"(?P<det>the|this|its|their|last|next)\s+(?:(?P<adj>current|latest|previous|past|next|coming|full|new)\s+)?(?:fiscal|financial)\s+year", triggers="fiscal financial")
 def _fiscal_year(m: re.Match[str], text: str) -> Cand | None:
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\b", text[m.end():m.end() + 20]):
+        return None  # "the fiscal year ended Jan. 31": a year-long period (rule the_year_ended)
     words = norm(m.group(0))
     shift = -1 if re.search(r"\b(?:previous|past|last|latest)\b", words) else 1 if re.search(r"\b(?:next|coming|new)\b", words) else 0
     return _cand(m, lambda ctx: ("DATE", _y(ctx, shift)))

@@ -166,6 +166,9 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     if (q in ("a", "an") and unit in ("second", "minute") and not m["rel"]
             and not re.match(r"\s+(?:and|or|later|earlier|ago)\b", text[m.end():])):
         return None
+    if q == "one" and unit == "day" and re.search(r"\b(?:will|would|could|may|might|can|shall|should|to)\s+$",
+                                                text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        return _cand(m, lambda ctx: ("DATE", "FUTURE_REF"))  # "Islam will one day be ...": some day
     return _cand(m, lambda ctx: ("DURATION", duration_value(amount, unit)), mod=mod,
                  quantity=not m["det"])
 

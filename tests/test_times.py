@@ -251,6 +251,7 @@ def test_tense_cues_for_ambiguous_verbs_and_months_after_nouns(nlp):
 
 
 def test_fiscal_year_ended_and_one_day_in_the_future():
-    assert one("In the fiscal year ended March 31, sales rose.")[:3] == ("the fiscal year", "DURATION", "P1Y")
+    found = tag_times("In the fiscal year ended March 31, sales rose.", DEC)
+    assert (found[0].text, found[0].type, found[0].value) == ("the fiscal year", "DURATION", "P1Y")
     assert one("Analysts say the city could one day host the games.")[1:3] == ("DATE", "FUTURE_REF")
     assert one("The strike lasted one day.")[1:3] == ("DURATION", "P1D")

@@ -255,3 +255,17 @@ def test_fiscal_year_ended_and_one_day_in_the_future():
     assert (found[0].text, found[0].type, found[0].value) == ("the fiscal year", "DURATION", "P1Y")
     assert one("Analysts say the city could one day host the games.")[1:3] == ("DATE", "FUTURE_REF")
     assert one("The strike lasted one day.")[1:3] == ("DURATION", "P1D")
+
+
+@pytest.mark.parametrize("text", [
+    'The minister spoke on the "Morning Report" and on NBC\'s "This Week," then left.',
+    "The film was High Noon, and for the party high noon had come.",
+    "Exports fell, and the rally soon faded.",
+    "The funds hold more than a quarter of the market.",
+])
+def test_titles_idioms_fractions_and_past_soon_are_not_times(text):
+    assert [t.text for t in tag_times(text, DEC)] == []
+
+
+def test_soon_in_the_future_is_kept():
+    assert one("The ministry will soon publish the figures.")[1:3] == ("DATE", "FUTURE_REF")

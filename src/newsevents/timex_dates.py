@@ -321,6 +321,8 @@ _ZONE = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|ET|PT))?(?:\s+
       r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?-i:[ECMP][SD]T|GMT|UTC|local\s+time|hours|h\b))"
       + _ZONE + r"|(?P<noon>noon|midnight|midday)", triggers="#num noon midnight midday", reach=(4, 60))
 def _clock(m: re.Match[str], text: str) -> Cand | None:
+    if m["noon"] and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+        return None  # "High Noon", "high noon comes today": an idiom, not a clock time
     if m["noon"]:
         hh, mm = (24 if norm(m["noon"]) == "midnight" else 12), 0
     elif m["h24"]:

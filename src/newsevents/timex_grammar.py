@@ -255,7 +255,13 @@ def _sentence_initial(text: str, start: int) -> bool:
 def in_name(text: str, start: int, end: int) -> bool:
     """A common time word written as part of a name: "USA Today", "the New York Daily News",
     "This Week With David Brinkley" (capitalised mid-sentence next to another capitalised word)."""
-    if not text[start:start + 1].isupper() or _sentence_initial(text, start):
+    if not text[start:start + 1].isupper():
+        return False
+    if (re.search(r"(?:\"|``|“)$", text[max(0, start - 2):start])
+            and re.match(r"(?:,?\s*(?:\"|''|”)|\s+[A-Z])", text[end:end + 4])
+            and all(w[:1].isupper() for w in text[start:end].split())):
+        return True  # a quoted title: ABC's "This Week," "Today Show"
+    if _sentence_initial(text, start):
         return False
     prev = re.search(r"([A-Z][\w.&'’-]*)\s+$", text[max(0, start - 30):start])
     nxt = re.match(r"\s+[A-Z]", text[end:end + 3])

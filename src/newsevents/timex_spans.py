@@ -53,7 +53,9 @@ def _reference(m: re.Match[str], text: str) -> Cand | None:
         return None
     if w == "previously" and re.match(r"\s+\w+ed\b", after):
         return None  # "a previously announced plan": part of a modifier, not a time
-    if w == "soon" and (re.match(r"\s+(?:after|as)\b", after)
+    if w == "soon" and (re.match(r"\s+(?:after|as|\w+ed|became|began|went|came|took|made|found|fell|rose|left|gave)\b", after)
+                        or re.search(r"\b(?:was|were|had)\s+$", text[max(0, m.start() - 6):m.start()])
+                        # "a trickle that soon became a flood": shortly after, in a past story
                         or re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()])):
         return None
     if w == "current" and not _adjective_use(text, m):
@@ -162,6 +164,8 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         return None
     if q in ("a", "an") and not m["det"] and _is_rate(text, m.start()):
         return None  # "$2 million a year", "four flights a week": a rate, rarely annotated
+    if q in ("a", "an") and unit == "quarter" and re.match(r"\s+of\b", text[m.end():]):
+        return None  # "a quarter of the market": a fraction
     # "a second time", "a minute later": only with clear duration readings
     if (q in ("a", "an") and unit in ("second", "minute") and not m["rel"]
             and not re.match(r"\s+(?:and|or|later|earlier|ago)\b", text[m.end():])):

@@ -269,3 +269,10 @@ def test_titles_idioms_fractions_and_past_soon_are_not_times(text):
 
 def test_soon_in_the_future_is_kept():
     assert one("The ministry will soon publish the figures.")[1:3] == ("DATE", "FUTURE_REF")
+
+
+def test_parts_of_day_with_a_position():
+    assert one("Shares were up 2 pence at mid-afternoon yesterday.") == (
+        "mid-afternoon yesterday", "TIME", "2024-12-22TAF", "MID")
+    found = tag_times("Troops moved in on Oct. 2. By late afternoon the town had fallen.", DEC)
+    assert (found[-1].text, found[-1].value, found[-1].mod) == ("late afternoon", "2024-10-02TAF", "END")

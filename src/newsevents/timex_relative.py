@@ -170,6 +170,23 @@ def _rel_part(m: re.Match[str], text: str) -> Cand | None:
     return _cand(m, resolve, position=True)
 
 
+@rule("part_alone", r"(?P<pos>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)"
+      r"(?:\s+(?P<day>yesterday|today|tomorrow))?", triggers="morning afternoon evening")
+def _part_alone(m: re.Match[str], text: str) -> Cand | None:
+    """'mid-afternoon', 'late morning yesterday': a part of the reference day (the document
+    date unless a day was just named), with the position as mod."""
+    code = V.parts_of_day[norm(m["part"])]
+    mod = {"early": "START", "mid": "MID", "late": "END"}[norm(m["pos"])]
+    shift = {"yesterday": -1, "tomorrow": 1, "today": 0, "": 0}[norm(m["day"] or "")]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        base = ctx.dct if m["day"] else (ctx.ref or ctx.dct)
+        if base is None:
+            return "TIME", f"XXXX-XX-XXT{code}"
+        return "TIME", cal.ymd(base + dt.timedelta(days=shift)) + f"T{code}"
+    return _cand(m, resolve, mod=mod)
+
+
 @rule("anaphoric_day",
       r"(?P<det>that(?:\s+same)?|the\s+same|the\s+(?:next|following|previous|preceding))\s+"
       rf"(?P<unit>day|{PART})", triggers="day morning afternoon evening night")

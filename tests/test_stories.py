@@ -148,3 +148,20 @@ def test_a_part_of_a_period_links_with_any_day_of_it():
           mention("recap", "2025-01-27", "AGREE", ("NOR", "ISL"), "asserted", "2025-01", "START")]
     assert len(groups(ms)) == 1
     assert summarize("se-x", ms).time.value == "2025-01-17"
+
+
+def test_a_report_without_a_time_is_about_the_latest_such_event():
+    """Two rounds of talks three weeks apart: "the talks" with no time, reported after the
+    second round, is the second round; a second, timeless mention in the article that names the
+    second round ("three weeks after their first meeting") is the first."""
+    ms = [
+        mention("r1-plan", "2025-04-15", "CONSULT", ("KGZ", "TJK"), "expected", "2025-W17"),
+        mention("r1-held", "2025-04-23", "CONSULT", ("KGZ", "TJK"), "asserted", "2025-04-22"),
+        mention("r2-held", "2025-05-13", "CONSULT", ("KGZ", "TJK"), "asserted", "2025-05-12"),
+        mention("r2-held", "2025-05-13", "CONSULT", ("KGZ", "TJK"), "asserted", index=1),
+        mention("later", "2025-05-15", "CONSULT", ("TJK", "KGZ"), "asserted"),
+    ]
+    stories = link(ms)
+    keys = {frozenset(m.key for m in group) for group in stories.values()}
+    assert keys == {frozenset({"r1-plan#0", "r1-held#0", "r2-held#1"}),
+                    frozenset({"r2-held#0", "later#0"})}

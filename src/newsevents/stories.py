@@ -54,6 +54,7 @@ REPORT_WINDOW = 30
 PLAN_WINDOW = 183
 SLACK = 1
 SAME_DAYS = 7
+SAME_ARTICLE = 1.0
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 PLANNED = {"expected", "hypothetical"}
 CLAIMED = {"alleged", "denied"}
@@ -270,9 +271,17 @@ def times_compatible(a: Mention, b: Mention) -> bool:
 
 
 def _distance(m: Mention, mentions: Sequence[Mention]) -> float:
+    """Days between ``m`` and the nearest mention of a story event, measured against the
+    mentions that give a time when there are any (the others' windows are guesses). A report
+    that gives no time counts from its publication day to the event's reported occurrence:
+    it is most likely about the latest such event ("raised the incident at the talks" after two rounds of talks)."""
     lo, hi = m.window()
+    timed = [o for o in mentions if o.text_interval() is not None]
+    if m.text_interval() is None and m.status not in PLANNED and m.published:
+        lo = hi = m.published  # and against when it happened, not when it was planned for
+        timed = [o for o in timed if o.status not in PLANNED] or timed
     best = float("inf")
-    for o in mentions:
+    for o in timed or mentions:
         olo, ohi = o.window()
         gap = max(0, (olo - hi).days, (lo - ohi).days)
         best = min(best, gap + abs(((lo - olo).days + (hi - ohi).days) / 2) / 30)
@@ -295,7 +304,9 @@ def score(m: Mention, mentions: Sequence[Mention]) -> float | None:
     place = 0.25 if m.location and any(o.location == m.location for o in mentions) else 0.0
     modes = {o.mode for o in mentions if o.mode}
     mode = 0.0 if not (m.mode and modes) else (0.25 if m.mode in modes else -0.25)
-    return 2.0 * actors + near + place + mode
+    # an article that already told of this event more likely means another one by a second mention
+    told = SAME_ARTICLE if any(o.article == m.article for o in mentions) else 0.0
+    return 2.0 * actors + near + place + mode - told
 
 
 def choose(m: Mention, candidates: Iterable[tuple[str, Sequence[Mention]]]) -> str | None:

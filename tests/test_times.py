@@ -276,3 +276,9 @@ def test_parts_of_day_with_a_position():
         "mid-afternoon yesterday", "TIME", "2024-12-22TAF", "MID")
     found = tag_times("Troops moved in on Oct. 2. By late afternoon the town had fallen.", DEC)
     assert (found[-1].text, found[-1].value, found[-1].mod) == ("late afternoon", "2024-10-02TAF", "END")
+
+
+def test_a_second_day_joined_to_a_date():
+    found = tag_times("The summit will be held on April 24 and 25, officials said.", DEC)
+    assert [(t.text, t.value) for t in found] == [("April 24", "2025-04-24"), ("25", "2025-04-25")]
+    assert [t.text for t in tag_times("Prices rose on April 24 and 25 people were hurt.", DEC)] == ["April 24"]

@@ -65,6 +65,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     cands = _select(list(find_candidates(text)))
     cands = _merge_clock_and_day(cands, text)
     cands = [_week_of(c, text) for c in cands]
+    cands += [d for c in cands if (d := _day_conjunct(c, text)) is not None]
     for c in cands:
         _attach_mods(c, text)
     cands.sort(key=lambda c: c.start)
@@ -214,6 +215,26 @@ def _week_of(c: Cand, text: str) -> Cand:
         return "DATE", cal.iso_week(dt.date(int(day[1]), int(day[2]), int(day[3])))
     return Cand(start=c.start - len(m.group(0)), end=c.end, resolve=resolve, rule="week_of",
                 needs_direction=c.needs_direction, position=True)
+
+
+_CONJUNCT_DAY = re.compile(r"\s+(?:and|or|to|through)\s+([12]\d|3[01]|0?[1-9])(?=\s*(?:[.,;:)]|$|\s+(?:in|at|to|and)\b))")
+
+
+def _day_conjunct(c: Cand, text: str) -> Cand | None:
+    """'on April 24 and 25': the second day, in the first one's month."""
+    m = _CONJUNCT_DAY.match(text, c.end)
+    if m is None or c.rule != "month_day":
+        return None
+    day = int(m.group(1))
+
+    def resolve(ctx: Ctx):
+        r = c.resolve(ctx)
+        first = _DAY_VALUE.match(r[1]) if r and r[1] else None
+        if first is None or day <= int(first[3]):
+            return None
+        return "DATE", f"{first[1]}-{first[2]}-{day:02d}"
+    return Cand(start=m.start(1), end=m.end(1), resolve=resolve, rule="day_conjunct",
+                needs_direction=c.needs_direction)
 
 
 def _clock_on_day(clock: Cand, day: Cand) -> Cand:

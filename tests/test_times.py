@@ -282,3 +282,10 @@ def test_a_second_day_joined_to_a_date():
     found = tag_times("The summit will be held on April 24 and 25, officials said.", DEC)
     assert [(t.text, t.value) for t in found] == [("April 24", "2025-04-24"), ("25", "2025-04-25")]
     assert [t.text for t in tag_times("Prices rose on April 24 and 25 people were hurt.", DEC)] == ["April 24"]
+
+
+def test_a_month_named_again_keeps_its_year(nlp):
+    text = ("The three states are expected to join in April. "
+            "They can take part in planning for the summit in April.")
+    found = tag_times(text, DEC, nlp(text))
+    assert [t.value for t in found] == ["2025-04", "2025-04"]

@@ -75,8 +75,10 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     anchored: list[int] = []
     ref: dt.date | None = None  # the reference time: the last day named
     ref_month: dt.date | None = None  # ... and the last month named
+    month_years: dict[int, int] = {}
     for c in cands:
-        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor, ref=ref, ref_month=ref_month)
+        ctx = Ctx(dct=dct, direction=_direction(c, text, doc), anchor_year=anchor, ref=ref, ref_month=ref_month,
+                  month_years=month_years)
         resolved = c.resolve(ctx)
         if c.year is not None:
             anchor = c.year
@@ -88,6 +90,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
             ref = dt.date(int(day[1]), int(day[2]), int(day[3]))
         if day or (typ == "DATE" and re.fullmatch(r"\d{4}-\d{2}", value)):
             ref_month = dt.date(int(value[:4]), int(value[5:7]), 1)
+            month_years[ref_month.month] = ref_month.year
         if c.extra.get("year_period") is not None:
             # "the 1988 period": the quarter just named, in that year; after "the nine months",
             # the year

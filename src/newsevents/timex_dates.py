@@ -148,6 +148,8 @@ def _month(m: re.Match[str], text: str) -> Cand | None:
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.dct is None:
             return "DATE", f"XXXX-{month:02d}"
+        if ctx.direction is None and month in ctx.month_years:
+            return "DATE", cal.ym(ctx.month_years[month], month)  # the April already named
         return "DATE", cal.ym(cal.month_year(month, ctx.dct, ctx.direction), month)
     return _cand(m, resolve, needs_direction=True, position=True)
 

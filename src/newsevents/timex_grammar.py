@@ -36,6 +36,8 @@ class Ctx:
     ref: dt.date | None = None
     #: the month of the last month or day named ("In March ... the following month")
     ref_month: dt.date | None = None
+    #: the year each month was last named in ("join in April ... the summit in April")
+    month_years: dict[int, int] = field(default_factory=dict)
 
 
 Resolved = tuple[str, str] | None

@@ -289,3 +289,9 @@ def test_a_month_named_again_keeps_its_year(nlp):
             "They can take part in planning for the summit in April.")
     found = tag_times(text, DEC, nlp(text))
     assert [t.value for t in found] == ["2025-04", "2025-04"]
+
+
+def test_holiday_week_is_the_iso_week_of_the_holiday(nlp):
+    apr = dt.date(2025, 4, 14)  # Easter 2025 is April 20
+    text = "Pilgrims filled the old city as Easter week began."
+    assert one(text, apr, nlp(text))[1:3] == ("DATE", "2025-W16")

@@ -264,7 +264,7 @@ _HOLIDAY_TRIGGERS = tuple({re.split(r"[\s']", h)[0] for h in _HOLIDAYS})
 
 @rule("holiday", r"(?:(?P<rel>last|next|this|this\s+past)\s+)?(?P<h>(?-i:[A-Z])(?:"
       + "|".join(re.escape(h[1:]).replace(r"\ ", r"\s+") for h in _HOLIDAYS)
-      + rf"))(?:(?:\s+of)?,?\s+(?P<year>{YEAR}))?", triggers=_HOLIDAY_TRIGGERS)
+      + rf"))(?P<week>\s+week(?!end))?(?:(?:\s+of)?,?\s+(?P<year>{YEAR}))?", triggers=_HOLIDAY_TRIGGERS)
 def _holiday(m: re.Match[str], text: str) -> Cand | None:
     h = norm(m["h"])
     if h not in _HOLIDAYS:
@@ -290,18 +290,22 @@ def _holiday(m: re.Match[str], text: str) -> Cand | None:
     def resolve(ctx: Ctx) -> Resolved:
         if explicit:
             d = date_in(explicit)
-            return ("DATE", cal.ymd(d)) if d else None
+            return ("DATE", _day_or_week(d)) if d else None
         if ctx.dct is None:
             return "DATE", "XXXX-XX-XX"
         this = date_in(ctx.dct.year)
         if this is None:
             return None
         direction = {"last": "past", "this past": "past", "next": "future"}.get(rel, ctx.direction)
-        if direction == "past" and this > ctx.dct:
+        begins = this - dt.timedelta(days=6 if m["week"] else 0)  # "Easter week began": the days up to Easter
+        if direction == "past" and begins > ctx.dct:
             this = date_in(ctx.dct.year - 1)
         elif direction == "future" and this < ctx.dct:
             this = date_in(ctx.dct.year + 1)
-        return "DATE", cal.ymd(this) if this else None  # type: ignore[return-value]
+        return "DATE", _day_or_week(this) if this else None  # type: ignore[return-value]
+
+    def _day_or_week(d: dt.date) -> str:
+        return cal.iso_week(d) if m["week"] else cal.ymd(d)  # "Easter week": the week of Easter
     return _cand(m, resolve, year=explicit, needs_direction=explicit is None and not rel, position=True)
 
 

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from newsevents.fetch import FetchConfig, Fetcher, FetchError, read_feed_url, retry_after_seconds, with_linked_pages
+from newsevents.fetch import FetchConfig, Fetcher, FetchError, read_url, retry_after_seconds, with_linked_pages
 from newsevents.models import InputItem, ItemError
 
 ARTICLE = "<html><body><article><p>Caf\u00e9 talks resumed on Tuesday.</p></article></body></html>"
@@ -150,13 +150,30 @@ def test_retry_after_header_values():
 
 def test_feed_from_the_web_with_its_linked_pages(site, sleeps):
     with fetcher(sleeps, min_interval=0.0) as f:
-        rows = list(read_feed_url(f"{site}/feed.rss", f))
+        rows = list(read_url(f"{site}/feed.rss", f))
         assert [r.id for r in rows] == ["g-one", "g-two", "g-three"] and rows[0].text == "Summary one."
         out = list(with_linked_pages(rows, f, skip=lambda item: item.url.endswith("/stored")))
-        (missing,) = list(read_feed_url(f"{site}/nothing.rss", f))
+        (missing,) = list(read_url(f"{site}/nothing.rss", f))
     page, error = out
     assert isinstance(page, InputItem) and page.id == "g-one" and page.text is None
     assert "Caf\u00e9 talks" in page.html and page.title == "one"
     assert isinstance(error, ItemError) and error.id == "g-two" and error.error.code == "E_FETCH"
     assert "/stored" not in Site.hits  # already stored: not downloaded
     assert missing.error.code == "E_FETCH" and "404" in missing.error.message
+
+
+def test_a_url_is_read_as_a_page_or_a_feed(site, sleeps):
+    with fetcher(sleeps, min_interval=0.0) as f:
+        (page,) = list(read_url(f"{site}/moved", f))
+        (image,) = list(read_url(f"{site}/image", f))
+        feed = list(read_url(f"{site}/feed.rss", f, fetch_links=True, skip=lambda item: item.id == "g-three"))
+    assert isinstance(page, InputItem) and page.url == f"{site}/article" and "Caf\u00e9" in page.html
+    assert image.error.code == "E_FETCH" and "neither an HTML page nor a feed (Content-Type image/png)" in image.error.message
+    assert [r.id for r in feed] == ["g-one", "g-two"] and feed[0].html and feed[1].error.code == "E_FETCH"
+
+
+def test_an_unreachable_host_is_said_to_be_unreachable(sleeps):
+    with fetcher(sleeps, min_interval=0.0, retries=1, timeout=1.0) as f:
+        with pytest.raises(FetchError, match=r"cannot connect .* \(after 2 attempts\)") as e:
+            f.get("http://127.0.0.1:9/page")  # its robots.txt cannot be had: not "disallowed"
+    assert "robots" not in e.value.message

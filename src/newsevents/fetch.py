@@ -15,10 +15,10 @@ Politeness rules, all in :class:`FetchConfig`:
 * an identifying **User-Agent**.
 
 Every failure is a :class:`FetchError` (code ``E_FETCH``) that names the URL and says why,
-so a batch can record it per item and go on.  :func:`read_feed_url` reads a feed from the web
-and :func:`with_linked_pages` swaps each feed row's summary for the page it links to (what
-``ingest FEED --fetch`` needs); nothing here touches the store: the caller says, through
-``skip``, what is already stored.
+so a batch can record it per item and go on.  :func:`read_url` reads what a URL serves (an
+HTML page, or a feed's entries) and :func:`with_linked_pages` swaps each feed row's summary
+for the page it links to (what ``ingest FEED --fetch`` needs); nothing here touches the
+store: the caller says, through ``skip``, what is already stored.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class _Host:
     robots: urllib.robotparser.RobotFileParser | None = None
     allow_all: bool = False
     deny_all: bool = False
+    failure: str | None = None  # why the host's robots.txt could not be read
     last_request: float | None = None
     delay: float = 0.0
 
@@ -107,38 +108,20 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"{url}: not an http(s) URL")
         if self.config.respect_robots and not self.allowed(url):
-            raise FetchError(f"{url}: disallowed by the site's robots.txt")
-        attempt = 0
-        while True:
-            try:
-                fetched = self._request(url)
-            except httpx.TransportError as e:
-                if attempt >= self.config.retries:
-                    raise FetchError(f"{url}: {type(e).__name__}: {e or 'network error'} "
-                                     f"(after {attempt + 1} attempts)") from e
-                wait = self._backoff(attempt, None)
-            else:
-                if fetched.status < 400:
-                    return fetched
-                if fetched.status not in RETRY_STATUSES or attempt >= self.config.retries:
-                    raise FetchError(f"{url}: HTTP status {fetched.status}"
-                                     + (f" (after {attempt + 1} attempts)" if attempt else ""))
-                wait = self._backoff(attempt, fetched)
-            attempt += 1
-            self.sleep(wait)
+            failure = self._host(url).failure
+            raise FetchError(f"{url}: {failure}" if failure else f"{url}: disallowed by the site's robots.txt")
+        fetched, attempts = self._get_with_retries(url)
+        if fetched.status >= 400:
+            raise FetchError(f"{url}: HTTP status {fetched.status}"
+                             + (f" (after {attempts} attempts)" if attempts > 1 else ""))
+        return fetched
 
     def fetch_page(self, url: str) -> InputItem:
         """An input row with the page's HTML (decoded) and its final URL."""
         fetched = self.get(url)
-        mime = fetched.content_type.split(";")[0].strip().lower()
-        if mime and mime not in HTML_TYPES:
-            raise FetchError(f"{url}: not an HTML page (Content-Type {mime})")
-        try:
-            html = decode_bytes(fetched.body, declared=charset_from_content_type(fetched.content_type),
-                                html=True)
-        except UnreadableFile as e:
-            raise FetchError(f"{url}: {e.message}") from e
-        return InputItem(html=html, url=fetched.url, path=url)
+        if not is_html(fetched):
+            raise FetchError(f"{url}: not an HTML page (Content-Type {mime_type(fetched) or 'none'})")
+        return page_item(fetched, url)
 
     def allowed(self, url: str) -> bool:
         """True when the host's robots.txt lets our user agent fetch ``url``."""
@@ -161,21 +144,49 @@ class Fetcher:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
-            fetched = self._request(robots_url)
-        except (httpx.HTTPError, FetchError):
+            fetched, _ = self._get_with_retries(robots_url)
+        except FetchError as e:  # unreachable, too large, a redirect loop
             host.deny_all = True
+            host.failure = e.message.removeprefix(f"{robots_url}: ")
             return
         if 400 <= fetched.status < 500:
             host.allow_all = True
             return
         if fetched.status >= 500:
             host.deny_all = True
+            host.failure = f"the site's robots.txt answers HTTP status {fetched.status}, so nothing may be fetched"
             return
         parser = urllib.robotparser.RobotFileParser(robots_url)
         parser.parse(fetched.body.decode("utf-8", "replace").splitlines())
         host.robots = parser
         delay = parser.crawl_delay(self.config.user_agent)
         host.delay = float(delay) if delay else 0.0
+
+    def _get_with_retries(self, url: str) -> tuple[Fetched, int]:
+        """The answer (any status) and the number of attempts; connection errors, time-outs and
+        "try later" statuses are retried with back-off.  Raises :class:`FetchError`."""
+        attempt = 0
+        while True:
+            try:
+                fetched = self._request(url)
+            except httpx.TransportError as e:
+                if attempt >= self.config.retries:
+                    raise FetchError(f"{url}: {self._describe(e)}"
+                                     + (f" (after {attempt + 1} attempts)" if attempt else "")) from e
+                wait = self._backoff(attempt, None)
+            else:
+                if fetched.status not in RETRY_STATUSES or attempt >= self.config.retries:
+                    return fetched, attempt + 1
+                wait = self._backoff(attempt, fetched)
+            attempt += 1
+            self.sleep(wait)
+
+    def _describe(self, e: httpx.TransportError) -> str:
+        if isinstance(e, httpx.TimeoutException):
+            return f"no answer within {self.config.timeout:g} s ({type(e).__name__})"
+        if isinstance(e, httpx.ConnectError):
+            return f"cannot connect ({e or 'connection failed'})"
+        return f"{type(e).__name__}: {e or 'network error'}"
 
     def _wait_for_turn(self, url: str) -> None:
         host = self._host(url)
@@ -216,16 +227,55 @@ class Fetcher:
         return min(wait, self.config.max_backoff)
 
 
-def read_feed_url(url: str, fetcher: Fetcher) -> Iterator[InputItem | ItemError]:
-    """The entries of the feed at ``url`` (one ``E_FETCH`` error when it cannot be had)."""
+def mime_type(fetched: Fetched) -> str:
+    return fetched.content_type.split(";")[0].strip().lower()
+
+
+def is_html(fetched: Fetched) -> bool:
+    """An HTML page (by its Content-Type; a page served without one is taken as HTML)."""
+    mime = mime_type(fetched)
+    return (not mime or mime in HTML_TYPES) and not _looks_like_feed(fetched.body)
+
+
+def _looks_like_feed(body: bytes) -> bool:
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return b"<html" not in head and any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
+
+
+def page_item(fetched: Fetched, url: str) -> InputItem:
+    """An input row with a fetched page's HTML, decoded by its declared or detected charset."""
+    try:
+        html = decode_bytes(fetched.body, declared=charset_from_content_type(fetched.content_type),
+                            html=True)
+    except UnreadableFile as e:
+        raise FetchError(f"{url}: {e.message}") from e
+    return InputItem(html=html, url=fetched.url, path=url)
+
+
+def read_url(url: str, fetcher: Fetcher, *, fetch_links: bool = False,
+             skip: Callable[[InputItem], bool] | None = None) -> Iterator[InputItem | ItemError]:
+    """What ``url`` serves: one row for an HTML page, one per entry for an RSS/Atom feed.
+
+    With ``fetch_links``, a feed's rows carry the pages their entries link to
+    (:func:`with_linked_pages`, with ``skip``).  A URL that cannot be had, or that serves
+    neither a page nor a feed, gives one ``E_FETCH`` error.
+    """
     from .feeds import read_feed
 
     try:
         fetched = fetcher.get(url)
+        if is_html(fetched):
+            yield page_item(fetched, url)
+            return
     except FetchError as e:
         yield ItemError(id=None, path=url, error=ErrorBody(code=e.code, message=e.message))
         return
-    yield from read_feed(fetched.body, source=url)
+    rows = list(read_feed(fetched.body, source=url))
+    if len(rows) == 1 and isinstance(rows[0], ItemError) and rows[0].error.code == "E_READ":
+        message = f"{url}: neither an HTML page nor a feed (Content-Type {mime_type(fetched) or 'none'})"
+        yield ItemError(id=None, path=url, error=ErrorBody(code=FetchError.code, message=message))
+        return
+    yield from with_linked_pages(rows, fetcher, skip=skip) if fetch_links else rows
 
 
 def with_linked_pages(items: Iterable[InputItem | ItemError], fetcher: Fetcher, *,

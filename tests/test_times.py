@@ -295,3 +295,8 @@ def test_holiday_week_is_the_iso_week_of_the_holiday(nlp):
     apr = dt.date(2025, 4, 14)  # Easter 2025 is April 20
     text = "Pilgrims filled the old city as Easter week began."
     assert one(text, apr, nlp(text))[1:3] == ("DATE", "2025-W16")
+
+
+def test_two_quarters_of_a_year_are_a_half():
+    assert one("Losses will continue through the first two quarters of 2025.")[:3] == (
+        "the first two quarters of 2025", "DATE", "2025-H1")

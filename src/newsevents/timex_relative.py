@@ -256,6 +256,15 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
     return c
 
 
+@rule("two_quarters", rf"(?:the\s+)?(?P<pos>first|last|second)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR})",
+      triggers="quarters")
+def _two_quarters(m: re.Match[str], text: str) -> Cand | None:
+    """'the first two quarters of 1990': that year's first half."""
+    half = 1 if norm(m["pos"]) == "first" else 2
+    year = int(m["y"])
+    return _cand(m, lambda ctx: ("DATE", f"{year:04d}-H{half}"), year=year)
+
+
 @rule("quarter_adj", rf"{_Q_ORD}-(?P<unit>quarter|half)", triggers="quarter half")
 def _quarter_adj(m: re.Match[str], text: str) -> Cand | None:
     return _quarter_simple(m)

@@ -4,7 +4,10 @@ Accepted (``shared/CONTRACT.md``): a ``.txt`` file (one article), an ``.html``/`
 (one page), a ``.jsonl`` file (one article per line), an RSS or Atom feed (``.xml``, ``.rss``,
 ``.atom``: one article per entry, :mod:`newsevents.feeds`), a web archive (``.warc``,
 ``.warc.gz``: one article per HTML response, :mod:`newsevents.warc`), a directory (read
-recursively, in sorted order), or ``-`` for JSON lines on standard input.
+recursively, in sorted order), ``-`` for JSON lines on standard input, or an ``http(s)://``
+URL (a feed, or one page, by what the server sends: :func:`newsevents.fetch.read_url`).
+With ``fetch_links``, each feed entry is read from the page it links to instead of the
+feed's summary (:func:`newsevents.fetch.with_linked_pages`).
 
 Text and HTML files are decoded with :mod:`newsevents.encoding` (UTF-8, else the declared or
 detected charset); a file that is not text (binary data) is rejected with ``E_READ``.
@@ -17,15 +20,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .encoding import decode_bytes
 from .errors import UnreadableFile
 from .feeds import FEED_SUFFIXES, read_feed
 from .models import ErrorBody, InputItem, ItemError
 from .warc import is_warc, read_warc
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher, FetchConfig
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -38,18 +44,63 @@ def _error(code: str, message: str, *, path: str | None, id: str | None = None) 
 
 
 def read_paths(paths: Iterable[str], *, published: str | None = None,
-               publisher: str | None = None, stdin: IO[str] | None = None) -> Iterator[InputItem | ItemError]:
-    """Every item under ``paths``; ``published``/``publisher`` fill what an item lacks."""
-    for raw in paths:
-        for item in _read_one(raw, stdin):
-            if isinstance(item, InputItem):
-                if (published or publisher) and item.text is None and item.html is not None:
-                    _fill_from_page(item)  # a page's own date and outlet win over the fill-ins
-                if published and not item.published:
-                    item.published = published
-                if publisher and not item.publisher:
-                    item.publisher = publisher
-            yield item
+               publisher: str | None = None, stdin: IO[str] | None = None,
+               fetcher: "Fetcher | None" = None, fetch_config: "FetchConfig | None" = None,
+               fetch_links: bool = False,
+               skip: Callable[[InputItem], bool] | None = None) -> Iterator[InputItem | ItemError]:
+    """Every item under ``paths``; ``published``/``publisher`` fill what an item lacks.
+
+    URLs are downloaded with ``fetcher``, else with one made on first use (with
+    ``fetch_config``) and closed at the end; ``fetch_links`` and ``skip`` are those of
+    :func:`~newsevents.fetch.read_url`.
+    """
+    web = _Web(fetcher, fetch_config, fetch_links, skip)
+    try:
+        for raw in paths:
+            for item in _read_one(raw, stdin, web):
+                if isinstance(item, InputItem):
+                    if (published or publisher) and item.text is None and item.html is not None:
+                        _fill_from_page(item)  # a page's own date and outlet win over the fill-ins
+                    if published and not item.published:
+                        item.published = published
+                    if publisher and not item.publisher:
+                        item.publisher = publisher
+                yield item
+    finally:
+        web.close()
+
+
+class _Web:
+    """The downloader for URLs and feed links, made on first use when the caller gave none."""
+
+    def __init__(self, fetcher: "Fetcher | None", config: "FetchConfig | None", fetch_links: bool,
+                 skip: Callable[[InputItem], bool] | None) -> None:
+        self._fetcher, self._config, self._own = fetcher, config, False
+        self.fetch_links, self.skip = fetch_links, skip
+
+    @property
+    def fetcher(self) -> "Fetcher":
+        if self._fetcher is None:
+            from .fetch import Fetcher, FetchConfig
+
+            self._fetcher, self._own = Fetcher(config=self._config or FetchConfig()), True
+        return self._fetcher
+
+    def read_url(self, url: str) -> Iterator[InputItem | ItemError]:
+        from .fetch import read_url
+
+        return read_url(url, self.fetcher, fetch_links=self.fetch_links, skip=self.skip)
+
+    def feed_rows(self, rows: Iterator[InputItem | ItemError]) -> Iterator[InputItem | ItemError]:
+        if not self.fetch_links:
+            return rows
+        from .fetch import with_linked_pages
+
+        return with_linked_pages(rows, self.fetcher, skip=self.skip)
+
+    def close(self) -> None:
+        if self._own and self._fetcher is not None:
+            self._fetcher.close()
 
 
 def _fill_from_page(item: InputItem) -> None:
@@ -68,20 +119,28 @@ def _fill_from_page(item: InputItem) -> None:
     item.url = item.url or meta.url
 
 
-def _read_one(raw: str, stdin: IO[str] | None) -> Iterator[InputItem | ItemError]:
+def _read_one(raw: str, stdin: IO[str] | None, web: _Web) -> Iterator[InputItem | ItemError]:
     if raw == "-":
         yield from read_jsonl_stream(stdin or sys.stdin, "-")
+        return
+    if is_url(raw):
+        yield from web.read_url(raw)
         return
     path = Path(raw)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and readable(p))
         for f in files:
-            yield from _read_file(f)
+            yield from _read_file(f, web)
         return
     if not path.exists():
         yield _error("E_READ", f"no such file or directory: {raw}", path=raw)
         return
-    yield from _read_file(path)
+    yield from _read_file(path, web)
+
+
+def is_url(path: str) -> bool:
+    """True for an ``http://`` or ``https://`` address."""
+    return path[:8].lower().startswith(("http://", "https://"))
 
 
 def readable(path: Path) -> bool:
@@ -89,7 +148,7 @@ def readable(path: Path) -> bool:
     return path.suffix.lower() in READABLE or is_warc(path)
 
 
-def _read_file(path: Path) -> Iterator[InputItem | ItemError]:
+def _read_file(path: Path, web: _Web) -> Iterator[InputItem | ItemError]:
     suffix = path.suffix.lower()
     if is_warc(path):
         yield from read_warc(path)
@@ -105,7 +164,7 @@ def _read_file(path: Path) -> Iterator[InputItem | ItemError]:
         yield _error("E_READ", f"cannot read file: {e.strerror or e}", path=str(path))
         return
     if suffix in FEED_SUFFIXES:
-        yield from read_feed(data, source=str(path))
+        yield from web.feed_rows(read_feed(data, source=str(path)))
         return
     try:
         content = decode_bytes(data, html=suffix in HTML_SUFFIXES)

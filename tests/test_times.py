@@ -300,3 +300,9 @@ def test_holiday_week_is_the_iso_week_of_the_holiday(nlp):
 def test_two_quarters_of_a_year_are_a_half():
     assert one("Losses will continue through the first two quarters of 2025.")[:3] == (
         "the first two quarters of 2025", "DATE", "2025-H1")
+
+
+def test_half_of_a_decade():
+    assert one("Sales were flat in the last half of the '80s.", dt.date(1989, 10, 26)) == (
+        "the last half of the '80s", "DATE", "198", "END")
+    assert one("Output grew in the first half of the 1990s.")[2:] == ("199", "START")

@@ -265,6 +265,23 @@ def _two_quarters(m: re.Match[str], text: str) -> Cand | None:
     return _cand(m, lambda ctx: ("DATE", f"{year:04d}-H{half}"), year=year)
 
 
+@rule("half_decade", r"the\s+(?P<pos>first|second|last|latter)\s+half\s+of\s+(?:the\s+)?"
+      r"(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s)", triggers="half")
+def _half_decade(m: re.Match[str], text: str) -> Cand | None:
+    """'the last half of the '80s': the decade, with START or END."""
+    dec = m["dec"].lstrip("'’").rstrip("s")
+    mod = "START" if norm(m["pos"]) == "first" else "END"
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if len(dec) == 4:
+            return "DATE", dec[:3]
+        if ctx.dct is None:
+            return "DATE", f"XX{dec[0]}"
+        century = ctx.dct.year // 100 - (1 if int(dec) > ctx.dct.year % 100 else 0)
+        return "DATE", f"{century:02d}{dec[0]}"
+    return _cand(m, resolve, mod=mod)
+
+
 @rule("quarter_adj", rf"{_Q_ORD}-(?P<unit>quarter|half)", triggers="quarter half")
 def _quarter_adj(m: re.Match[str], text: str) -> Cand | None:
     return _quarter_simple(m)

@@ -204,15 +204,18 @@ def extract(text: str, **kwargs) -> Article:
 def extract_many(items: Iterable[InputItem | dict], *, model: str | None = None,
                  batch_size: int = 32) -> Iterator[Article | ItemError]:
     """Stream article records (or per-item errors) for rows, dicts or ``InputItem``s."""
-    def _items() -> Iterator[InputItem | ItemError]:
-        for n, it in enumerate(items, 1):
-            if isinstance(it, (InputItem, ItemError)):
-                yield it
-                continue
-            try:
-                yield InputItem.model_validate(it)
-            except Exception as e:  # pydantic ValidationError or a non-mapping row
-                ident = it.get("id") if isinstance(it, dict) else None
-                yield ItemError(id=str(ident) if ident is not None else None, path=None,
-                                error=ErrorBody(code="E_ROW", message=f"item {n} is not an article row: {e}"))
-    return get_extractor(model).extract_many(_items(), batch_size=batch_size)
+    return get_extractor(model).extract_many(input_items(items), batch_size=batch_size)
+
+
+def input_items(items: Iterable[InputItem | ItemError | dict]) -> Iterator[InputItem | ItemError]:
+    """Rows (dicts) as ``InputItem``s; a row that is not an article row becomes an ``ItemError``."""
+    for n, it in enumerate(items, 1):
+        if isinstance(it, (InputItem, ItemError)):
+            yield it
+            continue
+        try:
+            yield InputItem.model_validate(it)
+        except Exception as e:  # pydantic ValidationError or a non-mapping row
+            ident = it.get("id") if isinstance(it, dict) else None
+            yield ItemError(id=str(ident) if ident is not None else None, path=None,
+                            error=ErrorBody(code="E_ROW", message=f"item {n} is not an article row: {e}"))

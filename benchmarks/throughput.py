@@ -1,0 +1,195 @@
+"""Throughput (words per second) and peak memory of extraction and ingest, against bare spaCy.
+
+    python benchmarks/throughput.py [--words 200000] [--runs 1] [--only a,b,c,d1,d2,w2]
+    python benchmarks/throughput.py --articles 20000 --only c     # memory while ingesting 20,000 articles
+
+The texts are the bundled examples and the stories benchmark corpus, repeated (each copy with
+its own id) to ``--words`` words, or to ``--articles`` articles.  Every measurement runs in a
+fresh process on the same texts, after the pipeline is loaded (start-up is not timed):
+
+  a   bare spaCy: ``nlp.pipe`` of the same model over the texts (batch 32)
+  b   ``newsevents extract``: ``Extractor.extract_many``, each record serialised to JSON
+  c   ``newsevents ingest`` into a new SQLite file (extract, store, duplicates, linking)
+  w2  ``extract --workers 2`` (local processes)
+  d1  ``extract --executor dask --workers 1`` (a local Dask cluster)
+  d2  ``extract --executor dask --workers 2``; its records are checked against (b)'s
+
+Peak memory is the largest resident set of the measuring process and of its worker processes.
+With ``--runs N`` each figure is the median of N runs.  Repeated copies are near-duplicates,
+so in (c) most articles are stored as duplicates of the first copy and add no mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "examples" / "articles.jsonl", ROOT / "benchmarks" / "stories_corpus" / "articles.jsonl"]
+MODES = ["a", "b", "c", "w2", "d1", "d2"]
+LABELS = {"a": "bare spaCy nlp.pipe", "b": "newsevents extract", "c": "newsevents ingest (SQLite)",
+          "w2": "extract --workers 2", "d1": "dask, 1 worker", "d2": "dask, 2 workers"}
+
+
+def build_corpus(path: Path, words: int | None, articles: int | None) -> tuple[int, int]:
+    """Write the repeated corpus to ``path``; returns (articles, words)."""
+    base = []
+    for src in SOURCES:
+        with src.open(encoding="utf-8") as f:
+            base += [json.loads(line) for line in f if line.strip()]
+    n = w = 0
+    with path.open("w", encoding="utf-8") as out:
+        while (articles is not None and n < articles) or (articles is None and w < (words or 0)):
+            row = dict(base[n % len(base)])
+            row["id"] = f"{row.get('id') or 'row'}#{n // len(base)}"
+            out.write(json.dumps(row) + "\n")
+            w += len(row["text"].split())
+            n += 1
+    return n, w
+
+
+def _rows(path: Path):
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def _peak_mb() -> float:
+    """Largest resident set (MB) of this process and of any waited-for child (workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def measure(mode: str, corpus: Path, out: Path | None) -> dict:
+    """One measurement in this process; returns seconds, words and peak memory."""
+    from newsevents import executors, nlp, pipeline
+
+    words = sum(len(r["text"].split()) for r in _rows(corpus))
+    extra: dict = {}
+    digest = hashlib.sha256()
+    if mode == "a":
+        import spacy
+
+        bare = spacy.load(nlp.model_name())
+        t0 = time.perf_counter()
+        for _ in bare.pipe((r["text"] for r in _rows(corpus)), batch_size=32):
+            pass
+        secs = time.perf_counter() - t0
+    elif mode in ("b", "w2"):
+        ex = pipeline.get_extractor()
+        t0 = time.perf_counter()
+        items = pipeline.input_items(_rows(corpus))
+        results = (ex.extract_many(items) if mode == "b"
+                   else executors.extract_parallel(items, workers=2))
+        for r in results:
+            digest.update(r.to_json().encode("utf-8"))
+        secs = time.perf_counter() - t0
+    elif mode == "c":
+        from newsevents.queries import ingest
+        from newsevents.store import open_store
+
+        pipeline.get_extractor()
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(str(Path(tmp) / "bench.db"))
+            t0 = time.perf_counter()
+            summary = ingest(None, store, rows=_rows(corpus))
+            secs = time.perf_counter() - t0
+            store.close()
+        extra["summary"] = summary.to_dict()
+    elif mode in ("d1", "d2"):
+        import distributed
+
+        n = 1 if mode == "d1" else 2
+        with distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+            client.run(executors._load, None)
+            t0 = time.perf_counter()
+            for r in executors.extract_dask(pipeline.input_items(_rows(corpus)), client=client):
+                digest.update(r.to_json().encode("utf-8"))
+            secs = time.perf_counter() - t0
+            workers_mb = max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024).values())
+        extra["worker_peak_mb"] = round(workers_mb, 1)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    res = {"mode": mode, "seconds": secs, "words": words, "words_per_s": words / secs,
+           "peak_mb": round(max(_peak_mb(), extra.get("worker_peak_mb", 0)), 1), **extra}
+    if mode in ("b", "w2", "d1", "d2"):
+        res["digest"] = digest.hexdigest()
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--words", type=int, default=200_000, help="repeat the texts to this many words")
+    ap.add_argument("--articles", type=int, help="repeat the texts to this many articles instead")
+    ap.add_argument("--runs", type=int, default=1, help="runs per measurement (the median is reported)")
+    ap.add_argument("--only", default=",".join(MODES), help="comma-separated: " + ",".join(MODES))
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.measure:  # the child process
+        print(json.dumps(measure(args.measure, args.corpus, None)))
+        return 0
+
+    modes = [m for m in args.only.split(",") if m]
+    if any(m.startswith("d") for m in modes):
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("dask.distributed is not installed (pip install -e '.[dask]'): skipping d1, d2")
+            modes = [m for m in modes if not m.startswith("d")]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        n, w = build_corpus(corpus, args.words, args.articles)
+        print(f"corpus: {n} articles, {w} words (bundled examples + stories corpus, repeated); "
+              f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
+        results: dict[str, dict] = {}
+        for mode in modes:
+            runs = []
+            for _ in range(args.runs):
+                p = subprocess.run([sys.executable, __file__, "--measure", mode, "--corpus", str(corpus)],
+                                   capture_output=True, text=True)
+                if p.returncode != 0:
+                    print(p.stderr[-3000:])
+                    return 1
+                runs.append(json.loads(p.stdout.strip().splitlines()[-1]))
+            med = dict(runs[0])
+            for k in ("seconds", "words_per_s", "peak_mb"):
+                med[k] = statistics.median(r[k] for r in runs)
+            results[mode] = med
+            extra = f"  {med['summary']}" if "summary" in med else ""
+            print(f"({mode:>2}) {LABELS[mode]:<28} {med['words_per_s']:8.0f} words/s  {med['seconds']:7.1f} s  "
+                  f"peak {med['peak_mb']:6.0f} MB{extra}", flush=True)
+
+    def ratio(x: str, y: str, label: str, target: float | None = None) -> None:
+        if x in results and y in results:
+            r = results[x]["words_per_s"] / results[y]["words_per_s"]
+            goal = f"  (target >= {target:.2f}: {'met' if r >= target else 'NOT met'})" if target else ""
+            print(f"{label:<34} {r:5.2f}{goal}")
+
+    print("ratios:")
+    ratio("b", "a", "extract / bare spaCy", 0.80)
+    ratio("c", "a", "ingest / bare spaCy")
+    ratio("c", "b", "ingest / extract")
+    ratio("w2", "b", "extract --workers 2 / 1 process")
+    ratio("d1", "b", "dask 1 worker / extract")
+    ratio("d2", "d1", "dask 2 workers / 1 worker", 1.70)
+    digests = {m: results[m]["digest"] for m in ("b", "w2", "d1", "d2") if m in results}
+    if len(digests) > 1:
+        same = len(set(digests.values())) == 1
+        print(f"records identical across {', '.join(digests)}: {'yes' if same else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -166,6 +166,7 @@ def test_ingest_command_reports_and_rejects(tmp_path):
     assert res.exit_code == 1
     assert json.loads(res.stdout.splitlines()[-1]) == {"read": 2, "stored": 1, "duplicates": 0,
                                                       "already_stored": 0, "rejected": 1,
+                                                      "skipped": 0, "rejected_by_code": {"E_EMPTY": 1},
                                                       "mentions": json.loads(res.stdout.splitlines()[-1])["mentions"]}
     res = CliRunner().invoke(app, ["ingest", str(rows), "--db", db])
     assert json.loads(res.stdout.splitlines()[-1])["already_stored"] == 1

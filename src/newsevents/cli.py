@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import typer
@@ -45,13 +47,62 @@ def _emit_error(err: ItemError) -> None:
     sys.stderr.flush()
 
 
+# -- reading from the web (library: newsevents.fetch) and progress -------------------------------
+FetchOpt = Annotated[bool, typer.Option(
+    "--fetch", help="read each feed entry from the page it links to, downloaded politely (robots.txt, "
+    "a per-host delay, retries); an http(s) URL given as PATH is always downloaded")]
+FetchTimeoutOpt = Annotated[Optional[float], typer.Option(
+    "--fetch-timeout", min=0.1, help="seconds to wait for a server (default 20)")]
+FetchRetriesOpt = Annotated[Optional[int], typer.Option(
+    "--fetch-retries", min=0, help="further attempts after a network error or HTTP 429/5xx, with back-off (default 3)")]
+FetchDelayOpt = Annotated[Optional[float], typer.Option(
+    "--fetch-delay", min=0.0, help="seconds between two requests to one host (default 1; a longer "
+    "robots.txt Crawl-delay wins)")]
+
+
+def _fetch_config(timeout: float | None, retries: int | None, delay: float | None):
+    from .fetch import FetchConfig
+
+    given = {"timeout": timeout, "retries": retries, "min_interval": delay}
+    return FetchConfig(**{k: v for k, v in given.items() if v is not None})
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[object], None]]:
+    """A live line on stderr (items done, rejected, elapsed) when stderr is a terminal; the
+    error lines written meanwhile go above it. Yields the function to call for each item."""
+    if not sys.stderr.isatty():
+        yield lambda result: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    rejected = 0
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  TextColumn("{task.completed} items, {task.fields[rejected]} rejected"),
+                  TimeElapsedColumn(), console=Console(stderr=True, soft_wrap=True), transient=True) as bar:
+        task = bar.add_task(label, total=None, rejected=0)
+
+        def tick(result: object) -> None:
+            nonlocal rejected
+            rejected += isinstance(result, ItemError)
+            bar.update(task, advance=1, rejected=rejected)
+
+        yield tick
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for JSON lines on stdin")],
+    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl, feeds, .warc), directories, http(s) URLs "
+                                    "(a feed or a page), or - for JSON lines on stdin")],
     published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")] = None,
     publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed together")] = 32,
+    fetch: FetchOpt = False,
+    fetch_timeout: FetchTimeoutOpt = None,
+    fetch_retries: FetchRetriesOpt = None,
+    fetch_delay: FetchDelayOpt = None,
 ) -> None:
     """Print one article record (JSON) per line on stdout. Uses no database."""
     _check_date(published, "--published")
@@ -62,14 +113,17 @@ def extract(
         raise typer.Exit(2) from e
     rejected = 0
     out = sys.stdout
-    items = read_paths(paths, published=published, publisher=publisher)
-    for result in extractor.extract_many(items, batch_size=batch_size):
-        if isinstance(result, ItemError):
-            rejected += 1
-            _emit_error(result)
-        else:
-            out.write(result.to_json() + "\n")
-            out.flush()
+    items = read_paths(paths, published=published, publisher=publisher, fetch_links=fetch,
+                       fetch_config=_fetch_config(fetch_timeout, fetch_retries, fetch_delay))
+    with _progress("extract") as tick:
+        for result in extractor.extract_many(items, batch_size=batch_size):
+            tick(result)
+            if isinstance(result, ItemError):
+                rejected += 1
+                _emit_error(result)
+            else:
+                out.write(result.to_json() + "\n")
+                out.flush()
     raise typer.Exit(1 if rejected else 0)
 
 
@@ -110,12 +164,17 @@ def _open(db: str | None, *, create: bool = False):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for JSON lines on stdin")],
+    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl, feeds, .warc), directories, http(s) URLs "
+                                    "(a feed or a page), or - for JSON lines on stdin")],
     db: DbOpt = None,
     published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")] = None,
     publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed and committed together")] = 32,
+    fetch: FetchOpt = False,
+    fetch_timeout: FetchTimeoutOpt = None,
+    fetch_retries: FetchRetriesOpt = None,
+    fetch_delay: FetchDelayOpt = None,
 ) -> None:
     """Extract and store articles; idempotent; prints a summary (JSON) on stdout. Each batch
     commits atomically: interrupted (exit 130), the committed batches stay."""
@@ -125,8 +184,10 @@ def ingest(
     _check_date(published, "--published")
     store = _open(db, create=True)
     try:
-        summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
-                                 batch_size=batch_size, on_error=_emit_error)
+        with _progress("ingest") as tick:
+            summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
+                                     batch_size=batch_size, on_error=_emit_error, fetch=fetch, on_item=tick,
+                                     fetch_config=_fetch_config(fetch_timeout, fetch_retries, fetch_delay))
     except IngestInterrupted as e:
         sys.stdout.write(json.dumps(e.summary.to_dict()) + "\n")
         sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")

@@ -16,31 +16,89 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .models import Article, ItemError
+from .models import Article, InputItem, ItemError
 from .store import IngestSummary, Store, StoredActor
 from .stories import StoryEvent
+
+if TYPE_CHECKING:
+    from .fetch import FetchConfig
 
 FORMATS = ("jsonl", "csv", "parquet")
 _LIST_FIELDS = ("actors", "recipients", "actor_countries", "recipient_countries")
 
 
+@dataclass
+class IngestReport(IngestSummary):
+    """What an ``ingest`` did, with what the reading side saw: feed entries passed over without
+    a download because their article is stored already (``skipped``, counted in ``read``) and
+    the rejected items counted by error code (``{"E_FETCH": 3}``)."""
+
+    skipped: int = 0
+    rejected_by_code: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: IngestSummary) -> None:
+        for k, v in asdict(other).items():
+            if k == "rejected_by_code":
+                for code, n in v.items():
+                    self.rejected_by_code[code] = self.rejected_by_code.get(code, 0) + n
+            else:
+                setattr(self, k, getattr(self, k) + v)
+
+
 def ingest(paths: Iterable[str] | None, store: Store, *, rows: Iterable[dict] | None = None,
            published: str | None = None, publisher: str | None = None, model: str | None = None,
-           batch_size: int = 32, on_error: Callable[[ItemError], None] | None = None) -> IngestSummary:
-    """Read ``paths`` (or ``rows``), extract each article and store it in ``store``."""
+           batch_size: int = 32, on_error: Callable[[ItemError], None] | None = None,
+           fetch: bool = False, fetch_config: "FetchConfig | None" = None,
+           on_item: Callable[[Article | ItemError], None] | None = None) -> IngestReport:
+    """Read ``paths`` (or ``rows``), extract each article and store it in ``store``.
+
+    An ``http(s)://`` path is downloaded (a feed, or one page).  With ``fetch``, each feed
+    entry is read from the page it links to, downloaded politely (``fetch_config``), unless its
+    article is stored already: then it is not even downloaded (``skipped``, counted in
+    ``already_stored`` too).  A page that cannot be had is a rejected item (``E_FETCH``).
+    ``on_item`` sees every extracted result (progress).
+    """
     from . import pipeline
     from .readers import read_paths
+
+    report = IngestReport()
+
+    def rejected(err: ItemError) -> None:
+        report.rejected_by_code[err.error.code] = report.rejected_by_code.get(err.error.code, 0) + 1
+        if on_error:
+            on_error(err)
+
+    def not_downloaded(item: InputItem) -> bool:
+        if item.id is None or store.article(item.id) is None:
+            return False
+        report.skipped += 1
+        return True
 
     extractor = pipeline.get_extractor(model)
     if rows is not None:
         results = pipeline.extract_many(rows, model=model, batch_size=batch_size)
-    else:
-        items = read_paths(paths or [], published=published, publisher=publisher)
+    else:  # read_paths makes a Fetcher, with fetch_config, if it meets a URL
+        items = read_paths(paths or [], published=published, publisher=publisher,
+                           fetch_config=fetch_config, fetch_links=fetch, skip=not_downloaded)
         results = extractor.extract_many(items, batch_size=batch_size)
-    return store.ingest(results, batch_size=batch_size, on_error=on_error)
+    if on_item is not None:
+        results = _watched(results, on_item)
+    report.add(store.ingest(results, batch_size=batch_size, on_error=rejected))
+    report.read += report.skipped
+    report.already_stored += report.skipped
+    return report
+
+
+def _watched(results: Iterable[Article | ItemError],
+             see: Callable[[Article | ItemError], None]) -> Iterator[Article | ItemError]:
+    for r in results:
+        see(r)
+        yield r
 
 
 def ingest_records(records: Iterable[Article | dict], store: Store, *, batch_size: int = 32,

@@ -306,3 +306,8 @@ def test_half_of_a_decade():
     assert one("Sales were flat in the last half of the '80s.", dt.date(1989, 10, 26)) == (
         "the last half of the '80s", "DATE", "198", "END")
     assert one("Output grew in the first half of the 1990s.")[2:] == ("199", "START")
+
+
+def test_over_the_years():
+    assert one("The system has changed over the years.")[:3] == ("the years", "DURATION", "PXY")
+    assert tag_times("Most of the years of war were lost.", DEC) == []

@@ -226,6 +226,11 @@ def _bare_units(m: re.Match[str], text: str) -> Cand | None:
         c = _cand(m, lambda ctx: ("DURATION", duration_value(None, unit)))
         c.extra["anchored"] = True
         return c
+    over = re.search(r"\b(?:over|through|throughout|down|across)\s+(the\s+)$", before)
+    if over and not re.match(r"\s+(?:of|old)\b", after):
+        # "over the years": an unspecified stretch (TimeML tags "the years")
+        return Cand(start=m.start() - len(over.group(1)), end=m.end(), rule="",
+                    resolve=lambda ctx: ("DURATION", duration_value(None, unit)))
     if re.search(r"(?:the|of|these|those|their|its|his|her|our|early|later|final|last|first)\s+$", before):
         return None
     if re.match(r"\s+(?:of|old)\b", after):

@@ -153,19 +153,24 @@ def main() -> int:
         n, w = build_corpus(corpus, args.words, args.articles)
         print(f"corpus: {n} articles, {w} words (bundled examples + stories corpus, repeated); "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
-        results: dict[str, dict] = {}
-        for mode in modes:
-            runs = []
-            for _ in range(args.runs):
+        runs: dict[str, list[dict]] = {m: [] for m in modes}
+        for n_run in range(args.runs):  # runs interleaved: a load change meets every mode alike
+            for mode in modes:
                 p = subprocess.run([sys.executable, __file__, "--measure", mode, "--corpus", str(corpus)],
                                    capture_output=True, text=True)
                 if p.returncode != 0:
                     print(p.stderr[-3000:])
                     return 1
-                runs.append(json.loads(p.stdout.strip().splitlines()[-1]))
-            med = dict(runs[0])
+                runs[mode].append(json.loads(p.stdout.strip().splitlines()[-1]))
+                if args.runs > 1:
+                    r = runs[mode][-1]
+                    print(f"  run {n_run + 1} ({mode}): {r['words_per_s']:.0f} words/s, peak {r['peak_mb']:.0f} MB",
+                          flush=True)
+        results: dict[str, dict] = {}
+        for mode in modes:
+            med = dict(runs[mode][0])
             for k in ("seconds", "words_per_s", "peak_mb"):
-                med[k] = statistics.median(r[k] for r in runs)
+                med[k] = statistics.median(r[k] for r in runs[mode])
             results[mode] = med
             extra = f"  {med['summary']}" if "summary" in med else ""
             print(f"({mode:>2}) {LABELS[mode]:<28} {med['words_per_s']:8.0f} words/s  {med['seconds']:7.1f} s  "

@@ -311,3 +311,13 @@ def test_half_of_a_decade():
 def test_over_the_years():
     assert one("The system has changed over the years.")[:3] == ("the years", "DURATION", "PXY")
     assert tag_times("Most of the years of war were lost.", DEC) == []
+
+
+def test_weekday_evening_and_past_perfect_deadlines(nlp):
+    mon = dt.date(2024, 12, 16)
+    text = "A guard was killed Thursday evening outside the bank."
+    assert one(text, mon, nlp(text))[1:3] == ("TIME", "2024-12-12TEV")
+    text = "The rebels attacked Friday night."
+    assert one(text, mon, nlp(text))[1:3] == ("DATE", "2024-12-13")
+    text = "The offer had been due to expire Friday."
+    assert one(text, mon, nlp(text))[2] == "2024-12-13"

@@ -67,8 +67,8 @@ def verb_direction(v: Token, depth: int = 0) -> Direction:
         head = v.head
         if head is not v and depth < 4:
             if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in ("set", "due", "poised", "scheduled"):
-                if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in head.children):
-                    return "past"  # "had been scheduled to expire Friday"
+                if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in [*head.children, *head.head.children]):
+                    return "past"  # "had been scheduled to expire Friday", "had been due to expire"
                 return "future"
             if head.lemma_ == "be" and has_to:
                 return "future"  # "is to resume trading Tuesday"

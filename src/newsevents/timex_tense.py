@@ -70,8 +70,8 @@ def verb_direction(v: Token, depth: int = 0) -> Direction:
                 if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in [*head.children, *head.head.children]):
                     return "past"  # "had been scheduled to expire Friday", "had been due to expire"
                 return "future"
-            if head.lemma_ == "be" and has_to:
-                return "future"  # "is to resume trading Tuesday"
+            if head.lemma_ == "be" and has_to and v.dep_ not in ("csubj", "csubjpass"):
+                return "future"  # "is to resume trading Tuesday" (not "to accede ... were")
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return verb_direction(head, depth + 1)
             hv = _verb_of(head)

@@ -204,6 +204,7 @@ WED = dt.date(2024, 12, 18)
     ("The ceasefire holds until Friday.", "2024-12-20"),
     # a day planned is after the planning
     ("Farmers planned a march through the capital on Saturday.", "2024-12-21"),
+    ("The prosecutor has scheduled a news conference Thursday to announce charges.", "2024-12-19"),
 ])
 def test_weekday_direction_from_the_clause(nlp, text, value):
     assert one(text, WED, nlp(text))[2] == value

@@ -132,7 +132,7 @@ def doc_direction(doc: Doc, start: int, end: int) -> Direction:
     if v is None:
         return None
     if (v.lemma_.lower() in _SCHEDULE_LEMMAS and v.tag_ in ("VBD", "VBN", "VBZ", "VBP")
-            and not any(c.dep_ == "xcomp" for c in v.children)
+            and not (v.lemma_.lower() == "plan" and any(c.dep_ == "xcomp" for c in v.children))
             and not any(c.dep_ == "advmod" and c.lower_ in ("previously", "originally", "initially")
                         for c in v.children)
             and not any(c.lemma_ == "be" and c.dep_ == "auxpass" and c.tag_ == "VBD" for c in v.children)):

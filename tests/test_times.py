@@ -328,3 +328,8 @@ def test_an_infinitive_subject_of_a_past_be_is_past(nlp):
     sat = dt.date(2024, 12, 14)
     text = "Among the first states to join the pact on Friday were Chile and Peru."
     assert one(text, sat, nlp(text))[2] == "2024-12-13"
+
+
+def test_the_day_before_a_named_day():
+    found = tag_times("The day before last Tuesday's hearing, the lawyers met.", DEC)
+    assert [(t.text, t.value) for t in found] == [("The day before last Tuesday", "2024-12-16")]

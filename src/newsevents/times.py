@@ -64,7 +64,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     """
     cands = _select(list(find_candidates(text)))
     cands = _merge_clock_and_day(cands, text)
-    cands = [_week_of(c, text) for c in cands]
+    cands = [_day_next_to(_week_of(c, text), text) for c in cands]
     cands += [d for c in cands if (d := _day_conjunct(c, text)) is not None]
     for c in cands:
         _attach_mods(c, text)
@@ -218,6 +218,26 @@ def _week_of(c: Cand, text: str) -> Cand:
         return "DATE", cal.iso_week(dt.date(int(day[1]), int(day[2]), int(day[3])))
     return Cand(start=c.start - len(m.group(0)), end=c.end, resolve=resolve, rule="week_of",
                 needs_direction=c.needs_direction, position=True)
+
+
+_DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
+
+
+def _day_next_to(c: Cand, text: str) -> Cand:
+    """'the day before last Tuesday', 'the day after Christmas': one day off that day."""
+    m = _DAY_NEXT_TO.search(text[max(0, c.start - 20):c.start])
+    if m is None or c.rule not in _DAY_RULES | {"holiday"}:
+        return c
+    step = dt.timedelta(days=-1 if m.group(1).lower() == "before" else 1)
+
+    def resolve(ctx: Ctx):
+        r = c.resolve(ctx)
+        day = _DAY_VALUE.match(r[1]) if r and r[1] else None
+        if day is None or len(r[1]) != 10:
+            return r
+        return "DATE", cal.ymd(dt.date(int(day[1]), int(day[2]), int(day[3])) + step)
+    return Cand(start=c.start - len(m.group(0)), end=c.end, resolve=resolve, rule="day_next_to",
+                needs_direction=c.needs_direction)
 
 
 _CONJUNCT_DAY = re.compile(r"\s+(?:and|or|to|through)\s+([12]\d|3[01]|0?[1-9])(?=\s*(?:[.,;:)]|$|\s+(?:in|at|to|and)\b))")

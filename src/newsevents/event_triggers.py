@@ -48,11 +48,13 @@ def _theme_lemmas(verb: Token) -> set[str]:
 
 def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
     lemma = tok.lemma_.lower()
+    entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
+                                          for e in lex.verb_entries(g)]
+    if not entries:  # most verbs: no need to look at the parse around them
+        return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
                      and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
     themes = _theme_lemmas(tok)
-    entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
-                                          for e in lex.verb_entries(g)]
     if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
         return None  # "defend itself", "arm themselves": no one else is acted on
     for e in entries:

@@ -275,3 +275,51 @@ def test_location_through_a_place_noun_and_the_governing_clause(make_analysis):
     a = make_analysis(text, mentions=ms)
     attacked = next(t for t in a.doc if t.lower_ == "attacked")
     assert event_location(attacked, a, Parties(a).mention_at) == "location:homs"
+
+
+def test_its_soldiers_in_a_denial_are_the_deniers(make_analysis):
+    text = "Armenia on Friday denied that its soldiers had shelled a border post near Tavush."
+    assault = by_type(events_of(make_analysis, text, [mention(text, "Armenia", "ARM")]), "ASSAULT")
+    assert assault.actors == ["ARM"] and assault.status == "denied"
+
+
+def test_a_dateline_city_is_no_modifier_of_the_subject(make_analysis):
+    text = "MEXICO CITY - Negotiators from Peru and Chile met on Monday for a third round of talks."
+    ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL")]
+    consult = by_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert set(consult.actors) == {"PER", "CHL"}
+
+
+def test_a_point_in_time_beats_a_duration_governing_the_trigger(make_analysis):
+    text = ("Peru and Chile signed an accord.\n"
+            "It followed three weeks of talks between the two countries in Lima, which ended on Friday.")
+    ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL")]
+    w, f = text.index("three weeks"), text.index("Friday")
+    times = [Time(start=w, end=w + 11, text="three weeks", type="DURATION", value="P3W"),
+             Time(start=f, end=f + 6, text="Friday", type="DATE", value="2024-12-20")]
+    consult = by_type(events_of(make_analysis, text, ms, times), "CONSULT")
+    assert consult.time.value == "2024-12-20"
+
+
+def test_a_threatened_act_set_apart_by_a_time_is_hypothetical(make_analysis):
+    text = "Ghana threatened on Monday to impose tariffs on cement from Togo."
+    ms = [mention(text, "Ghana", "GHA"), mention(text, "Togo", "TGO")]
+    assert by_type(events_of(make_analysis, text, ms), "SANCTION").status == "hypothetical"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Peru and Chile exchanged twelve prisoners on Friday.", "RETREAT"),
+    ("Ghana imposed a levy on cement from Togo.", "SANCTION"),
+    ("Ghana lifted its levy on cement from Togo.", "CONCEDE"),
+])
+def test_prisoner_swaps_and_levies(make_analysis, text, type_):
+    ms = [mention(text, n, i) for n, i in (("Peru", "PER"), ("Chile", "CHL"), ("Ghana", "GHA"), ("Togo", "TGO"))
+          if n in text]
+    by_type(events_of(make_analysis, text, ms), type_)
+
+
+def test_coordinated_modifiers_of_a_noun_modifier_name_the_parties(make_analysis):
+    text = "Danish and Swedish fisheries ministers met in Bergen on Monday."
+    ms = [mention(text, "Danish", "DNK"), mention(text, "Swedish", "SWE")]
+    consult = by_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert set(consult.actors) == {"DNK", "SWE"}

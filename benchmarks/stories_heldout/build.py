@@ -36,6 +36,7 @@ art("h1-01-andeancourier-swap-deal", "2025-04-07", "Andean Courier",
         "Relations between the neighbours have swung between cooperation and open hostility over the past decade.",
     ], [
         (0, "H1", "AGREE", ["COL", "VEN"], [], "asserted", "2025-04-06", None),
+        (0, "H3", "RETREAT", ["COL", "VEN"], [], "expected", None, None),
         (1, "H2", "CONSULT", ["COL", "VEN"], [], "asserted", "2025-04-05", None),
         (2, "H3", "RETREAT", ["COL", "VEN"], [], "expected", "2025-04", None),
     ])

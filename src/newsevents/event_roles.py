@@ -102,8 +102,9 @@ class Parties:
         self._resolver = resolver
         self._by_token: dict[int, Mention] = {}
         self._anaphors_seen: set[int] = set()
-        datelines = [(s.start, s.start + d.end()) for s in a.sentences
+        datelines = [(s.start, d.end()) for s in a.sentences
                      if (d := DATELINE.match(a.text, s.start, s.end)) is not None]
+        self._datelines = datelines
         for m in a.mentions:
             if any(d0 <= m.start < d1 for d0, d1 in datelines):
                 continue  # the dateline's place names where the story was filed, not who acted
@@ -167,6 +168,11 @@ class Parties:
             matrix = self._matrix_subject(tok)
             if matrix:
                 return matrix
+        if tok.dep_ == "poss" and low in ("its", "their") and tok.head.dep_ in SUBJECT_DEPS:
+            # "X denied that its troops had ...": the subject's owner is the reporting subject
+            matrix = self._matrix_subject(tok, tok.head.head)
+            if matrix:
+                return matrix
         if low in PRONOUNS_PERSON:
             return self._last_person(tok)
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_PRONOUNS:
@@ -177,7 +183,7 @@ class Parties:
                     and tok.lemma_.lower() not in self.agent_nouns:
                 continue  # "Trump's win is helping him": a win does not act for Trump
             if child.dep_ in LEFT_MOD_DEPS:
-                found.extend(self.modifier(child))
+                found.extend(self._modifier_group(child))
         if found or shallow:
             return found
         for child in tok.rights:
@@ -194,10 +200,11 @@ class Parties:
                             found.extend(self.of_phrase(pobj))
         return found
 
-    def _matrix_subject(self, pron: Token) -> list[Party]:
-        """A subject pronoun of a reported or subordinate clause takes the subject of the
-        clause above it: "Ethiopia denied that it had ...", "Iran said they would ..."."""
-        clause = pron.head
+    def _matrix_subject(self, pron: Token, clause: Token | None = None) -> list[Party]:
+        """A subject pronoun of a reported or subordinate clause (``clause``, else the
+        pronoun's head) takes the subject of the clause above it: "Ethiopia denied that it
+        had ...", "Iran said they would ...", "X denied that its forces had ..."."""
+        clause = pron.head if clause is None else clause
         for _ in range(3):
             if clause.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or clause.head.i == clause.i:
                 return []
@@ -207,12 +214,26 @@ class Parties:
                 continue
             found = self.of_phrase(subj[0])
             persons = bool(found) and all(p.kind == "person" for p in found)
-            low = pron.lower_
+            low = {"its": "it", "their": "they"}.get(pron.lower_, pron.lower_)
             if (low in ("he", "she") and persons and len(found) == 1) or \
                     (low == "it" and found and not persons) or (low == "they" and found):
                 return found
             return []
         return []
+
+    def _modifier_group(self, child: Token) -> list[Party]:
+        """The parties a left modifier names, its conjuncts included ("Norwegian and Icelandic
+        ministers"), or through a noun modifier naming none ("Norwegian and Icelandic
+        fisheries ministers")."""
+        mods = [child, *child.conjuncts] if child.dep_ == "amod" else [child]
+        found = [p for x in mods for p in self.modifier(x)]
+        if not found and child.dep_ == "compound":
+            found = [p for g in child.lefts if g.dep_ in ("amod", "compound", "nmod")
+                     for x in (g, *g.conjuncts) for p in self.modifier(x)]
+        return found
+
+    def in_dateline(self, tok: Token) -> bool:
+        return any(d0 <= tok.idx < d1 for d0, d1 in self._datelines)
 
     def modifier(self, tok: Token) -> list[Party]:
         m = self.mention_at(tok)
@@ -220,7 +241,8 @@ class Parties:
             return [self._party(m, tok.idx)]
         if tok.dep_ == "poss":
             return self._one(tok, shallow=True)
-        if tok.ent_type_ in ("NORP", "GPE") and self._resolver is not None:
+        if tok.ent_type_ in ("NORP", "GPE") and self._resolver is not None and not self.in_dateline(tok):
+            # ("PANAMA CITY - Negotiators from X met": the dateline read as a modifier)
             try:
                 actor = self._resolver(tok.text, self.a.published)
             except Exception:  # the resolver is another stage's: never let it stop events

@@ -5,8 +5,8 @@ Status comes from the trigger's own clause and the clauses that govern it: modal
 ("alleged", "potential", "reportedly") and conditionals ("if").  A party's denial elsewhere in
 the sentence ("..., though X has denied it") makes an event it is said to have done *denied*.
 
-The time is the time expression closest to the trigger in the dependency tree, unless another
-trigger is closer to it; without one an asserted event takes the publication date.  The
+The time is the time expression closest to the trigger in the dependency tree (a point in
+time before any duration), unless another trigger is closer to it; without one an asserted event takes the publication date.  The
 location is a place mention in an "in/at X" phrase under the trigger.
 """
 
@@ -82,6 +82,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
             break
+        if dep == "advcl" and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            dep = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
         lemma = head.lemma_.lower()
         if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
             if lemma in cues.denial_verbs and dep in ("xcomp", "ccomp", "pcomp"):
@@ -145,7 +147,7 @@ def time_head(doc, t: Time) -> Token | None:
 def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_triggers: list[Token],
                status: str, published: str | None) -> EventTime | None:
     """The time governing ``trigger`` (see module doc), else the publication date if asserted."""
-    best: tuple[int, int, Time] | None = None
+    best: tuple[bool, int, int, Time] | None = None
     siblings = {c.i for c in trigger.conjuncts}
     for t in times:
         if t.type == "SET" or not (sent.start_char <= t.start < sent.end_char):
@@ -158,12 +160,13 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
         if any(o.i != trigger.i and o.i not in siblings and o.i not in ancestors
                and tree_distance(o, head) < d for o in other_triggers):
             continue
-        # a point in time beats a stretch of it ("in early May, weeks after X met")
-        key = (d + (3 if t.type == "DURATION" else 0), abs(head.i - trigger.i))
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], t)
+        # a point in time beats a stretch of it ("in early May, weeks after X met"; "two days
+        # of talks, which ended on Saturday"): a duration only when no point is at hand
+        key = (t.type == "DURATION", d, abs(head.i - trigger.i))
+        if best is None or key < best[:3]:
+            best = (*key, t)
     if best is not None:
-        return EventTime(value=best[2].value, mod=best[2].mod, source="text")
+        return EventTime(value=best[3].value, mod=best[3].mod, source="text")
     if status == "asserted" and published:
         return EventTime(value=published, mod=None, source="published")
     return None

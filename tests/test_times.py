@@ -333,3 +333,11 @@ def test_an_infinitive_subject_of_a_past_be_is_past(nlp):
 def test_the_day_before_a_named_day():
     found = tag_times("The day before last Tuesday's hearing, the lawyers met.", DEC)
     assert [(t.text, t.value) for t in found] == [("The day before last Tuesday", "2024-12-16")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bonds will be redeemed in five years.", ("DATE", "2029")),
+    ("The bridge was built in two years.", ("DURATION", "P2Y")),
+])
+def test_in_n_years_in_a_future_clause_is_a_date(nlp, text, expected):
+    assert one(text, DEC, nlp(text))[1:3] == expected

@@ -173,6 +173,18 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     if q == "one" and unit == "day" and re.search(r"\b(?:will|would|could|may|might|can|shall|should|to)\s+$",
                                                 text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
         return _cand(m, lambda ctx: ("DATE", "FUTURE_REF"))  # "Islam will one day be ...": some day
+    if (unit in ("year", "month") and amount is not None and not m["det"] and not m["rel"] and not mod
+            and re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()])):
+        # "the stock would be redeemed in five years": in a future clause, the date that far ahead
+        n = int(amount)
+
+        def resolve(ctx: Ctx) -> Resolved:
+            if ctx.direction != "future" or ctx.dct is None:
+                return "DURATION", duration_value(amount, unit)
+            if unit == "year":
+                return "DATE", f"{ctx.dct.year + n:04d}"
+            return "DATE", cal.ym(*cal.add_months(ctx.dct.year, ctx.dct.month, n))
+        return _cand(m, resolve, needs_direction=True, quantity=True)
     return _cand(m, lambda ctx: ("DURATION", duration_value(amount, unit)), mod=mod,
                  quantity=not m["det"])
 

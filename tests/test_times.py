@@ -341,3 +341,9 @@ def test_the_day_before_a_named_day():
 ])
 def test_in_n_years_in_a_future_clause_is_a_date(nlp, text, expected):
     assert one(text, DEC, nlp(text))[1:3] == expected
+
+
+def test_the_same_period_last_year_is_one_expression():
+    nov = dt.date(2024, 11, 4)
+    found = tag_times("Net fell from $2 million in the same period last year.", nov)
+    assert [(t.text, t.value) for t in found] == [("the same period last year", "2023-Q3")]

@@ -305,7 +305,7 @@ def _quarter_simple(m: re.Match[str]) -> Cand | None:
       r"(?P<det>the|this|that|its|their|a|last\s+year['’]s)\s+(?:(?P<adj>latest|current|past|last|previous|recent|most\s+recent|"
       r"year-ago|year-earlier|comparable|same|just-ended|just\s+ended|fiscal|corresponding|"
       r"comparable\s+year-ago|comparable\s+year-earlier|flat|strong|weak|disappointing)[\s-]+)*"
-      rf"(?:(?P<yr>{YEAR})\s+)?(?P<unit>quarter|period)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", triggers="quarter period", reach=(80, 25))
+      rf"(?:(?P<yr>{YEAR})\s+)?(?P<unit>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?", triggers="quarter period", reach=(80, 25))
 def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
     words = norm(m.group(0))
     det = norm(m["det"])

@@ -323,3 +323,12 @@ def test_coordinated_modifiers_of_a_noun_modifier_name_the_parties(make_analysis
     ms = [mention(text, "Danish", "DNK"), mention(text, "Swedish", "SWE")]
     consult = by_type(events_of(make_analysis, text, ms), "CONSULT")
     assert set(consult.actors) == {"DNK", "SWE"}
+
+
+def test_a_time_in_another_clause_with_its_own_agent_is_not_the_events(make_analysis):
+    text = "Peru accused Chile of violating the truce agreed by both governments in 2019."
+    ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL")]
+    y = text.index("2019")
+    times = [Time(start=y, end=y + 4, text="2019", type="DATE", value="2019")]
+    accuse = by_type(events_of(make_analysis, text, ms, times), "ACCUSE")
+    assert accuse.time is None or accuse.time.value != "2019"

@@ -6,7 +6,8 @@ Status comes from the trigger's own clause and the clauses that govern it: modal
 the sentence ("..., though X has denied it") makes an event it is said to have done *denied*.
 
 The time is the time expression closest to the trigger in the dependency tree (a point in
-time before any duration), unless another trigger is closer to it; without one an asserted event takes the publication date.  The
+time before any duration), unless another trigger is closer to it or it sits in another
+clause with its own subject; without one an asserted event takes the publication date.  The
 location is a place mention in an "in/at X" phrase under the trigger.
 """
 
@@ -144,6 +145,21 @@ def time_head(doc, t: Time) -> Token | None:
     return span.root
 
 
+def _in_other_clause(trigger: Token, head: Token) -> bool:
+    """The time sits in a subordinate clause with its own subject or agent that does not hold
+    the trigger: it dates that clause's doing ("accused X of breaking the ceasefire agreed by
+    the two countries last year")."""
+    above = {trigger.i} | {t.i for t in trigger.ancestors}
+    cur = head
+    while cur.i not in above and cur.head.i != cur.i:
+        if cur.dep_ in ("advcl", "relcl", "acl") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("which", "that", "who")
+                for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
 def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_triggers: list[Token],
                status: str, published: str | None) -> EventTime | None:
     """The time governing ``trigger`` (see module doc), else the publication date if asserted."""
@@ -154,6 +170,8 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
             continue
         head = time_head(sent.doc, t)
         if head is None:
+            continue
+        if _in_other_clause(trigger, head):
             continue
         d = tree_distance(trigger, head)
         ancestors = {t.i for t in trigger.ancestors}

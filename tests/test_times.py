@@ -347,3 +347,8 @@ def test_the_same_period_last_year_is_one_expression():
     nov = dt.date(2024, 11, 4)
     found = tag_times("Net fell from $2 million in the same period last year.", nov)
     assert [(t.text, t.value) for t in found] == [("the same period last year", "2023-Q3")]
+
+
+def test_the_early_hours_of_a_day(nlp):
+    text = "Police arrested him in the early hours of Thursday morning at the airport."
+    assert one(text, DEC, nlp(text)) == ("the early hours of Thursday morning", "DATE", "2024-12-19", "START")

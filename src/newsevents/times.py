@@ -65,6 +65,7 @@ def tag_times(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Ti
     cands = _select(list(find_candidates(text)))
     cands = _merge_clock_and_day(cands, text)
     cands = [_day_next_to(_week_of(c, text), text) for c in cands]
+    cands = [c for c in cands if not any(o is not c and o.start <= c.start and c.end <= o.end for o in cands)]
     cands += [d for c in cands if (d := _day_conjunct(c, text)) is not None]
     for c in cands:
         _attach_mods(c, text)
@@ -220,15 +221,17 @@ def _week_of(c: Cand, text: str) -> Cand:
                 needs_direction=c.needs_direction, position=True)
 
 
-_DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
+_DAY_NEXT_TO = re.compile(r"(?:the\s+)?(?:day\s+(before|after)|(?:early|small|wee)\s+hours\s+of)\s+$",
+                          re.IGNORECASE)
 
 
 def _day_next_to(c: Cand, text: str) -> Cand:
-    """'the day before last Tuesday', 'the day after Christmas': one day off that day."""
-    m = _DAY_NEXT_TO.search(text[max(0, c.start - 20):c.start])
+    """'the day before last Tuesday', 'the day after Christmas': one day off that day; 'the
+    early hours of Thursday': that day, at its start."""
+    m = _DAY_NEXT_TO.search(text[max(0, c.start - 24):c.start])
     if m is None or c.rule not in _DAY_RULES | {"holiday"}:
         return c
-    step = dt.timedelta(days=-1 if m.group(1).lower() == "before" else 1)
+    step = dt.timedelta(days={"before": -1, "after": 1}.get((m.group(1) or "").lower(), 0))
 
     def resolve(ctx: Ctx):
         r = c.resolve(ctx)
@@ -237,7 +240,7 @@ def _day_next_to(c: Cand, text: str) -> Cand:
             return r
         return "DATE", cal.ymd(dt.date(int(day[1]), int(day[2]), int(day[3])) + step)
     return Cand(start=c.start - len(m.group(0)), end=c.end, resolve=resolve, rule="day_next_to",
-                needs_direction=c.needs_direction)
+                needs_direction=c.needs_direction, mod=None if m.group(1) else "START")
 
 
 _CONJUNCT_DAY = re.compile(r"\s+(?:and|or|to|through)\s+([12]\d|3[01]|0?[1-9])(?=\s*(?:[.,;:)]|$|\s+(?:in|at|to|and)\b))")

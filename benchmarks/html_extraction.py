@@ -20,7 +20,10 @@ trafilatura alone, readability-lxml alone, and ``newsevents``
 ``--dates`` checks publication dates: on the pages whose URL carries a date, the date found
 in the markup (JSON-LD, meta tags, ``<time>``) is compared with the URL's (the URL's wins
 when the two are one day apart: a UTC time stamp against the publisher's local date); every
-page's date and its source are listed for a hand check.
+page's date and its source are listed for a hand check. When
+``benchmarks/html_dates_reference.json`` (hand-checked publication dates, one per page, made
+from each page's own URL, markup and visible text) is present, the date accuracy is printed:
+pages whose date equals the reference / pages with a reference date, and the wrong ones.
 Skips with a message when the benchmark folder is absent.
 """
 
@@ -38,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+REFERENCE_DATES = Path(__file__).with_name("html_dates_reference.json")
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 
@@ -142,6 +146,32 @@ def run_dates(pages: dict[str, bytes], truth: dict[str, dict]) -> None:
     for published, source, markup, from_url, url in rows:
         flag = "" if not from_url or published == from_url else "  <-- differs from the URL"
         print(f"{published or '-':11} {source or '-':9} {markup or '-':11} {from_url or '-':11} {url[:80]}{flag}")
+    if REFERENCE_DATES.exists():
+        score_dates({key: (row[0], row[1]) for key, row in zip(pages, rows)}, truth)
+
+
+def score_dates(found: dict[str, tuple[str | None, str | None]], truth: dict[str, dict],
+                reference_path: Path = REFERENCE_DATES) -> float | None:
+    """Print and return the share of pages whose date equals the hand-checked reference.
+
+    ``found`` maps page id -> (our date, its source). Pages the reference marks as carrying
+    no date (``null``) are left out of the denominator.
+    """
+    reference = {row["id"]: row for row in json.loads(reference_path.read_text(encoding="utf-8"))["pages"]}
+    dated = [key for key in found if reference.get(key, {}).get("date")]
+    wrong = [key for key in dated if found[key][0] != reference[key]["date"]]
+    right = len(dated) - len(wrong)
+    unlisted = sum(1 for key in found if key not in reference)
+    print(f"date accuracy against {reference_path.name}: {right}/{len(dated)} "
+          f"({right / len(dated):.3f})" if dated else "date accuracy: no reference dates")
+    if unlisted:
+        print(f"  ({unlisted} pages not in the reference)")
+    if wrong:
+        print("wrong: ours        source    reference   url")
+        for key in wrong:
+            ours, source = found[key]
+            print(f"       {ours or '-':11} {source or '-':9} {reference[key]['date']:11} {truth[key]['url'][:80]}")
+    return right / len(dated) if dated else None
 
 
 def main() -> int:

@@ -332,3 +332,11 @@ def test_a_time_in_another_clause_with_its_own_agent_is_not_the_events(make_anal
     times = [Time(start=y, end=y + 4, text="2019", type="DATE", value="2019")]
     accuse = by_type(events_of(make_analysis, text, ms, times), "ACCUSE")
     assert accuse.time is None or accuse.time.value != "2019"
+
+
+def test_they_opening_a_sentence_is_the_group_named_just_before(make_analysis):
+    text = ("Kenyan and Ugandan trade officials met in Busia on Monday.\n"
+            "They agreed on Monday to reopen the border market.")
+    ms = [mention(text, "Kenyan", "KEN"), mention(text, "Ugandan", "UGA")]
+    agree = by_type(events_of(make_analysis, text, ms), "AGREE")
+    assert set(agree.actors) == {"KEN", "UGA"}

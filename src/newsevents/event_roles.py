@@ -168,6 +168,8 @@ class Parties:
             matrix = self._matrix_subject(tok)
             if matrix:
                 return matrix
+            if low == "they" and tok.i == tok.sent.start:
+                return self._previous_group(tok)
         if tok.dep_ == "poss" and low in ("its", "their") and tok.head.dep_ in SUBJECT_DEPS:
             # "X denied that its troops had ...": the subject's owner is the reporting subject
             matrix = self._matrix_subject(tok, tok.head.head)
@@ -221,11 +223,21 @@ class Parties:
             return []
         return []
 
+    def _previous_group(self, tok: Token) -> list[Party]:
+        """"They" opening a sentence: the last group of parties named in the sentence before
+        ("Chilean and Argentine officials met on Wednesday. They agreed to ...")."""
+        before = [s for s in self.a.sentences if s.end <= tok.idx]
+        if not before:
+            return []
+        start = before[-1].start
+        groups = [g for pos, g in self.pairs.records if start <= pos < tok.idx]
+        return list(groups[-1]) if groups else []
+
     def _modifier_group(self, child: Token) -> list[Party]:
         """The parties a left modifier names, its conjuncts included ("Norwegian and Icelandic
         ministers"), or through a noun modifier naming none ("Norwegian and Icelandic
         fisheries ministers")."""
-        mods = [child, *child.conjuncts] if child.dep_ == "amod" else [child]
+        mods = [child] if child.dep_ == "poss" else [child, *child.conjuncts]
         found = [p for x in mods for p in self.modifier(x)]
         if not found and child.dep_ == "compound":
             found = [p for g in child.lefts if g.dep_ in ("amod", "compound", "nmod")

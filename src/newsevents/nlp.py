@@ -13,6 +13,7 @@ boilerplate line.
 
 from __future__ import annotations
 
+import bisect
 import os
 from functools import lru_cache
 
@@ -35,9 +36,16 @@ def _register() -> None:
     @Language.component("newsevents_block_sents", assigns=["token.is_sent_start"])
     def block_sents(doc):
         """A token that follows a line break starts a sentence; the parser decides the rest."""
-        for i in range(1, len(doc)):
-            if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        starts = doc.to_array("IDX").tolist()  # token i's text and whitespace: starts[i]..starts[i+1]
+        p = text.find("\n")
+        while p != -1:
+            i = bisect.bisect_right(starts, p)  # the first token after the line break
+            if 0 < i < len(starts):
                 doc[i].is_sent_start = True
+            p = text.find("\n", p + 1)
         return doc
 
 

@@ -352,3 +352,10 @@ def test_the_same_period_last_year_is_one_expression():
 def test_the_early_hours_of_a_day(nlp):
     text = "Police arrested him in the early hours of Thursday morning at the airport."
     assert one(text, DEC, nlp(text)) == ("the early hours of Thursday morning", "DATE", "2024-12-19", "START")
+
+
+def test_a_quarter_mentioned_in_passing_does_not_become_the_reported_one():
+    nov = dt.date(2024, 11, 4)
+    text = ("Acme's third-quarter profit rose 9%. After a weak second quarter, sales recovered. "
+            "In the 2024 period, costs fell from a year ago.")
+    assert [t.value for t in tag_times(text, nov)] == ["2024-Q3", "2024-Q2", "2024-Q3", "2023-Q3"]

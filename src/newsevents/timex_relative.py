@@ -251,8 +251,10 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
         return "DATE", f"{y:04d}-{letter}{n}"
     c = _cand(m, resolve, year=int(explicit) if explicit else None, needs_direction=not explicit,
               position=True)
-    if shift < 0:
-        c.extra["year_ago_quarter"] = True  # "the year-ago third quarter": not the one reported
+    if shift < 0 or re.search(r"\ban?\s+(?:flat|strong|weak|poor|disappointing|record|difficult|tough)\s+$",
+                              text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+        # "the year-ago third quarter", "after a flat second quarter": not the one reported
+        c.extra["year_ago_quarter"] = True
     return c
 
 

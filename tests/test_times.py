@@ -359,3 +359,7 @@ def test_a_quarter_mentioned_in_passing_does_not_become_the_reported_one():
     text = ("Acme's third-quarter profit rose 9%. After a weak second quarter, sales recovered. "
             "In the 2024 period, costs fell from a year ago.")
     assert [t.value for t in tag_times(text, nov)] == ["2024-Q3", "2024-Q2", "2024-Q3", "2023-Q3"]
+
+
+def test_a_quote_opening_with_a_time_word_keeps_it():
+    assert one('"Today," the minister said, "we sign."')[:3] == ("Today", "DATE", "2024-12-23")

@@ -261,8 +261,8 @@ def in_name(text: str, start: int, end: int) -> bool:
         return False
     if (re.search(r"(?:\"|``|“)$", text[max(0, start - 2):start])
             and re.match(r"(?:,?\s*(?:\"|''|”)|\s+[A-Z])", text[end:end + 4])
-            and all(w[:1].isupper() for w in text[start:end].split())):
-        return True  # a quoted title: ABC's "This Week," "Today Show"
+            and len(text[start:end].split()) > 1 and all(w[:1].isupper() for w in text[start:end].split())):
+        return True  # a quoted title: ABC's "This Week," (not a quote opening with "Today,")
     if _sentence_initial(text, start):
         return False
     prev = re.search(r"([A-Z][\w.&'’-]*)\s+$", text[max(0, start - 30):start])

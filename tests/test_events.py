@@ -340,3 +340,14 @@ def test_they_opening_a_sentence_is_the_group_named_just_before(make_analysis):
     ms = [mention(text, "Kenyan", "KEN"), mention(text, "Ugandan", "UGA")]
     agree = by_type(events_of(make_analysis, text, ms), "AGREE")
     assert set(agree.actors) == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Georgia said on Friday that Russian soldiers had detained two farmers near Gori.", "alleged"),
+    ("Russia said on Friday that its soldiers had detained two farmers near Gori.", "asserted"),
+])
+def test_a_hostile_act_another_party_reports_is_its_claim(make_analysis, text, status):
+    ms = [mention(text, n, i) for n, i in (("Georgia", "GEO"), ("Russian", "RUS"), ("Russia", "RUS")) if n in text]
+    if "Russian" in text:
+        ms = [m for m in ms if not (m.actor_id == "RUS" and text[m.start:m.end] == "Russia")]
+    assert by_type(events_of(make_analysis, text, ms), "COERCE").status == status

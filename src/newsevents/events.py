@@ -11,7 +11,8 @@ For each prose sentence (headings and boilerplate never state events):
    noun, else the subject of the light verb holding it ("X imposed sanctions").  Anaphoric
    groups ("the two nations", "the three states", "the former") resolve to the most salient
    group named before.  Symmetric types (AGREE, CONSULT, COOPERATE) list all parties as actors.
-3. **Status, time, location** (``event_status``); **attribution**: the speaker and outlet of the
+3. **Status, time, location** (``event_status``; a hostile act that another party says its
+   adversary did is *alleged*); **attribution**: the speaker and outlet of the
    quote holding the trigger's clause (``quotes.attribution``), and the accuser of an alleged act.
 
 An event needs an actor (a passive "X was killed" of an agentless type excepted); the
@@ -37,6 +38,9 @@ from .event_status import event_location, event_time, governing_verb, resolve_st
 from .models import Event, Span
 
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN")
+#: acts a party would accuse another of, and the verbs that put them in its mouth
+HOSTILE_TYPES = ("ASSAULT", "COERCE")
+CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 
 
@@ -285,6 +289,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
+        if status == "asserted" and t.entry.type in HOSTILE_TYPES and _claimed_by_other(t.token, actors, parties):
+            status = "alleged"
         if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
@@ -308,6 +314,19 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
     return list(events.values())
+
+
+def _claimed_by_other(trigger: Token, actors: list[Party], parties: Parties) -> bool:
+    """A hostile act that another party says its adversary did is that party's claim: "X said
+    on Monday that Y's troops had shelled a village" (alleged, unless someone else confirms it)."""
+    own = {p.country or p.actor_id for p in actors}
+    if not own:
+        return False
+    for anc in list(trigger.ancestors)[:4]:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
+            speakers = {p.country or p.actor_id for p in _phrases(parties, subject_of(anc))}
+            return bool(speakers) and not (speakers & own)
+    return False
 
 
 def _denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,

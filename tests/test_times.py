@@ -363,3 +363,11 @@ def test_a_quarter_mentioned_in_passing_does_not_become_the_reported_one():
 
 def test_a_quote_opening_with_a_time_word_keeps_it():
     assert one('"Today," the minister said, "we sign."')[:3] == ("Today", "DATE", "2024-12-23")
+
+
+def test_the_nth_day_of_something_is_that_day():
+    found = tag_times("In the capital, today is the eighth day of the blockade.", DEC)
+    assert [(t.text, t.value) for t in found] == [("today", "2024-12-23"), ("the eighth day", "2024-12-23")]
+    found = tag_times("It's the second day of an offensive by the army.", DEC)
+    assert [(t.text, t.value) for t in found] == [("the second day", "2024-12-23")]
+    assert tag_times("He won on the third day of the tournament.", DEC) == []

@@ -13,6 +13,7 @@ from dataclasses import replace
 from . import timex_calendar as cal
 from .timex_grammar import (
     MONTH_FULL,
+    ORD,
     PART,
     REL,
     SPOKEN_YEAR,
@@ -185,6 +186,21 @@ def _part_alone(m: re.Match[str], text: str) -> Cand | None:
             return "TIME", f"XXXX-XX-XXT{code}"
         return "TIME", cal.ymd(base + dt.timedelta(days=shift)) + f"T{code}"
     return _cand(m, resolve, mod=mod)
+
+
+@rule("nth_day", rf"the\s+(?:{ORD})\s+(?:straight\s+|consecutive\s+|successive\s+)?day(?!s)", triggers="day")
+def _nth_day(m: re.Match[str], text: str) -> Cand | None:
+    """'Today is the eighth day of the blockade', 'It was the second day of the offensive': the
+    day itself (the document date, or the day the story is at when told in the past)."""
+    verb = re.search(r"\b(is|was|['’]s)\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE)
+    if verb is None:
+        return None
+    past = verb.group(1).lower() == "was"
+
+    def resolve(ctx: Ctx) -> Resolved:
+        day = (ctx.ref or ctx.dct) if past else ctx.dct
+        return ("DATE", cal.ymd(day)) if day else ("DATE", "XXXX-XX-XX")
+    return _cand(m, resolve)
 
 
 @rule("anaphoric_day",

@@ -371,3 +371,10 @@ def test_the_nth_day_of_something_is_that_day():
     found = tag_times("It's the second day of an offensive by the army.", DEC)
     assert [(t.text, t.value) for t in found] == [("the second day", "2024-12-23")]
     assert tag_times("He won on the third day of the tournament.", DEC) == []
+
+
+def test_the_day_next_to_an_event():
+    found = tag_times("The doctor was shot on Oct. 23. Two men came to the house the day after his death.", DEC)
+    assert [(t.text, t.value) for t in found][-1] == ("the day after", "2024-10-24")
+    found = tag_times("Eight days after Oct. 12, the day before the crash, the index fell.", DEC)
+    assert [(t.text, t.value) for t in found][-1] == ("the day before", "2024-10-12")

@@ -203,6 +203,21 @@ def _nth_day(m: re.Match[str], text: str) -> Cand | None:
     return _cand(m, resolve)
 
 
+@rule("day_next_to_event", r"the\s+day\s+(?P<dir>before|after)(?=\s+(?:the|his|her|their|its|a|an)\s)",
+      triggers="day")
+def _day_next_to_event(m: re.Match[str], text: str) -> Cand | None:
+    """'showed up the day after his death': a day next to an event, counted from the reference
+    time; in apposition to a date ("Oct. 12, the day before the crash") it is that date."""
+    appositive = re.search(r"\d,\s+$", text[max(0, m.start() - 4):m.start()])
+    shift = 0 if appositive else -1 if norm(m["dir"]) == "before" else 1
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.ref is None:
+            return None
+        return "DATE", cal.ymd(ctx.ref + dt.timedelta(days=shift))
+    return _cand(m, resolve)
+
+
 @rule("anaphoric_day",
       r"(?P<det>that(?:\s+same)?|the\s+same|the\s+(?:next|following|previous|preceding))\s+"
       rf"(?P<unit>day|{PART})", triggers="day morning afternoon evening night")

@@ -27,7 +27,7 @@ timexy and ctparse do worse on news; none marks TimeML spans.  Absolute dates ar
 enough that the grammar parses them itself, so the stage has no extra dependency.
 
 Measured with ``benchmarks/timex.py`` on the TempEval-3 TBAQ training set (256 documents):
-relaxed span F1 94.8, type F1 91.7, value F1 83.1, mod accuracy 96.5 (HeidelTime: 92.1 /
+relaxed span F1 94.9, type F1 91.8, value F1 83.4, mod accuracy 96.6 (HeidelTime: 92.1 /
 88.0 / 77.5 / 95.4); about 3-5 ms per document, a few per cent of the whole pipeline.  Most
 of the remaining value differences are annotation conventions of parts of that corpus that
 TimeML does not prescribe ("last week" as ``1989-WXX``, years as ``1949-XX``, fiscal quarters

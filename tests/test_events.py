@@ -351,3 +351,21 @@ def test_a_hostile_act_another_party_reports_is_its_claim(make_analysis, text, s
     if "Russian" in text:
         ms = [m for m in ms if not (m.actor_id == "RUS" and text[m.start:m.end] == "Russia")]
     assert by_type(events_of(make_analysis, text, ms), "COERCE").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt on Sunday denied that any of its patrol boats had rammed a Sudanese ferry.",
+    "Egypt has denied that one of its patrol boats rammed a Sudanese ferry.",
+])
+def test_one_of_its_boats_in_a_denial_is_the_deniers(make_analysis, text):
+    ms = [mention(text, "Egypt", "EGY"), mention(text, "Sudanese", "SDN")]
+    assault = by_type(events_of(make_analysis, text, ms), "ASSAULT")
+    assert assault.actors == ["EGY"] and assault.status == "denied"
+
+
+def test_fired_on_and_a_pullback(make_analysis):
+    text = "Georgia said Russian troops had fired on a border post.\nRussia's pullback from the area began on Monday."
+    ms = [mention(text, "Georgia", "GEO"), mention(text, "Russian", "RUS"), mention(text, "Russia's", "RUS")]
+    events = events_of(make_analysis, text, ms)
+    assert by_type(events, "ASSAULT").status == "alleged"
+    by_type(events, "RETREAT")

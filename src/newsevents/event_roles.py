@@ -32,6 +32,7 @@ PERSON_PAIR_NOUNS = {"leader", "president"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PARTITIVES = {"any", "some", "none", "each", "either", "neither", "all", "several", "many", "most"}
 LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 #: prepositions that say whose or where a group is ("officials of/from X", "students in X"),
 #: or whose a thing is ("calls by X for aid")
@@ -170,13 +171,19 @@ class Parties:
                 return matrix
             if low == "they" and tok.i == tok.sent.start:
                 return self._previous_group(tok)
-        if tok.dep_ == "poss" and low in ("its", "their") and tok.head.dep_ in SUBJECT_DEPS:
-            # "X denied that its troops had ...": the subject's owner is the reporting subject
-            matrix = self._matrix_subject(tok, tok.head.head)
+        if tok.dep_ == "poss" and low in ("its", "their"):
+            # "X denied that its troops (any of its ships) had ...": the owner of the subject
+            # is the reporting subject
+            np = tok.head
+            while np.dep_ in ("pobj", "prep") and np.head.i != np.i:
+                np = np.head
+            matrix = self._matrix_subject(tok, np.head) if np.dep_ in SUBJECT_DEPS else []
             if matrix:
                 return matrix
         if low in PRONOUNS_PERSON:
             return self._last_person(tok)
+        if low in PARTITIVES:  # "any of its ships", "each of the two sides"
+            return [p for pobj in prep_objects(tok, ("of",)) for p in self.of_phrase(pobj)]
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_PRONOUNS:
             return []
         found: list[Party] = []

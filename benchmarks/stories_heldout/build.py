@@ -301,9 +301,10 @@ FINAL_TIME = {"H1": "2025-04-06", "H2": "2025-04-05", "H3": "2025-04-24", "H4": 
               "H21": "2024", "H22": None, "H23": None, "H24": None, "H25": None}
 
 
-def main() -> None:
+def write(out: Path, articles: list, final_time: dict, about: str) -> None:
+    """Write ``articles.jsonl`` and ``gold.json`` for ``articles`` (see :func:`art`) into ``out``."""
     rows, mentions, dups = [], [], {}
-    for ident, published, publisher, title, sents, dup, ms in A:
+    for ident, published, publisher, title, sents, dup, ms in articles:
         text = "\n".join(sents)
         starts, pos = [], 0
         for s in sents:
@@ -320,24 +321,29 @@ def main() -> None:
                              "evidence": {"start": starts[i], "end": starts[i] + len(sents[i])},
                              "_published": published})
     events = {}
-    for ev in FINAL_TIME:
+    for ev in final_time:
         ms = sorted((m for m in mentions if m["event"] == ev), key=lambda m: m["_published"])
         history = []
         for m in ms:
             if not history or history[-1]["status"] != m["status"]:
                 history.append({"date": m["_published"], "status": m["status"], "article": m["article"]})
-        events[ev] = {"status": history[-1]["status"], "time": FINAL_TIME[ev], "history": history}
+        events[ev] = {"status": history[-1]["status"], "time": final_time[ev], "history": history}
     for m in mentions:
         del m["_published"]
-    gold = {"about": "Gold for benchmarks/stories.py (held-out corpus, written without reading the "
-                     "linking rules): every event mention of articles.jsonl (evidence = the sentence), its "
-                     "story event, each story event's final status, time and status history, and which "
-                     "articles republish another. Built by build.py; the articles are invented.",
-            "duplicates": dups, "events": events, "mentions": mentions}
-    (HERE / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    (HERE / "gold.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
+    gold = {"about": about, "duplicates": dups, "events": events, "mentions": mentions}
+    (out / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (out / "gold.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
     words = [len(r["text"].split()) for r in rows]
-    print(f"{len(rows)} articles ({min(words)}-{max(words)} words), {len(mentions)} mentions, {len(events)} story events")
+    print(f"{out.name}: {len(rows)} articles ({min(words)}-{max(words)} words), {len(mentions)} mentions, "
+          f"{len(events)} story events")
+
+
+def main() -> None:
+    write(HERE, A, FINAL_TIME,
+          "Gold for benchmarks/stories.py (held-out corpus, written without reading the linking rules): "
+          "every event mention of articles.jsonl (evidence = the sentence), its story event, each story "
+          "event's final status, time and status history, and which articles republish another. Built by "
+          "build.py; the articles are invented.")
 
 
 if __name__ == "__main__":

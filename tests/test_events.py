@@ -369,3 +369,20 @@ def test_fired_on_and_a_pullback(make_analysis):
     events = events_of(make_analysis, text, ms)
     assert by_type(events, "ASSAULT").status == "alleged"
     by_type(events, "RETREAT")
+
+
+def test_a_controlled_complement_takes_its_own_time(make_analysis):
+    text = "Nepal agreed on Tuesday to supply India with 40 megawatts of electricity from March."
+    ms = [mention(text, "Nepal", "NPL"), mention(text, "India", "IND")]
+    t, m = text.index("Tuesday"), text.index("March")
+    times = [Time(start=t, end=t + 7, text="Tuesday", type="DATE", value="2025-01-14"),
+             Time(start=m, end=m + 5, text="March", type="DATE", value="2025-03")]
+    events = events_of(make_analysis, text, ms, times)
+    aid = by_type(events, "AID")
+    assert aid.status == "expected" and aid.time.value == "2025-03"
+
+
+def test_a_trigger_noun_naming_a_kind_of_thing_is_no_event(make_analysis):
+    text = "Nepal and India signed an aid contract on Friday."
+    ms = [mention(text, "Nepal", "NPL"), mention(text, "India", "IND")]
+    assert [e.type for e in events_of(make_analysis, text, ms)] == ["AGREE"]

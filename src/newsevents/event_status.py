@@ -163,8 +163,10 @@ def _in_other_clause(trigger: Token, head: Token) -> bool:
 def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_triggers: list[Token],
                status: str, published: str | None) -> EventTime | None:
     """The time governing ``trigger`` (see module doc), else the publication date if asserted."""
-    best: tuple[bool, int, int, Time] | None = None
+    best: tuple[bool, bool, int, int, Time] | None = None
     siblings = {c.i for c in trigger.conjuncts}
+    controlled = trigger.dep_ == "xcomp" or (trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
     for t in times:
         if t.type == "SET" or not (sent.start_char <= t.start < sent.end_char):
             continue
@@ -180,11 +182,14 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
             continue
         # a point in time beats a stretch of it ("in early May, weeks after X met"; "two days
         # of talks, which ended on Saturday"): a duration only when no point is at hand
-        key = (t.type == "DURATION", d, abs(head.i - trigger.i))
-        if best is None or key < best[:3]:
+        # a controlled complement's own time before its governor's ("agreed on Tuesday to
+        # supply X from February": Tuesday is when it was agreed)
+        outside = controlled and not (trigger.left_edge.i <= head.i <= trigger.right_edge.i)
+        key = (t.type == "DURATION", outside, d, abs(head.i - trigger.i))
+        if best is None or key < best[:4]:
             best = (*key, t)
     if best is not None:
-        return EventTime(value=best[3].value, mod=best[3].mod, source="text")
+        return EventTime(value=best[4].value, mod=best[4].mod, source="text")
     if status == "asserted" and published:
         return EventTime(value=published, mod=None, source="published")
     return None

@@ -133,6 +133,8 @@ def _restates(t: Trigger, by_index: dict[int, Trigger]) -> int | None:
     tok = t.token
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
         return -1  # a modifier of another trigger ("partnership treaty") never counts alone
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return -1  # nor names a kind of thing ("a supply contract", "an arrest warrant")
     head = by_index.get(tok.head.i)
     if head is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in head.entry.objects:
         return head.token.i  # the noun chose the verb's sense: "provided support" is one AID event

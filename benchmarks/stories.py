@@ -2,6 +2,10 @@
 
     python benchmarks/stories.py [CORPUS_DIR] [--no-extract] [--json]
 
+Other corpora in the same format: ``benchmarks/stories_heldout`` (written without reading the
+linking rules; its errors led to fixes) and ``benchmarks/stories_heldout2`` (written after
+those fixes, for measurement only).
+
 CORPUS_DIR holds ``articles.jsonl`` (JSON-lines input rows) and ``gold.json``: every event
 mention (article, evidence span = its sentence, type, actors, recipients, status, time), the
 story event it belongs to, each story event's final status, time and status history, and the

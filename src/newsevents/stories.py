@@ -21,7 +21,10 @@ mention joins the best *compatible* story event, or founds a new one. Compatible
   and the half-year after it for a plan. A plan published after a reported occurrence is
   about a later event (a second meeting), never the one already held.
 
-Among compatible story events the one whose parties and time agree best wins (:func:`score`).
+Among compatible story events the one whose parties and time agree best wins (:func:`score`):
+a report that gives no time is measured from its publication day to when the event was
+reported to happen (so it joins the latest such event), and a story event that already holds a
+mention of the same article scores ``SAME_ARTICLE`` less.
 Linking is a pure function of the mentions (:func:`link`); a :class:`Linker` holds story
 events indexed by (type, party) and by the days their windows span, so a store can link
 incrementally on ingest and relink everything from scratch with the same rules.

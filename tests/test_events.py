@@ -386,3 +386,16 @@ def test_a_trigger_noun_naming_a_kind_of_thing_is_no_event(make_analysis):
     text = "Nepal and India signed an aid contract on Friday."
     ms = [mention(text, "Nepal", "NPL"), mention(text, "India", "IND")]
     assert [e.type for e in events_of(make_analysis, text, ms)] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Laos urged Vietnam to release the fishermen.",
+    "Laos demanded that Vietnam release the fishermen.",
+    "Laos called on Vietnam to release the fishermen.",
+])
+def test_an_act_asked_of_someone_is_hypothetical(make_analysis, text):
+    ms = [mention(text, "Laos", "LAO"), mention(text, "Vietnam", "VNM")]
+    events = events_of(make_analysis, text, ms)
+    assert by_type(events, "REQUEST").status == "asserted"
+    retreat = by_type(events, "RETREAT")
+    assert retreat.status == "hypothetical" and retreat.actors == ["VNM"]

@@ -330,6 +330,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if obj and verb.dep_ == "xcomp":
             return obj[:1]
+        if verb.dep_ == "xcomp" and head.lemma_.lower() == "call":  # "called on X to withdraw"
+            on = prep_objects(head, ("on", "upon"))
+            if on:
+                return on[:1]
         return subject_of(head, depth + 1)
     if verb.dep_ == "conj":
         return subject_of(head, depth + 1)

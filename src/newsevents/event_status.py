@@ -21,6 +21,10 @@ from .event_lexicon import StatusCues
 from .models import EventTime, Time
 
 STATUS_ORDER = ("negated", "denied", "hypothetical", "expected", "alleged")
+#: verbs whose complement is an act asked of someone ("demanded that X release", "called on X
+#: to withdraw"): the act is hypothetical until it is reported done
+REQUEST_HEADS = frozenset({"urge", "ask", "demand", "call", "press", "request", "appeal", "implore",
+                           "beg", "petition"})
 #: dependency steps from an event noun up to the verb whose clause it belongs to
 NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compound", "appos",
                    "attr", "pcomp", "npadvmod", "amod", "punct"}
@@ -91,6 +95,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
                 flags.add("denied")
             elif lemma in cues.negation_heads and dep in ("xcomp", "pcomp", "prep"):
                 flags.add("negated")
+            elif lemma in REQUEST_HEADS and dep in ("xcomp", "ccomp"):
+                flags.add("hypothetical")  # asked of someone, not done: "urged X to withdraw"
             elif lemma in cues.expected_heads and dep in ("xcomp", "ccomp", "acomp", "prep"):
                 flags.add("expected")
             elif lemma in cues.hypothetical_heads and dep in ("xcomp", "pcomp", "prep"):

@@ -85,6 +85,11 @@ def test_possessive_is_outside_the_span():
     "Prices are up 2000 percent.",          # a number, not a year
     "The 52-year-old minister resigned.",   # an age
     "The firm raised its quarterly dividend.",  # an adjective
+    "The chain posted its first quarterly loss.",  # an adjective
+    "The board declared an initial quarterly of ten cents.",  # a dividend
+    "Average daily volume was 90 million shares.",  # an attribute of the volume
+    "Many of today's laptop computers run it.",  # 'today' as 'nowadays'
+    "The festival means more to today's youth.",  # 'today' as 'nowadays'
 ])
 def test_non_times(text):
     assert tag_times(text, DEC) == []
@@ -378,3 +383,8 @@ def test_the_day_next_to_an_event():
     assert [(t.text, t.value) for t in found][-1] == ("the day after", "2024-10-24")
     found = tag_times("Eight days after Oct. 12, the day before the crash, the index fell.", DEC)
     assert [(t.text, t.value) for t in found][-1] == ("the day before", "2024-10-12")
+
+
+def test_today_possessive_naming_the_day_is_kept():
+    assert one("Today's vote was close.")[2] == "2024-12-23"
+    assert one("Next up is today's history quiz.")[2] == "2024-12-23"

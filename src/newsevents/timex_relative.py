@@ -133,6 +133,8 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
 def _deictic(m: re.Match[str], text: str) -> Cand | None:
     if in_name(text, m.start(), m.end()):
         return None  # "USA Today"
+    if _generic_today(text, m):
+        return None  # "today's youth": the present era, not the day
     if m["beyond"]:
         shift = -2 if "yesterday" in m["beyond"].lower() else 2
         word = ""
@@ -148,6 +150,21 @@ def _deictic(m: re.Match[str], text: str) -> Cand | None:
             return (typ, "PRESENT_REF") if shift == 0 and not part else (typ, f"XXXX-XX-XX{suffix}")
         return typ, cal.ymd(ctx.dct + dt.timedelta(days=shift)) + suffix
     return _cand(m, resolve, position=True)
+
+
+def _generic_today(text: str, m: re.Match[str]) -> bool:
+    """'today's world', 'many of today's computers': 'today' in its sense of 'nowadays'."""
+    if norm(m["word"] or "") != "today" or m["part"]:
+        return False
+    after = text[m.end():m.end() + 40]
+    if not re.match(r"['\u2019]s\s", after):
+        return False
+    if re.search(r"\bof\s+$", text[max(0, m.start() - 12):m.start()]) and \
+            not re.match(r"['\u2019]s\s+(?:editions?|issues?|papers?|meeting|session|trading|vote|game|match|"
+                         r"events?|programs?|shows?|broadcast|quiz|agenda|schedule)\b", after, re.IGNORECASE):
+        return True  # "many of today's personal computers"
+    return bool(re.match(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|generations?|young|children|kids|teenagers|"
+                         r"families|consumers|economy|standards|technology)\b", after, re.IGNORECASE))
 
 
 @rule("rel_part", rf"(?P<rel>this|last|tomorrow|yesterday|the)\s+(?P<part>{PART})", triggers="morning afternoon evening night")

@@ -78,10 +78,11 @@ def _frequency(m: re.Match[str], text: str) -> Cand | None:
     value = V.frequency[norm(m["w"])]
     if in_name(text, m.start(), m.end()):
         return None
-    if re.match(r"\s+(?:dividends?|payments?|reports?|results|earnings|profits?|net|revenues?|sales|"
-                r"losses|rates?|meetings?|reviews?|figures|data|basis|payout|distribution)\b",
-                text[m.end():m.end() + 20], re.IGNORECASE):
-        return None  # "its quarterly dividend": an adjective, not a time
+    if re.match(r"\s+(?:(?:cash|stock|share|operating|net|pretax)\s+)?(?:dividends?|payments?|reports?|results|"
+                r"earnings|profits?|net|revenues?|sales|loss(?:es)?|rates?|meetings?|reviews?|figures|data|"
+                r"basis|payout|distribution|volume|turnover|trading)\b|\s+of\b",
+                text[m.end():m.end() + 30], re.IGNORECASE):
+        return None  # "its quarterly dividend", "its first quarterly loss", "an initial quarterly of 5 cents"
     return _cand(m, lambda ctx: ("SET", value))
 
 

@@ -388,3 +388,10 @@ def test_the_day_next_to_an_event():
 def test_today_possessive_naming_the_day_is_kept():
     assert one("Today's vote was close.")[2] == "2024-12-23"
     assert one("Next up is today's history quiz.")[2] == "2024-12-23"
+
+
+def test_last_month_name_just_ended_is_a_year_back():
+    march = dt.date(2021, 3, 2)
+    assert one("Two helicopters collided last February.", march)[2] == "2020-02"
+    assert one("The treaty was signed last May.", march)[2] == "2020-05"
+    assert one("The plant closed last January.", march)[2] == "2021-01"

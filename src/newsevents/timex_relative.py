@@ -84,7 +84,8 @@ def _rel_month(m: re.Match[str], text: str) -> Cand | None:
             return "DATE", f"XXXX-{month:02d}"
         d = ctx.dct
         if shift < 0:
-            y = d.year if month < d.month else d.year - 1
+            # the month just ended is "last month": "last February" written in March is a year back
+            y = d.year if month < d.month - 1 else d.year - 1
         elif shift > 0:
             y = d.year if month > d.month else d.year + 1
         else:

@@ -240,6 +240,23 @@ def test_quarterly_report_periods():
     assert [t.value for t in tag_times(text, nov)] == ["P9M", "2023"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a year-ago quarter in apposition: the appositive gives the quarter, the head the year
+    ("Retailer Brightway swung to a profit in its fiscal third quarter. In the corresponding "
+     "year-ago quarter, the second quarter ended Aug. 31, it lost $4 million. "
+     "Results for that quarter included store closings.",
+     [("the corresponding year-ago quarter", "2023-Q2"), ("the second quarter", "2023-Q2"),
+      ("Aug. 31", "2023-08-31"), ("that quarter", "2023-Q2")]),
+    # a quarter still to come is not the one being reported
+    ("Acme's third-quarter profit rose 8%. The storm will lead to a fourth-quarter charge. "
+     "Sales in the latest quarter rose 5% from a year ago.",
+     [("the latest quarter", "2024-Q3"), ("a year ago", "2023-Q3")]),
+])
+def test_which_quarter_is_being_reported(text, expected):
+    found = tag_times(text, dt.date(2024, 11, 4))
+    assert [(t.text, t.value) for t in found][-len(expected):] == expected
+
+
 def test_clock_times_week_of_and_then_current():
     found = tag_times("The guard was attacked on Oct. 4. He was found at 11 p.m. by a neighbour.", DEC)
     assert [(t.text, t.value) for t in found] == [("Oct. 4", "2024-10-04"), ("11 p.m.", "2024-10-04T23:00")]

@@ -251,6 +251,9 @@ def test_quarterly_report_periods():
     ("Acme's third-quarter profit rose 8%. The storm will lead to a fourth-quarter charge. "
      "Sales in the latest quarter rose 5% from a year ago.",
      [("the latest quarter", "2024-Q3"), ("a year ago", "2023-Q3")]),
+    # results belong to a quarter that has ended
+    ("Acme lost $2 million in its third quarter. This quarter's loss includes a tax charge.",
+     [("This quarter", "2024-Q3")]),
 ])
 def test_which_quarter_is_being_reported(text, expected):
     found = tag_times(text, dt.date(2024, 11, 4))

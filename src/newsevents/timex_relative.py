@@ -45,6 +45,10 @@ _SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "pr
 _ANAPHORIC = {"following", "the following", "the same", "that", "previous", "the previous"}
 
 
+_RESULTS_AFTER = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:loss|profit|results|earnings|net|sales|revenues?)\b",
+                            re.IGNORECASE)
+
+
 @rule("rel_unit", rf"{REL}\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>year|month|week|weekend|quarter|decade|century)", triggers="year month week weekend quarter decade century")
 def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
     if in_name(text, m.start(), m.end()):
@@ -54,6 +58,8 @@ def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
     shift = _SHIFT[rel]
     if rel in ("that", "the same") and unit not in ("year", "month", "week"):
         return None
+    if rel == "this" and unit == "quarter" and _RESULTS_AFTER.match(text, m.end()):
+        return None  # "this quarter's loss": the quarter being reported (rule "the_quarter")
     if unit in ("decade", "century") and rel in ("the past", "the last", "past", "last"):
         return _cand(m, lambda ctx: ("DURATION", duration_value(1, unit)), position=False)
     if rel in ("the next", "the coming") and unit in ("decade", "century"):
@@ -370,6 +376,8 @@ def _the_quarter(m: re.Match[str], text: str) -> Cand | None:
     year_ago = bool(re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|same|comparable|corresponding|"
                               r"last year", words))
     current = ("current" in words or det == "this") and not year_ago
+    if det == "this" and _RESULTS_AFTER.match(text, m.end()):
+        current = False  # "this quarter's loss includes ...": results are of a quarter that has ended
 
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.dct is None:

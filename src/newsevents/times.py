@@ -27,7 +27,7 @@ timexy and ctparse do worse on news; none marks TimeML spans.  Absolute dates ar
 enough that the grammar parses them itself, so the stage has no extra dependency.
 
 Measured with ``benchmarks/timex.py`` on the TempEval-3 TBAQ training set (256 documents):
-relaxed span F1 95.1, type F1 92.1, value F1 84.0, mod accuracy 96.6 (HeidelTime: 92.1 /
+relaxed span F1 95.1, type F1 92.1, value F1 84.1, mod accuracy 96.6 (HeidelTime: 92.1 /
 88.0 / 77.5 / 95.4); about 3-5 ms per document, a few per cent of the whole pipeline.  Most
 of the remaining value differences are annotation conventions of parts of that corpus that
 TimeML does not prescribe ("last week" as ``1989-WXX``, years as ``1949-XX``, fiscal quarters

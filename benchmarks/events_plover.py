@@ -130,10 +130,9 @@ def run_locations(folder: Path, extractor, errors: bool) -> None:
     import datetime as dt
 
     from newsevents import actors as actors_stage
-    from newsevents.analysis import Analysis, prose_sentences
+    from newsevents.analysis import Analysis
     from newsevents.event_roles import Parties
     from newsevents.event_status import event_location
-    from newsevents.layout import analyze_layout
 
     rows = [r for r in (json.loads(line) for line in path.open(encoding="utf-8") if line.strip())
             if r.get("gold_relabel") and r.get("answer") == "accept" and r.get("locations")]
@@ -141,9 +140,7 @@ def run_locations(folder: Path, extractor, errors: bool) -> None:
     for row in rows:
         text = row["text"]
         doc = extractor.nlp(text)
-        layout = analyze_layout(text)
-        a = Analysis(text=text, published=dt.date(2020, 1, 1), publisher=None, layout=layout, doc=doc)
-        a.sentences = prose_sentences(doc, layout)
+        a = Analysis.begin(doc, published=dt.date(2020, 1, 1))
         a.actors, a.mentions = actors_stage.find_actors(a)
         span = doc.char_span(row["verb"]["start"], row["verb"]["end"], alignment_mode="expand")
         if span is None:

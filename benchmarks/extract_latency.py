@@ -46,7 +46,7 @@ def main() -> int:
     import datetime as dt
 
     from newsevents import actors, events, nlp, quotes, times
-    from newsevents.analysis import Analysis, prose_sentences
+    from newsevents.analysis import Analysis
     from newsevents.layout import analyze_layout
     from newsevents.pipeline import Extractor
 
@@ -58,8 +58,7 @@ def main() -> int:
     for _ in range(n):
         t = time.perf_counter(); lay = analyze_layout(text); acc["layout"] += time.perf_counter() - t
         t = time.perf_counter(); doc = ex.nlp(text); acc["spacy"] += time.perf_counter() - t
-        a = Analysis(text=text, published=dt.date(2024, 12, 23), publisher="Newsweek", layout=lay, doc=doc)
-        a.sentences = prose_sentences(doc, lay)
+        a = Analysis.begin(doc, published=dt.date(2024, 12, 23), publisher="Newsweek", layout=lay)
         t = time.perf_counter(); a.actors, a.mentions = actors.find_actors(a); acc["actors"] += time.perf_counter() - t
         t = time.perf_counter(); a.times = times.find_times(a); acc["times"] += time.perf_counter() - t
         t = time.perf_counter(); a.quotes = quotes.find_quotes(a); acc["quotes"] += time.perf_counter() - t

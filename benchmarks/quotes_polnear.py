@@ -109,8 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsevents import actors as actors_stage
     from newsevents import nlp as nlp_mod
-    from newsevents.analysis import Analysis, prose_sentences
-    from newsevents.layout import analyze_layout
+    from newsevents.analysis import Analysis
     from newsevents.quotes import find_attributions
 
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
@@ -127,9 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             published = dt.date.fromisoformat(row.get("meta", {}).get("date", ""))
         except ValueError:
             pass
-        layout = analyze_layout(text)
-        a = Analysis(text=text, published=published, publisher=None, layout=layout, doc=doc)
-        a.sentences = prose_sentences(doc, layout)
+        a = Analysis.begin(doc, published=published)
         a.actors, a.mentions = actors_stage.find_actors(a)
         pred: list[list[tuple[int, int]]] = []
         for t in find_attributions(a, cognition=args.cognition):

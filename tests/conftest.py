@@ -11,8 +11,7 @@ import datetime as dt
 import pytest
 
 from newsevents import nlp as nlp_mod
-from newsevents.analysis import Analysis, Mention, prose_sentences
-from newsevents.layout import analyze_layout
+from newsevents.analysis import Analysis, Mention
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +25,8 @@ def make_analysis(nlp):
 
     def build(text: str, published: str | None = "2024-12-23", *, mentions=None, times=None,
               publisher: str | None = None) -> Analysis:
-        layout = analyze_layout(text)
-        doc = nlp(text)
-        a = Analysis(text=text, published=dt.date.fromisoformat(published) if published else None,
-                     publisher=publisher, layout=layout, doc=doc)
-        a.sentences = prose_sentences(doc, layout)
+        a = Analysis.begin(nlp(text), published=dt.date.fromisoformat(published) if published else None,
+                           publisher=publisher)
         if mentions is not None:
             a.mentions = list(mentions)
         if times is not None:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .layout import Layout
+from .layout import Layout, analyze_layout
 from .models import Actor, Quote, Time
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +58,16 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     #: actor id of the publisher, when the knowledge base knows it
     publisher_actor: str | None = None
+
+    @classmethod
+    def begin(cls, doc: "Doc", *, published: dt.date | None = None, publisher: str | None = None,
+              layout: Layout | None = None) -> "Analysis":
+        """A fresh analysis of a parsed document: its layout (found here unless given) and
+        its prose sentences; the stages fill the rest."""
+        layout = layout if layout is not None else analyze_layout(doc.text)
+        a = cls(text=doc.text, published=published, publisher=publisher, layout=layout, doc=doc)
+        a.sentences = prose_sentences(doc, layout)
+        return a
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

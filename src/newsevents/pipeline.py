@@ -24,9 +24,8 @@ from . import events as events_stage
 from . import nlp as nlp_mod
 from . import quotes as quotes_stage
 from . import times as times_stage
-from .analysis import Analysis, prose_sentences
+from .analysis import Analysis
 from .errors import BadDate, EmptyText, ExtractionError, NewsEventsError
-from .layout import analyze_layout
 from .models import Article, ErrorBody, InputItem, ItemError
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
@@ -123,9 +122,8 @@ class Extractor:
 
 def build_article(item: InputItem, text: str, published: dt.date | None, doc) -> Article:
     """Run the stages over an already parsed document."""
-    layout = analyze_layout(text)
-    a = Analysis(text=text, published=published, publisher=item.publisher, layout=layout, doc=doc)
-    a.sentences = prose_sentences(doc, layout)
+    a = Analysis.begin(doc, published=published, publisher=item.publisher)
+    layout = a.layout
     a.actors, a.mentions = actors_stage.find_actors(a)
     a.publisher_actor = actors_stage.publisher_actor(item.publisher, published)
     a.times = times_stage.find_times(a)

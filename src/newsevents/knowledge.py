@@ -1,6 +1,7 @@
 """The actor knowledge base: countries, people with dated roles, organisations, outlets, places.
 
-Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl``,
+Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl`` and
+``people_asia_africa.jsonl``,
 ``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
 ``fictional.jsonl`` holds the invented outlets and people of the bundled example corpus
 (``examples/``), kept apart from the real-world facts.
@@ -26,8 +27,8 @@ from typing import Literal
 
 from .resources import load_jsonl, load_toml
 
-ACTOR_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "locations.jsonl",
-               "fictional.jsonl")
+ACTOR_FILES = ("countries.jsonl", "people.jsonl", "people_asia_africa.jsonl", "organizations.jsonl",
+               "locations.jsonl", "fictional.jsonl")
 
 #: How a surface form names an entry.
 Use = Literal["name", "demonym", "capital", "metonym"]

@@ -81,8 +81,19 @@ def publisher_actor(name: str | None, date: dt.date | None) -> str | None:
     return None
 
 
-def resolve(text: str, date: dt.date | None = None) -> Actor | None:
-    """The actor a bare name denotes on ``date`` ("Lavrov" -> person:sergei-lavrov, RUS, GOV)."""
+def resolve(text: str, date: dt.date | None = None, *, context: str | None = None) -> Actor | None:
+    """The actor a bare name or short description denotes on ``date`` ("Lavrov" ->
+    person:sergei-lavrov, RUS, GOV).  ``context`` names the setting ("Somalia", "Colombian
+    defense"): its country is given to an actor the text leaves without one."""
+    actor = _resolve(text, date)
+    if actor is not None and actor.country is None and actor.kind != "igo" and context:
+        hint = _resolve(context, date)
+        if hint is not None and hint.country and hint.kind in ("country", "location", "group"):
+            actor = actor.model_copy(update={"country": hint.country})
+    return actor
+
+
+def _resolve(text: str, date: dt.date | None) -> Actor | None:
     kb = load_kb()
     surface = re.sub(r"^(the|The)\s+", "", text.strip())
     surface = re.sub(r"[’']s$", "", surface)

@@ -12,6 +12,9 @@ Hierarchy (shallow on purpose)::
     │   ├── UnsupportedLanguage  the article is not in English        (code E_LANGUAGE)
     │   └── FetchError           a page could not be downloaded       (code E_FETCH)
     ├── ModelError               the spaCy pipeline cannot be loaded  (code E_MODEL)
+    ├── KnowledgeBaseError       a user knowledge-base file is unreadable or malformed
+    │                                                                 (code E_KB)
+    ├── UnknownActor             ``resolve`` knows no actor for a text (code E_UNKNOWN_ACTOR)
     ├── ExtractionError          a stage failed on an item            (code E_EXTRACT)
     ├── StoreError               the database cannot be opened/used   (code E_STORE)
     ├── ArticleConflict          an id is stored with another text    (code E_CONFLICT)
@@ -79,6 +82,19 @@ class FetchError(InputError):
     """A page could not be downloaded (code ``E_FETCH``)."""
 
     code = "E_FETCH"
+
+
+class KnowledgeBaseError(NewsEventsError):
+    """A user knowledge-base file (``--kb``, ``$NEWSEVENTS_KB``) cannot be read or has a bad
+    record; the message names the file and line (code E_KB)."""
+
+    code = "E_KB"
+
+
+class UnknownActor(NewsEventsError):
+    """``newsevents resolve`` knows no actor for the text (code E_UNKNOWN_ACTOR)."""
+
+    code = "E_UNKNOWN_ACTOR"
 
 
 class StoreError(NewsEventsError):

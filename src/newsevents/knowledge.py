@@ -5,6 +5,14 @@ Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl`` a
 ``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
 ``fictional.jsonl`` holds the invented outlets and people of the bundled example corpus
 (``examples/``), kept apart from the real-world facts.
+Users add or correct entries in files of the same format (JSON lines, an optional ``_meta``
+first line), named in the environment variable ``NEWSEVENTS_KB`` (paths separated by ``:``, or
+``;`` on Windows) or passed to :func:`load_kb` (the CLI's ``--kb FILE``).  They are merged at
+load time, after the packaged files: an entry whose id is known replaces the packaged one
+(a user's correction wins), others are added.  Every row is checked by :func:`check_row`; a
+bad user file raises :class:`~newsevents.errors.KnowledgeBaseError` (``E_KB``) naming the file
+and line.
+
 This module loads them once into a :class:`KnowledgeBase` that answers three questions:
 
 * which entries does a surface form name (``lookup``: names, aliases, demonyms, capitals and
@@ -19,16 +27,22 @@ This module loads them once into a :class:`KnowledgeBase` that answers three que
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from .errors import KnowledgeBaseError
 from .resources import load_jsonl, load_toml
 
 ACTOR_FILES = ("countries.jsonl", "people.jsonl", "people_asia_africa.jsonl", "organizations.jsonl",
                "locations.jsonl", "fictional.jsonl")
+#: the environment variable naming users' own knowledge-base files
+KB_ENV = "NEWSEVENTS_KB"
+KINDS = ("country", "person", "organization", "igo", "media", "group", "location")
 
 #: How a surface form names an entry.
 Use = Literal["name", "demonym", "capital", "metonym"]
@@ -255,14 +269,127 @@ def _entry(row: dict) -> Entry:
     )
 
 
-@lru_cache(maxsize=1)
-def load_kb() -> KnowledgeBase:
-    """The knowledge base from the packaged data files (loaded once per process)."""
-    kb = KnowledgeBase()
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_row(row: object) -> list[str]:
+    """What is wrong with one actor record (empty when it is well formed).
+
+    Checked: the kind; the id (ISO3 for a country, whose ``country`` is itself, else
+    ``kind:slug``); the name; ``country`` an ISO3 code or null; sectors in
+    :data:`newsevents.models.SECTORS`; aliases, demonyms and capitals non-empty strings; each
+    role's country, sector and dates (``YYYY[-MM[-DD]]``, start required, start <= end);
+    metonyms' sectors; ``ambiguous`` surfaces among the entry's own."""
+    from .models import SECTORS
+
+    if not isinstance(row, dict):
+        return ["a record must be a JSON object"]
+    problems: list[str] = []
+    kind, rid = row.get("kind"), row.get("id")
+    if kind not in KINDS:
+        problems.append(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    if not isinstance(rid, str) or not rid:
+        problems.append("id missing")
+    elif kind == "country":
+        if not _ISO3.match(rid) or row.get("country") != rid:
+            problems.append("a country's id is its ISO3 code and its country is itself")
+    elif not _ID.match(rid) or not rid.startswith(f"{kind}:"):
+        problems.append(f"id {rid!r} is not '{kind}:slug' (lower case, digits, hyphens)")
+    if not isinstance(row.get("name"), str) or not row["name"].strip():
+        problems.append("name missing")
+    country = row.get("country")
+    if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
+        problems.append(f"country {country!r} is not an ISO3 code")
+    if row.get("sector") is not None and row["sector"] not in SECTORS:
+        problems.append(f"sector {row['sector']!r} is not a PLOVER sector")
+    for key in ("aliases", "demonyms", "capitals"):
+        values = row.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            problems.append(f"{key} must be a list of non-empty strings")
+    for n, role in enumerate(row.get("roles", [])):
+        where = f"roles[{n}]"
+        if not isinstance(role, dict):
+            problems.append(f"{where} is not an object")
+            continue
+        if role.get("sector") not in SECTORS:
+            problems.append(f"{where}.sector {role.get('sector')!r} is not a PLOVER sector")
+        rc = role.get("country")
+        if rc is not None and not (isinstance(rc, str) and _ISO3.match(rc)):
+            problems.append(f"{where}.country {rc!r} is not an ISO3 code")
+        start, end = role.get("start"), role.get("end")
+        if not (isinstance(start, str) and _DATE.match(start)):
+            problems.append(f"{where}.start {start!r} is not YYYY[-MM[-DD]]")
+            continue
+        if end is not None and not (isinstance(end, str) and _DATE.match(end)):
+            problems.append(f"{where}.end {end!r} is not YYYY[-MM[-DD]] or null")
+            continue
+        try:
+            s, e = parse_partial_date(start), parse_partial_date(end)
+        except ValueError:
+            problems.append(f"{where}: a date that does not exist")
+            continue
+        if s is not None and e is not None and e < s:
+            problems.append(f"{where} ends ({end}) before it starts ({start})")
+    for m in row.get("metonyms", []):
+        if not isinstance(m, dict) or not m.get("name") or m.get("sector") not in SECTORS:
+            problems.append(f"metonym {m!r} needs a name and a PLOVER sector")
+    own = {row.get("name"), *row.get("aliases", []), *row.get("demonyms", []), *row.get("capitals", [])}
+    for s in row.get("ambiguous", []):
+        if s not in own:
+            problems.append(f"ambiguous surface {s!r} is none of the entry's names")
+    return problems
+
+
+def user_kb_paths() -> tuple[str, ...]:
+    """The user knowledge-base files named in ``$NEWSEVENTS_KB`` (``:``-separated)."""
+    value = os.environ.get(KB_ENV, "")
+    return tuple(p for p in value.split(os.pathsep) if p.strip())
+
+
+def read_user_file(path: str) -> list[dict]:
+    """The records of a user knowledge-base file, each checked; raises ``KnowledgeBaseError``."""
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except OSError as e:
+        raise KnowledgeBaseError(f"knowledge-base file {path}: {e.strerror or e}") from e
+    rows: list[dict] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise KnowledgeBaseError(f"knowledge-base file {path} line {n}: not JSON ({e.msg})") from e
+        if isinstance(row, dict) and "_meta" in row:
+            continue
+        problems = check_row(row)
+        if problems:
+            raise KnowledgeBaseError(f"knowledge-base file {path} line {n}: {'; '.join(problems)}")
+        rows.append(row)
+    return rows
+
+
+def load_kb(extra: tuple[str, ...] | list[str] = ()) -> KnowledgeBase:
+    """The knowledge base: the packaged data files, then the user files in ``extra`` and in
+    ``$NEWSEVENTS_KB`` (built once per distinct list of files)."""
+    return _build_kb(tuple(extra) + user_kb_paths())
+
+
+@lru_cache(maxsize=4)
+def _build_kb(user_files: tuple[str, ...]) -> KnowledgeBase:
+    rows: dict[str, dict] = {}
     for name in ACTOR_FILES:
-        _meta, rows = load_jsonl(name)
-        for row in rows:
-            kb.add(_entry(row))
+        _meta, packaged = load_jsonl(name)
+        for row in packaged:
+            rows[row["id"]] = row
+    for path in user_files:
+        for row in read_user_file(path):
+            rows[row["id"]] = row  # a user's entry replaces the packaged one with its id
+    kb = KnowledgeBase()
+    for row in rows.values():
+        kb.add(_entry(row))
     for key, (words, _sector) in MINISTRIES.items():
         for w in words:
             kb._ministry_words[fold(w)] = key

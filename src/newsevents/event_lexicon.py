@@ -33,6 +33,7 @@ class TriggerEntry:
     requires: str | None = None  # object|party|place|obligation|intransitive|complement
     of_role: str = "recipient"  # nouns: role of an "of X" complement
     possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
+    roles: str = "direct"  # verbs: "inverse" when the subject receives ("X received aid from Y")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry
         requires=raw.get("requires"),
         of_role=raw.get("of", "recipient"),
         possessive=raw.get("possessive", "actor"),
+        roles=raw.get("roles", "direct"),
     )
 
 

@@ -103,6 +103,7 @@ class Parties:
         self._resolver = resolver
         self._by_token: dict[int, Mention] = {}
         self._anaphors_seen: set[int] = set()
+        self._starts: dict[int, Token] | None = None
         datelines = [(s.start, d.end()) for s in a.sentences
                      if (d := DATELINE.match(a.text, s.start, s.end)) is not None]
         self._datelines = datelines
@@ -119,6 +120,16 @@ class Parties:
     # -- mentions -------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
+
+    def group_noun(self, p: Party) -> Token | None:
+        """The common noun a party was read from as a modifier ("Georgian" in "Georgian
+        demonstrators"), if it was."""
+        if self._starts is None:
+            self._starts = {t.idx: t for t in self.doc}
+        tok = self._starts.get(p.position)
+        if tok is None or tok.dep_ not in ("amod", "compound", "nmod") or tok.head.pos_ != "NOUN":
+            return None
+        return tok.head
 
     @staticmethod
     def _party(m: Mention, position: int) -> Party:
@@ -367,6 +378,11 @@ def objects_of(verb: Token, preps: Iterable[str] = VERB_PARTY_PREPS) -> list[Tok
             out.extend(p for p in c.children if p.dep_ == "pobj")
     if not out and verb.dep_ == "conj":  # shared object: "sanctioned and censured X"
         out = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        # a heavy object after its predicate, read as an apposition: "condemned as a crime X's
+        # crackdown"
+        out.extend(a for pobj in prep_objects(verb, ("as",)) for a in pobj.children
+                   if a.dep_ == "appos")
     return out
 
 

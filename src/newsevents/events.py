@@ -42,6 +42,8 @@ PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN")
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
+#: prepositions inside a verb's object or purpose that name its target ("for a war against X")
+NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
 
 # -- parties -------------------------------------------------------------------------------
@@ -55,6 +57,9 @@ def _phrases(parties: Parties, toks: list[Token]) -> list[Party]:
 def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party]]:
     verb = t.token
     subj = subject_of(verb)
+    if t.entry.roles == "inverse":  # "X received weapons from Y": Y gives, X receives
+        givers = prep_objects(verb, ("from",)) + [p for o in objects_of(verb, ()) for p in prep_objects(o, ("from",))]
+        return _phrases(parties, givers), _phrases(parties, subj)
     if is_passive(verb):
         actors = _phrases(parties, agent_of(verb))
         recipients = _phrases(parties, subj) if verb.dep_ != "acl" else []
@@ -75,6 +80,10 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     if not recipients:  # "imposed sanctions on X", "provided weapons to X"
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         recipients = _phrases(parties, [p for o in objs for p in prep_objects(o, NOUN_RECIPIENT_PREPS)])
+    if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
+        inner = [o for o in (*prep_objects(verb, ("for", "of", "on")), *objects_of(verb, ()))
+                 if o.pos_ == "NOUN"]
+        recipients = _phrases(parties, [p for o in inner for p in prep_objects(o, NESTED_TARGET_PREPS)])
     if not recipients and not t.entry.symmetric:
         own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
         recipients = _complement_recipients(verb, parties, own)
@@ -267,14 +276,25 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types
                                and recipients and _has_unnamed_agent(t.token)):
             continue
-        actor_ids = {p.actor_id for p in actors}
-        recipients = [p for p in recipients if p.actor_id not in actor_ids]
+        recipients = [p for p in recipients if not _same_party(p, actors, parties)]
         if t.entry.symmetric:
             actors, recipients = unique(actors + recipients), []
         if len(actors) + len(recipients) >= 2:
             parties.pairs.add(t.token.idx, *(actors + recipients))
         out.append(_Candidate(t, actors, recipients))
     return out
+
+
+def _same_party(p: Party, actors: list[Party], parties: Parties) -> bool:
+    """A recipient that is one of the actors, unless both are groups of one country named by
+    different nouns ("Georgian demonstrators ... the Georgian government": a domestic event)."""
+    same = [a for a in actors if a.actor_id == p.actor_id]
+    if not same:
+        return False
+    mine = parties.group_noun(p)
+    if mine is None:
+        return True
+    return any((other := parties.group_noun(a)) is None or other.lemma_ == mine.lemma_ for a in same)
 
 
 def _ordered(triggers: list[Trigger]) -> list[Trigger]:

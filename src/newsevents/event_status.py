@@ -119,6 +119,45 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     return flags
 
 
+def _clause_chain(trigger: Token, max_steps: int = 3) -> list[Token]:
+    """The trigger's verb (an event noun's governing verb) and the verbs that control it
+    ("would not agree to supply": supply, agree)."""
+    cur = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    out: list[Token] = []
+    while cur is not None and len(out) <= max_steps:
+        out.append(cur)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return out
+
+
+def future_refusal(trigger: Token, cues: StatusCues) -> bool:
+    """A negated future in the trigger's clause: "will not accept", "would not provide"."""
+    for v in _clause_chain(trigger):
+        kids = list(v.children)
+        if any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in cues.expected_modals
+                and c.lower_ not in cues.obligation_modals for c in kids):
+            return True
+    return False
+
+
+def condition_of(trigger: Token) -> tuple[str, bool] | None:
+    """The condition put on the trigger's clause ("will withdraw ... unless Y agrees"): its
+    mark ("if", "unless") and whether the clause has a future modal."""
+    for v in _clause_chain(trigger):
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+            if mark is not None:
+                future = any(a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in ("will", "would", "'ll", "wo", "shall")
+                             for x in _clause_chain(trigger) for a in x.children)
+                return mark, future
+    return None
+
+
 def resolve_status(flags: set[str]) -> str:
     for s in STATUS_ORDER:
         if s in flags:

@@ -34,10 +34,18 @@ from .event_lexicon import Lexicon, lexicon
 from .event_roles import (Parties, Party, agent_of, is_passive, objects_of, prep_objects,
                           subject_of, unique)
 from .event_triggers import PLACE_PREPS, Trigger, find_triggers, verb_lemmas
-from .event_status import event_location, event_time, governing_verb, resolve_status, status_flags
+from .event_status import (condition_of, event_location, event_time, future_refusal, governing_verb,
+                           resolve_status, status_flags)
 from .models import Event, Span
 
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN")
+#: types a party would rather not have done to it: "will do it if/unless ..." is a threat
+HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST", "MOBILIZE")
+#: types of help and engagement: "will not provide/accept/meet" refuses them
+COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
+#: dependency relations of a clause that serves or completes another event's clause
+#: ("agreed to supply", "began a strike to demand", "accused X of attacking")
+SUBORDINATE_DEPS = ("advcl", "xcomp", "ccomp", "pcomp")
 #: acts a party would accuse another of, and the verbs that put them in its mouth
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
@@ -305,6 +313,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     candidates = _candidates(a, sent, lex, parties)
     trigger_tokens = [c.trigger.token for c in candidates]
     published = a.published.isoformat() if a.published else None
+    anchors = _anchors(candidates, lex)
     events: dict[tuple, Event] = {}
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
@@ -313,6 +322,12 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             status = "alleged"
         if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
+        if not actors and status not in ("asserted", "alleged"):
+            continue  # an act planned or feared with nobody named to do it
+        type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
+        recast = _recast(t, status, lex)
+        if recast is not None:
+            type_, mode, cameo, status = recast
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
         location = event_location(t.token, a, parties.mention_at)
         if location is None and t.entry.requires == "place":
@@ -323,7 +338,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             confidence -= 0.1
         if not actors:
             confidence -= 0.3
-        ev = Event(type=t.entry.type, mode=t.entry.mode, cameo=t.entry.cameo,
+        if _serves_other(t.token, anchors):
+            confidence -= 0.15
+        ev = Event(type=type_, mode=mode, cameo=cameo,
                    actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
                    status=status, time=time, location=location,
                    evidence=Span(start=sent.start, end=sent.end),
@@ -334,6 +351,48 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
     return list(events.values())
+
+
+def _recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str | None, str] | None:
+    """What a party says it will or will not do is an event of its own: "will not provide aid"
+    refuses it (REJECT); "will withdraw unless Y agrees", "will strike if Y attacks" threatens
+    Y (THREATEN)."""
+    if t.entry.type in ("THREATEN", "REJECT", "REQUEST"):
+        return None
+    if status == "negated" and t.entry.type in COOPERATIVE_TYPES and future_refusal(t.token, lex.status):
+        return "REJECT", None, "120", "asserted"
+    if status in ("expected", "hypothetical"):
+        cond = condition_of(t.token)
+        if cond is not None and (cond[0] == "unless" or (cond[1] and t.entry.type in HARMFUL_TYPES)):
+            return "THREATEN", None, "130", "asserted"
+    return None
+
+
+def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
+    """Token index -> trigger index of the words that stand for each trigger's clause: the
+    trigger, and the light verb of an event noun ("began a strike")."""
+    out: dict[int, int] = {}
+    for c in candidates:
+        tok = c.trigger.token
+        out[tok.i] = tok.i
+        if c.trigger.entry.pos == "noun":
+            verb = governing_verb(tok)
+            if verb is not None and verb_lemmas(verb) & lex.light_verbs and _in_object(tok, verb):
+                out.setdefault(verb.i, tok.i)
+    return out
+
+
+def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
+    """The trigger's clause serves or completes another event's clause ("began a hunger strike
+    to demand", "agreed to supply"): that other event is the sentence's main one."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in SUBORDINATE_DEPS and anchors.get(cur.head.i, tok.i) != tok.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _claimed_by_other(trigger: Token, actors: list[Party], parties: Parties) -> bool:

@@ -97,3 +97,92 @@ def test_outlets_and_igos():
     assert (sputnik.kind, sputnik.country, sputnik.state_affiliated) == ("media", "RUS", True)
     assert kb.lookup("BRICS")[0].entry.id == "igo:brics"
     assert kb.lookup("Center for New American Security")[0].entry.id == "organization:cnas"
+
+
+# -- users' own knowledge-base files -------------------------------------------------------
+
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+
+from newsevents.errors import KnowledgeBaseError  # noqa: E402
+from newsevents.knowledge import KB_ENV, check_row  # noqa: E402
+
+_OWN = [
+    {"_meta": {"version": "1", "updated": "2026-11-29", "source": "test", "description": "test"}},
+    {"id": "person:odile-varenne", "name": "Odile Varenne", "kind": "person", "country": "FRA", "sector": None,
+     "aliases": ["Varenne"], "roles": [{"country": "FRA", "sector": "GOV", "title": "Minister of Culture",
+                                        "start": "2023-03-01", "end": "2025-02-01"}]},
+    {"id": "media:fjordline-courier", "name": "Fjordline Courier", "kind": "media", "country": "NOR", "sector": "MED"},
+    # a correction of a packaged entry: the user's record replaces it
+    {"id": "media:sputnik", "name": "Sputnik", "kind": "media", "country": "RUS", "sector": "MED",
+     "aliases": ["Sputnik Radio Test Alias"], "state_affiliated": True},
+]
+
+
+def _write(path, rows):
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_user_file_is_merged_and_replaces_by_id(tmp_path, monkeypatch):
+    own = _write(tmp_path / "own.jsonl", _OWN)
+    monkeypatch.setenv(KB_ENV, own)
+    kb = load_kb()
+    varenne = kb.lookup("Varenne")[0].entry
+    assert varenne.on(D(2024, 1, 1))[:2] == ("FRA", "GOV")
+    assert varenne.on(D(2025, 6, 1))[1] == "ELI"
+    assert kb.lookup("Fjordline Courier")[0].entry.country == "NOR"
+    assert kb.lookup("Sputnik Radio Test Alias")[0].entry.id == "media:sputnik"
+    assert kb.lookup("Iran")[0].entry.id == "IRN"  # the packaged entries are all still there
+    monkeypatch.delenv(KB_ENV)
+    assert not load_kb().lookup("Fjordline Courier")  # another list of files, another knowledge base
+
+
+def test_load_kb_takes_files_as_arguments(tmp_path):
+    own = _write(tmp_path / "own.jsonl", _OWN)
+    assert load_kb([own]).lookup("Odile Varenne")[0].entry.id == "person:odile-varenne"
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"id": "person:x", "name": "X", "kind": "persn"}, "kind"),
+    ({"id": "person:x", "name": "X", "kind": "person", "country": "France"}, "ISO3"),
+    ({"id": "person:x", "name": "X", "kind": "person", "roles": [
+        {"sector": "GOV", "start": "2024-05-01", "end": "2023-01-01"}]}, "ends"),
+    ({"id": "person:x", "name": "X", "kind": "person", "roles": [{"sector": "BOSS", "start": "2024"}]}, "PLOVER"),
+    ({"id": "person:x", "name": "X", "kind": "person", "roles": [{"sector": "GOV", "start": "May 2024"}]},
+     "YYYY"),
+    ({"id": "Person X", "name": "X", "kind": "person"}, "slug"),
+    ({"id": "person:x", "name": "X", "kind": "person", "aliases": [""]}, "aliases"),
+])
+def test_row_checker_names_the_problem(row, problem):
+    assert any(problem in p for p in check_row(row)), check_row(row)
+
+
+def test_bad_user_file_names_file_and_line(tmp_path):
+    bad = _write(tmp_path / "bad.jsonl", [_OWN[0], _OWN[1], {"id": "media:x", "name": "X", "kind": "media",
+                                                            "sector": "NEWS"}])
+    with pytest.raises(KnowledgeBaseError) as err:
+        load_kb([bad])
+    assert "bad.jsonl line 3" in err.value.message and err.value.code == "E_KB"
+    with pytest.raises(KnowledgeBaseError):
+        load_kb([str(tmp_path / "missing.jsonl")])
+
+
+def test_resolve_command_with_kb_option(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    monkeypatch.setenv(KB_ENV, "")  # restored after the test: the option sets it for the process
+    own = _write(tmp_path / "own.jsonl", _OWN)
+    runner = CliRunner()
+    r = runner.invoke(app, ["resolve", "Varenne", "--date", "2024-06-01", "--kb", own])
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.stdout)
+    assert (rec["id"], rec["kind"], rec["country"], rec["sector"]) == ("person:odile-varenne", "person", "FRA", "GOV")
+    r = runner.invoke(app, ["resolve", "Varenne", "--date", "2025-06-01", "--kb", own])
+    assert json.loads(r.stdout)["sector"] == "ELI"
+    bad = _write(tmp_path / "bad.jsonl", [{"id": "x", "name": "X", "kind": "thing"}])
+    r = runner.invoke(app, ["resolve", "Varenne", "--kb", bad])
+    assert r.exit_code == 2 and "E_KB" in r.stderr

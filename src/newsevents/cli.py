@@ -83,6 +83,27 @@ FetchDelayOpt = Annotated[Optional[float], typer.Option(
     "robots.txt Crawl-delay wins)")]
 
 
+KbOpt = Annotated[Optional[list[str]], typer.Option(
+    "--kb", help="a knowledge-base file of your own (JSON lines, the format of the packaged actor "
+    "files), merged over the packaged one (repeatable; also $NEWSEVENTS_KB, ':'-separated)")]
+
+
+def _use_kb(files: list[str] | None) -> None:
+    """Name the user's knowledge-base files for this process and the workers it starts."""
+    import os
+
+    from .knowledge import KB_ENV, load_kb
+
+    if not files:
+        return
+    os.environ[KB_ENV] = os.pathsep.join([*files, *filter(None, [os.environ.get(KB_ENV)])])
+    try:
+        load_kb()  # a bad file is a usage error, said before any work
+    except NewsEventsError as e:
+        sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
+        raise typer.Exit(2) from e
+
+
 def _fetch_config(timeout: float | None, retries: int | None, delay: float | None):
     from .fetch import FetchConfig
 
@@ -128,11 +149,13 @@ def extract(
     fetch_timeout: FetchTimeoutOpt = None,
     fetch_retries: FetchRetriesOpt = None,
     fetch_delay: FetchDelayOpt = None,
+    kb: KbOpt = None,
 ) -> None:
     """Print one article record (JSON) per line on stdout. Uses no database."""
     from .executors import extract_with
 
     _check_date(published, "--published")
+    _use_kb(kb)
     _check_executor(executor)
     try:
         if executor == "local":  # loaded before the worker processes fork, which share it
@@ -162,15 +185,20 @@ def extract(
 def resolve(
     text: Annotated[str, typer.Argument(help="a name as news writes it: 'Iran', 'the Kremlin', 'Lavrov'")],
     date: Annotated[Optional[str], typer.Option(help="the date the name is used on, YYYY-MM-DD")] = None,
+    context: Annotated[Optional[str], typer.Option(
+        help="the setting, for a name with no country of its own: 'Somalia', 'Colombian defense'")] = None,
+    kb: KbOpt = None,
 ) -> None:
     """Print the actor record that TEXT names on that date (JSON); exit 1 when nothing matches."""
     from .actors import resolve as resolve_actor
+    from .errors import UnknownActor
 
     _check_date(date, "--date")
-    actor = resolve_actor(text, pipeline.parse_date(date))
+    _use_kb(kb)
+    actor = resolve_actor(text, pipeline.parse_date(date), context=context)
     if actor is None:
         sys.stderr.write(json.dumps({"id": None, "path": None, "error": {
-            "code": "E_UNKNOWN_ACTOR", "message": f"no actor known for {text!r}"}}) + "\n")
+            "code": UnknownActor.code, "message": f"no actor known for {text!r}"}}) + "\n")
         raise typer.Exit(1)
     sys.stdout.write(actor.model_dump_json() + "\n")
 
@@ -208,6 +236,7 @@ def ingest(
     fetch_timeout: FetchTimeoutOpt = None,
     fetch_retries: FetchRetriesOpt = None,
     fetch_delay: FetchDelayOpt = None,
+    kb: KbOpt = None,
 ) -> None:
     """Extract and store articles; idempotent; prints a summary (JSON) on stdout. Each batch
     commits atomically: interrupted (exit 130), the committed batches stay."""
@@ -215,6 +244,7 @@ def ingest(
     from .store import IngestInterrupted
 
     _check_date(published, "--published")
+    _use_kb(kb)
     _check_executor(executor)
     store = _open(db, create=True)
     try:

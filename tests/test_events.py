@@ -399,3 +399,68 @@ def test_an_act_asked_of_someone_is_hypothetical(make_analysis, text):
     assert by_type(events, "REQUEST").status == "asserted"
     retreat = by_type(events, "RETREAT")
     assert retreat.status == "hypothetical" and retreat.actors == ["VNM"]
+
+
+# -- frames and recasts (issue 6, second pass) ----------------------------------------------
+def test_received_from_makes_the_giver_the_actor(make_analysis):
+    text = "Chad received tents and food from Niger on Monday."
+    ms = [mention(text, "Chad", "TCD"), mention(text, "Niger", "NER")]
+    aid = by_type(events_of(make_analysis, text, ms), "AID")
+    assert aid.actors == ["NER"] and aid.recipients == ["TCD"]
+
+
+def test_recipient_nested_in_a_purpose(make_analysis):
+    text = "Peru called for sanctions against Bolivia."
+    ms = [mention(text, "Peru", "PER"), mention(text, "Bolivia", "BOL")]
+    ev = events_of(make_analysis, text, ms)[0]
+    assert ev.actors == ["PER"] and ev.recipients == ["BOL"]
+
+
+def test_a_domestic_event_keeps_its_recipient(make_analysis):
+    text = "Malian students attacked the Malian government headquarters."
+    ms = [mention(text, "Malian", "MLI"), mention(text, "Malian", "MLI", nth=1)]
+    ev = by_type(events_of(make_analysis, text, ms), "ASSAULT")
+    assert ev.actors == ["MLI"] and ev.recipients == ["MLI"]
+
+
+def test_a_refused_future_is_a_rejection(make_analysis):
+    text = "Chile said it would not provide weapons to Peru."
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER")]
+    events = events_of(make_analysis, text, ms)
+    rej = by_type(events, "REJECT")
+    assert rej.status == "asserted" and rej.actors == ["CHL"] and rej.recipients == ["PER"]
+    assert not [e for e in events if e.type == "AID"]
+
+
+def test_an_act_on_condition_is_a_threat(make_analysis):
+    text = "Ghana will withdraw its troops from Togo unless Togo holds elections."
+    ms = [mention(text, "Ghana", "GHA"), mention(text, "Togo", "TGO")]
+    ev = by_type(events_of(make_analysis, text, ms), "THREATEN")
+    assert ev.status == "asserted" and ev.actors == ["GHA"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Oman said it would send food to Yemen.", "AGREE"),
+    ("Oman says it is willing to send food to Yemen.", "AGREE"),
+    ("Oman announced it would bomb Yemen.", "THREATEN"),
+])
+def test_a_partys_own_announced_act_is_a_promise_or_threat(make_analysis, text, kind):
+    ms = [mention(text, "Oman", "OMN"), mention(text, "Yemen", "YEM")]
+    events = events_of(make_analysis, text, ms)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == kind and top.status == "asserted" and top.actors == ["OMN"]
+    act = [e for e in events if e.type not in (kind,)]
+    assert act and act[0].status == "expected"  # the act itself stays, planned
+
+
+def test_another_partys_forecast_is_no_promise(make_analysis):
+    text = "Qatar said Oman would send food to Yemen."
+    ms = [mention(text, "Qatar", "QAT"), mention(text, "Oman", "OMN"), mention(text, "Yemen", "YEM")]
+    assert not [e for e in events_of(make_analysis, text, ms) if e.type == "AGREE"]
+
+
+def test_a_purpose_ranks_below_its_act(make_analysis):
+    text = "Kenyan farmers began a hunger strike to demand land reform."
+    ms = [mention(text, "Kenyan", "KEN")]
+    events = events_of(make_analysis, text, ms)
+    assert max(events, key=lambda e: e.confidence).type == "PROTEST"

@@ -51,6 +51,8 @@ class StatusCues:
     alleged_heads: frozenset[str]
     obligation_modals: frozenset[str]
     denial_verbs: frozenset[str]
+    #: verbs by which a party states what it will do: a promise (AGREE) or a threat (THREATEN)
+    commitment_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

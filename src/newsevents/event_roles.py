@@ -346,7 +346,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             if on:
                 return on[:1]
         return subject_of(head, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ in ("conj", "acomp"):  # "X is willing to withdraw": the copula's subject
         return subject_of(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head

@@ -347,10 +347,43 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                    attributed_to=list(dict.fromkeys(_attribution(a, *_clause_span(t.token, sent))
                                                     + _claimants(t.token, lex, parties, status))),
                    confidence=round(confidence, 2))
-        key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
-        if key not in events or events[key].confidence < ev.confidence:
-            events[key] = ev
+        found = [ev]
+        commitment = _commitment(t, type_, status, actors, parties, lex)
+        if commitment is not None:  # the statement itself, ranked above the act it announces
+            found.insert(0, ev.model_copy(update={
+                "type": commitment[0], "mode": None, "cameo": commitment[1], "status": "asserted",
+                "time": event_time(commitment[2], sent.span, a.times, trigger_tokens, "asserted", published),
+                "location": None, "confidence": round(confidence + 0.05, 2)}))
+        for ev in found:
+            key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
+            if key not in events or events[key].confidence < ev.confidence:
+                events[key] = ev
     return list(events.values())
+
+
+def _commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,
+                lex: Lexicon) -> tuple[str, str, Token] | None:
+    """A party that says it will do something has promised (AGREE) or threatened (THREATEN)
+    it: "Syria says it is willing to withdraw", "X announced it would boycott the vote".  Only
+    the party's own statement (the speaker is the actor or of its country) counts.  Returns
+    the type, its CAMEO code and the statement's verb."""
+    if status != "expected" or not actors or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
+        return None
+    kind = ("THREATEN", "130") if type_ in HARMFUL_TYPES and type_ != "RETREAT" else ("AGREE", "030")
+    cur = t.token if t.token.pos_ in ("VERB", "AUX") else governing_verb(t.token)
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.status.commitment_verbs:
+            speakers = _phrases(parties, subject_of(cur.head))
+            own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
+            if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):
+                return (*kind, cur.head)
+            return None
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "ccomp"):
+            return None
+        cur = cur.head
+    return None
 
 
 def _recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str | None, str] | None:

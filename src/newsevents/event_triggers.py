@@ -103,6 +103,9 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
         if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \
                 and tok.ent_type_ not in NOT_EVENT_ENTS:
             entry = lex.noun_entry(tok.lemma_.lower())
+            if entry is not None and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower()
+                                         in entry.not_objects for c in tok.lefts):
+                entry = None  # "a press release" is no release
         if entry is not None:
             found.append(Trigger(tok, entry))
     by_index = {t.token.i: t for t in found}

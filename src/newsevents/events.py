@@ -85,6 +85,8 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
     actors = unique(actors + between)
     if t.entry.requires == "place":
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
+    if not recipients and t.entry.type == "RETREAT":  # "withdrew its troops from X"
+        recipients = _phrases(parties, prep_objects(verb, ("from",)))
     if not recipients:  # "imposed sanctions on X", "provided weapons to X"
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         recipients = _phrases(parties, [p for o in objs for p in prep_objects(o, NOUN_RECIPIENT_PREPS)])
@@ -182,6 +184,11 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
     (actors if e.of_role == "actor" else recipients).extend(of_parties)
     recipients.extend(_phrases(parties, prep_objects(noun, NOUN_RECIPIENT_PREPS)))
+    if not recipients:  # "a suspension of air links with X", "the withdrawal of forces from X"
+        preps = NESTED_TARGET_PREPS + (("from",) if e.type == "RETREAT" else ())
+        inner = prep_objects(noun, ("of",))
+        recipients.extend(_phrases(parties, [p for o in inner for p in prep_objects(o, preps)]
+                                   + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:
@@ -302,7 +309,7 @@ def _same_party(p: Party, actors: list[Party], parties: Parties) -> bool:
     mine = parties.group_noun(p)
     if mine is None:
         return True
-    return any((other := parties.group_noun(a)) is None or other.lemma_ == mine.lemma_ for a in same)
+    return any((other := parties.group_noun(a)) is not None and other.lemma_ == mine.lemma_ for a in same)
 
 
 def _ordered(triggers: list[Trigger]) -> list[Trigger]:
@@ -418,8 +425,10 @@ def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
 def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
     """The trigger's clause serves or completes another event's clause ("began a hunger strike
     to demand", "agreed to supply"): that other event is the sentence's main one."""
+    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+        return True  # a clause describing a noun: "the property seized by X", "X, who attacked"
     cur = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
-    for _ in range(4):
+    for _ in range(6):
         if cur.head.i == cur.i:
             return False
         if cur.dep_ in SUBORDINATE_DEPS and anchors.get(cur.head.i, tok.i) != tok.i:

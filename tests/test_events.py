@@ -464,3 +464,17 @@ def test_a_purpose_ranks_below_its_act(make_analysis):
     ms = [mention(text, "Kenyan", "KEN")]
     events = events_of(make_analysis, text, ms)
     assert max(events, key=lambda e: e.confidence).type == "PROTEST"
+
+
+def test_people_of_a_place_belong_to_its_country(make_analysis):
+    text = "Libya released the mayor of Abeche on Sunday."
+    ms = [mention(text, "Libya", "LBY"), mention(text, "Abeche", "location:abeche", kind="location", country="TCD")]
+    ev = by_type(events_of(make_analysis, text, ms), "RETREAT")
+    assert ev.actors == ["LBY"] and ev.recipients == ["TCD"]
+
+
+def test_a_meetings_topic_is_no_party(make_analysis):
+    text = "Peru and Chile held talks on Bolivia's debt."
+    ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL"), mention(text, "Bolivia", "BOL")]
+    ev = by_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert sorted(ev.actors) == ["CHL", "PER"] and not ev.recipients

@@ -155,6 +155,9 @@ class Parties:
         group = [head] if head.lower_ in ("former", "latter") else \
             [head, *[c for c in head.conjuncts if c.i > head.i]]
         head_m = self.mention_at(head)
+        if head_m is not None:  # "Barack Obama and X" read as "Barack (Obama and X)"
+            group.extend(c for t in head.subtree if t.i != head.i and self.mention_at(t) is head_m
+                         for c in t.conjuncts if c.i > t.i and c not in group)
         if head_m is not None and head_m.kind == "country":
             # "the US, Russia, and Switzerland": a list the parser read as an apposition
             for c in head.children:
@@ -212,7 +215,9 @@ class Parties:
                     if pobj.dep_ == "pobj":
                         # "tens of thousands of students throughout X": go down quantity nouns
                         deeper = tok.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
-                        found.extend(self.of_phrase(pobj, shallow=not deeper))
+                        # people of/from/in a place belong to its country ("the mayor of X")
+                        found.extend(_as_country(p) for p in self.of_phrase(pobj, shallow=not deeper)
+                                     if p.kind != "location" or p.country)
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -390,6 +395,10 @@ def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
     allowed = set(words)
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _as_country(p: Party) -> Party:
+    return Party(p.country, p.country, "country", p.position) if p.kind == "location" and p.country else p
 
 
 def _unique(parties: list[Party]) -> list[Party]:

@@ -35,6 +35,8 @@ class Trigger:
 
 def _theme_lemmas(verb: Token) -> set[str]:
     themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if not themes and verb.dep_ == "conj" and is_passive(verb):  # "X were held and then released"
+        themes.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "acl":
         themes.append(verb.head)
     themes.extend(prep_objects(verb, ("with", "on")))

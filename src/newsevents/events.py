@@ -31,8 +31,8 @@ from . import actors as actors_stage
 from . import quotes as quotes_stage
 from .analysis import Analysis, Sentence
 from .event_lexicon import Lexicon, lexicon
-from .event_roles import (Parties, Party, agent_of, is_passive, objects_of, prep_objects,
-                          subject_of, unique)
+from .event_roles import (VERB_PARTY_PREPS, Parties, Party, agent_of, is_passive, objects_of,
+                          prep_objects, subject_of, unique)
 from .event_triggers import PLACE_PREPS, Trigger, find_triggers, verb_lemmas
 from .event_status import (condition_of, event_location, event_time, future_refusal, governing_verb,
                            resolve_status, status_flags)
@@ -73,7 +73,9 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
         recipients = _phrases(parties, subj) if verb.dep_ != "acl" else []
     else:
         actors = _phrases(parties, subj)
-        recipients = _phrases(parties, objects_of(verb))
+        # what parties meet or agree "on" is their topic, not a party ("met on Iran's program")
+        preps = VERB_PARTY_PREPS - {"on", "upon"} if t.entry.symmetric else VERB_PARTY_PREPS
+        recipients = _phrases(parties, objects_of(verb, preps))
         if not recipients and t.entry.type in ("ASSAULT", "THREATEN", "COERCE"):  # "fired at X"
             recipients = _phrases(parties, prep_objects(verb, ("at",)))
     if not actors and verb.dep_ == "acl" and verb.tag_ == "VBG" \
@@ -87,13 +89,16 @@ def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
     if not recipients and t.entry.type == "RETREAT":  # "withdrew its troops from X"
         recipients = _phrases(parties, prep_objects(verb, ("from",)))
+    topic = ("on", "upon", "for") if t.entry.symmetric else ()
     if not recipients:  # "imposed sanctions on X", "provided weapons to X"
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        recipients = _phrases(parties, [p for o in objs for p in prep_objects(o, NOUN_RECIPIENT_PREPS)])
+        recipients = _phrases(parties, [p for o in objs for p in prep_objects(
+            o, [w for w in NOUN_RECIPIENT_PREPS if w not in topic])])
     if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
         inner = [o for o in (*prep_objects(verb, ("for", "of", "on")), *objects_of(verb, ()))
                  if o.pos_ == "NOUN"]
-        recipients = _phrases(parties, [p for o in inner for p in prep_objects(o, NESTED_TARGET_PREPS)])
+        recipients = _phrases(parties, [p for o in inner for p in prep_objects(
+            o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
     if not recipients and not t.entry.symmetric:
         own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
         recipients = _complement_recipients(verb, parties, own)
@@ -183,7 +188,8 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
     actors.extend(_phrases(parties, prep_objects(noun, ("by", "between", "among"))))
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
     (actors if e.of_role == "actor" else recipients).extend(of_parties)
-    recipients.extend(_phrases(parties, prep_objects(noun, NOUN_RECIPIENT_PREPS)))
+    topic = ("on", "upon", "for") if e.symmetric else ()
+    recipients.extend(_phrases(parties, prep_objects(noun, [p for p in NOUN_RECIPIENT_PREPS if p not in topic])))
     if not recipients:  # "a suspension of air links with X", "the withdrawal of forces from X"
         preps = NESTED_TARGET_PREPS + (("from",) if e.type == "RETREAT" else ())
         inner = prep_objects(noun, ("of",))

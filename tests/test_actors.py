@@ -267,3 +267,46 @@ def test_state_body_takes_the_dominant_state_of_the_article(run):
                                "it, and Chile too.\nThe Supreme Court ruled on Monday.\n")
     m = _by_text(a, mentions)
     assert (m["Supreme Court"].country, m["Supreme Court"].sector) == ("BRA", "JUD")
+
+
+@pytest.mark.parametrize("text, country, sector, kind", [
+    ("a retired air force general", None, "ELI", "group"),   # "retired" makes the office a past one
+    ("Jewish community leaders in Argentina", "ARG", "REL", "group"),   # a faith before a generic head
+    ("three rival drug cartels", None, "CRM", "group"),
+    ("the state security service of the kingdom", None, "SPY", "group"),
+])
+def test_resolve_description_sectors(text, country, sector, kind):
+    actor = resolve(text, dt.date(2024, 12, 23))
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, kind)
+
+
+def test_resolve_part_of_an_igo_and_a_title_before_a_known_person():
+    nato = resolve("NATO commanders", dt.date(2024, 5, 1))
+    assert (nato.id, nato.kind, nato.sector) == ("igo:nato", "igo", "MIL")
+    assert resolve("NATO").sector == "IGO"
+    # out of office on the date, but the text calls him President: the text's own time
+    clinton = resolve("President Bill Clinton", dt.date(2024, 12, 23))
+    assert (clinton.id, clinton.sector) == ("person:bill-clinton", "GOV")
+    assert resolve("former President Bill Clinton", dt.date(2024, 12, 23)).sector == "ELI"
+    assert resolve("Bill Clinton", dt.date(2024, 12, 23)).sector == "ELI"
+
+
+def test_resolve_context_gives_a_country_to_an_actor_without_one():
+    assert resolve("Defense Minister").country is None
+    assert resolve("Defense Minister", context="Peruvian government").country == "PER"
+    assert resolve("NATO", context="Norway").country is None  # an igo has no country
+
+
+def test_kb_outlet_inside_a_longer_organisation_name_is_not_matched(run, tmp_path, monkeypatch):
+    from newsevents.knowledge import KB_ENV
+
+    own = tmp_path / "own.jsonl"
+    own.write_text('{"id": "media:quillfeather", "name": "Quillfeather", "kind": "media", "country": "NGA", '
+                   '"sector": "MED"}\n', encoding="utf-8")
+    monkeypatch.setenv(KB_ENV, str(own))
+    _a, actors, _m = run("The Popular Quillfeather Front said it would march on Monday in Chile.\n")
+    assert "media:quillfeather" not in {x.id for x in actors}
+    a, actors, _m = run("Members of the Popular Quillfeather Front of Chile said they would march.\n")
+    assert all(not x.name.endswith(" of") for x in actors)
+    _a, actors, _m = run("Quillfeather reported that the talks had failed.\n")
+    assert "media:quillfeather" in {x.id for x in actors}

@@ -173,12 +173,13 @@ def _title_token(doc, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _titles_regex() -> re.Pattern[str]:
     keys = sorted(actor_words()["titles"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?P<t>" + "|".join(re.escape(k) for k in keys) + r")s?(?![\w-])")
 
 
 def title_sector(title: str, words: dict) -> str | None:
-    """The sector of the longest title phrase in ``title`` (lower case words)."""
-    found = [m.group() for m in _titles_regex().finditer(title)]
+    """The sector of the longest title phrase in ``title`` (lower case words; a plural
+    "commanders" is its singular's)."""
+    found = [m.group("t") for m in _titles_regex().finditer(title)]
     return words["titles"][max(found, key=len)] if found else None
 
 

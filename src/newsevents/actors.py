@@ -119,18 +119,29 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
     country, capital or known place named) and the sector its title or head noun gives."""
     kb = load_kb()
     found: list[tuple[int, Entry, str]] = []
+    ends: dict[int, int] = {}
     for m in _ministry_regex(kb).finditer(text):
         e = _ministry_entry(kb, m)
         if e:
             found.append((m.start(), e, "name"))
+            ends[m.start()] = m.end()
     for m in _gazetteer_regex(kb).finditer(text):
         if not any(s <= m.start() < s + len(e.name) for s, e, _u in found):
             h = kb.lookup(m.group(), fuzzy=False)[0]
             found.append((m.start(), h.entry, h.use))
+            ends[m.start()] = m.end()
     found.sort(key=lambda f: f[0])
-    for _s, e, use in found:
+    for start, e, use in found:
         if e.kind not in ("country", "location") and use == "name":
             country, sector, _title = e.on(date)
+            before = text[:start].lower()
+            said = title_sector(before, actor_words())
+            if e.kind == "person" and sector in ("ELI", None) and said in STATE_SECTORS \
+                    and not _former(before):
+                sector = said  # "President X" names X in office, as a report from that time does
+            if e.kind == "igo":  # "EU legislators", "the UN's health agency": a part of the igo
+                rest = text[:start] + " " * (ends[start] - start) + text[ends[start]:]
+                sector = _description_sector(rest) or sector
             return Actor(id=e.id, name=e.name, kind=e.kind, country=country, sector=sector)  # type: ignore[arg-type]
     country = next((e.country for _s, e, _u in found if e.country), None)
     sector = _description_sector(text)
@@ -161,14 +172,23 @@ def _description_sector(text: str) -> str | None:
     """The sector a description's words give: a title, else its last organisation or group noun."""
     words = actor_words()
     low = text.lower().replace("’", "'")
+    faith = words["religion"]
+    if re.search(rf"(?<![\w-])(?:{'|'.join(faith['words'])})\s+(?:\w+\s+)?(?:{'|'.join(faith['generic_heads'])})\b",
+                 low):
+        return "REL"  # "Muslim leaders in France"
     sector = title_sector(low, words)
-    if sector and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in words["former"]["words"]):
+    if sector and _former(low):
         return "ELI"
     if sector:
         return sector
     nouns = _noun_sectors()
     found = [m.group() for m in _noun_regex().finditer(low)]
     return nouns[found[-1]] if found else None
+
+
+def _former(low: str) -> bool:
+    """A word that makes an office a past one ("former", "retired") in lower-case text."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in actor_words()["former"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -268,6 +288,10 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         if hit.entry.kind != "person" and hit.use != "demonym" and any(x.label_ == "PERSON" for x in longer) \
                 and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
+        if hit.entry.kind in ("media", "organization", "group", "igo") and any(
+                x.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and _inside_name(text, x, s, e)
+                for x in longer):
+            continue  # "Liberation" (an outlet) in "Palestine Liberation Organization"
         if hit.entry.kind == "person" and " " not in surface and any(
                 x.label_ == "PERSON" and " " in _name_of(text, x, s, e) for x in longer):
             continue  # "Carter" in "Ashton Carter": another person with a known surname
@@ -300,6 +324,12 @@ def _datelines(a: Analysis, kb: KnowledgeBase, prose) -> list[_Cand]:
                                      hit.entry.country, None))
                     break
     return out
+
+
+def _inside_name(text: str, ent, s: int, e: int) -> bool:
+    """[s, e) is a middle part of a longer name: capitalised words of the entity on both sides."""
+    before, after = text[ent.start_char:s].split(), text[e:ent.end_char].split()
+    return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
 
 
 def _name_of(text: str, ent, s: int, e: int) -> str:
@@ -462,6 +492,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
     m = re.search(r"[’']s?$", text[s:e])
+    if m:
+        e -= len(m.group())
+    m = re.search(r"\s+(?:of|and|for|the)$", text[s:e])  # "Popular Front of" cut off before its place
     if m:
         e -= len(m.group())
     return s, e

@@ -37,6 +37,9 @@ _LATIN_SINGLE_BYTE = frozenset({
     "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
     "mac_latin2", "cp850", "cp437",
 })
+#: half of a UTF-16 surrogate pair: what undecodable bytes become with ``surrogateescape`` (stdin
+#: in a C locale) and what a JSON ``"\\ud800"`` escape gives; no text can be stored or printed with one
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MOJIBAKE_HINT = re.compile("[ÃÂâÐÑ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]")
 
 
@@ -121,6 +124,22 @@ def check_text(text: str) -> None:
     if sample and controls > max(2, len(sample) // 100):
         raise UnreadableFile(f"not text: {controls} control characters in the first "
                              f"{len(sample)} characters (a binary file?)")
+
+
+def check_unicode(value: str, what: str = "the text") -> None:
+    """Raise :class:`UnreadableFile` when ``value`` holds an unpaired surrogate (not Unicode text)."""
+    m = _SURROGATE.search(value)
+    if m:
+        raise UnreadableFile(f"{what} is not valid Unicode: {m.group()!r} at character {m.start()} "
+                             "(bytes that are not UTF-8, or a JSON \\ud800-\\udfff escape); "
+                             "re-encode it as UTF-8")
+
+
+def printable(value: str | None) -> str | None:
+    """``value`` with unpaired surrogates escaped (``\\udcff``), so an error naming it can be printed."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def repair(text: str) -> str:

@@ -5,7 +5,8 @@ Hierarchy (shallow on purpose)::
     NewsEventsError              base; .code is a stable string, .message says what to do
     ├── InputError               an input item cannot be read or is not an article
     │   ├── EmptyText            no text to extract from              (code E_EMPTY)
-    │   ├── BadDate              a publication date is not YYYY-MM-DD (code E_DATE)
+    │   ├── BadDate              a publication date is not YYYY-MM-DD, or after today (code E_DATE)
+    │   ├── TextTooLong          an article longer than the parser takes (code E_TOO_LONG)
     │   ├── BadRow               a JSON-lines row is not an object    (code E_ROW)
     │   ├── UnreadableFile       a file cannot be read or decoded     (code E_READ)
     │   ├── UnsupportedInput     a file type or input kind not read   (code E_UNSUPPORTED)
@@ -50,6 +51,13 @@ class EmptyText(InputError):
 
 class BadDate(InputError):
     code = "E_DATE"
+
+
+class TextTooLong(InputError):
+    """An article (or the file holding it) is longer than the pipeline parses (code E_TOO_LONG);
+    split it into its articles."""
+
+    code = "E_TOO_LONG"
 
 
 class BadRow(InputError):

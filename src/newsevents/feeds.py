@@ -54,8 +54,12 @@ def read_feed(data: bytes | str, *, source: str) -> Iterator[InputItem | ItemErr
     feed_link = feed.get("link")
     publisher = outlet_for_url(feed_link) or feed_outlet(feed.get("title"))
     feed_language = primary(feed.get("language"))
+    broken = f" (the feed is malformed: {parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
     for n, entry in enumerate(parsed.entries, 1):
-        yield entry_item(entry, source=f"{source}#{n}", publisher=publisher, language=feed_language)
+        item = entry_item(entry, source=f"{source}#{n}", publisher=publisher, language=feed_language)
+        if isinstance(item, ItemError) and broken:
+            item.error.message += broken
+        yield item
 
 
 def feed_outlet(title: str | None) -> str | None:

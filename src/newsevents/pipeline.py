@@ -25,10 +25,20 @@ from . import nlp as nlp_mod
 from . import quotes as quotes_stage
 from . import times as times_stage
 from .analysis import Analysis
-from .errors import BadDate, EmptyText, ExtractionError, NewsEventsError
+from .encoding import check_unicode, printable
+from .errors import BadDate, EmptyText, ExtractionError, NewsEventsError, TextTooLong
 from .models import Article, ErrorBody, InputItem, ItemError
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+#: the longest article text parsed, in characters: some 33,000 words, longer than any news
+#: article; a longer text is a dump of many articles, and parsing time and memory grow faster
+#: than its length (100,000 characters take about half a minute and half a gigabyte)
+MAX_CHARS = 200_000
+#: the longest HTML page read, in characters (markup is most of a page)
+MAX_HTML_CHARS = 16_000_000
+#: days a publication date may lie after today (time zones ahead of this machine's clock)
+FUTURE_SLACK_DAYS = 1
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -46,6 +56,30 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as e:
         raise BadDate(f"publication date {value!r} is not a calendar date") from e
+
+
+def check_published(published: dt.date | None, today: dt.date | None = None) -> dt.date | None:
+    """``published``, unless it lies after today: an article cannot be published in the future,
+    and a wrong date would misplace every relative time in it (:class:`BadDate`)."""
+    today = today or dt.date.today()
+    if published is not None and (published - today).days > FUTURE_SLACK_DAYS:
+        raise BadDate(f"publication date {published.isoformat()} is in the future (today is "
+                      f"{today.isoformat()}): correct it, or leave it out")
+    return published
+
+
+def check_text(item: InputItem, text: str) -> str:
+    """``text``, unless it is longer than :data:`MAX_CHARS` (:class:`TextTooLong`) or it or a
+    field of ``item`` is not valid Unicode (:class:`~newsevents.errors.UnreadableFile`)."""
+    for name in ("id", "publisher", "title", "url", "language"):
+        value = getattr(item, name)
+        if value is not None:
+            check_unicode(value, f"the {name}")
+    check_unicode(text)
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(f"the article is {len(text):,} characters long, more than the {MAX_CHARS:,} "
+                          "parsed: split it into its articles (one per file, or JSON lines)")
+    return text
 
 
 def content_id(text: str) -> str:
@@ -100,11 +134,10 @@ class Extractor:
                 continue
             try:
                 text = _item_text(item)
-                prepared.append((item, text, parse_date(item.published)))
+                prepared.append((item, text, check_published(parse_date(item.published))))
             except NewsEventsError as e:
                 prepared.append(_item_error(item, e))
-        texts = [p[1] for p in prepared if not isinstance(p, ItemError)]
-        docs = iter(self.nlp.pipe(texts))
+        docs = self._parse([p[1] for p in prepared if not isinstance(p, ItemError)])
         for p in prepared:
             if isinstance(p, ItemError):
                 yield p
@@ -112,12 +145,28 @@ class Extractor:
             item, text, published = p
             doc = next(docs)
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 yield build_article(item, text, published, doc)
             except NewsEventsError as e:
                 yield _item_error(item, e)
             except Exception as e:  # a stage bug must not stop the batch; say which item
                 err = ExtractionError(f"extraction failed: {type(e).__name__}: {e}")
                 yield _item_error(item, err)
+
+    def _parse(self, texts: list[str]) -> Iterator:
+        """The parsed documents of ``texts`` in order; when spaCy fails on the batch, each
+        text is parsed alone and the one that fails gives its exception in its place."""
+        try:
+            docs = list(self.nlp.pipe(texts))
+        except Exception:  # spaCy's own failure on one text must not lose the others
+            docs = []
+            for text in texts:
+                try:
+                    docs.append(self.nlp(text))
+                except Exception as e:
+                    docs.append(ExtractionError(f"the parser failed: {type(e).__name__}: {e}"))
+        return iter(docs)
 
 
 def build_article(item: InputItem, text: str, published: dt.date | None, doc) -> Article:
@@ -156,17 +205,20 @@ def _item_text(item: InputItem) -> str:
     if item.text is None and item.html is not None:
         from .webpage import read_html
 
+        if len(item.html) > MAX_HTML_CHARS:
+            raise TextTooLong(f"the HTML page is {len(item.html):,} characters long, more than the "
+                              f"{MAX_HTML_CHARS:,} read: is it one article?")
         page = read_html(item.html, url=item.url)
         item.title = item.title or page.title
         item.published = item.published or page.published
         item.publisher = item.publisher or page.publisher
         item.url = item.url or page.url
         item.language = item.language or page.language
-        text = page.text
+        text = check_text(item, page.text)
     else:
         if item.text is None or not item.text.strip():
             raise EmptyText("the item has no text to extract from")
-        text = item.text
+        text = check_text(item, item.text)
         if item.language is None:
             item.language = language.decide(text)
     language.require_english(item.language)
@@ -174,7 +226,8 @@ def _item_text(item: InputItem) -> str:
 
 
 def _item_error(item: InputItem, e: NewsEventsError) -> ItemError:
-    return ItemError(id=item.id, path=item.path, error=ErrorBody(code=e.code, message=e.message))
+    return ItemError(id=printable(item.id), path=printable(item.path),
+                     error=ErrorBody(code=e.code, message=printable(e.message)))
 
 
 def _iso(value: str | dt.date | None) -> str | None:

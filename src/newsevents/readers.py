@@ -10,7 +10,9 @@ With ``fetch_links``, each feed entry is read from the page it links to instead 
 feed's summary (:func:`newsevents.fetch.with_linked_pages`).
 
 Text and HTML files are decoded with :mod:`newsevents.encoding` (UTF-8, else the declared or
-detected charset); a file that is not text (binary data) is rejected with ``E_READ``.
+detected charset); a file that is not text (binary data) is rejected with ``E_READ``, a
+``.txt`` or HTML file larger than :data:`MAX_FILE_BYTES` with ``E_TOO_LONG`` (unread), and a
+JSON-lines row whose strings are not valid Unicode with ``E_ROW``.
 
 Nothing here raises for a bad item: an unreadable file or a broken row becomes an
 :class:`~newsevents.models.ItemError` naming the file (and line), and reading goes on.
@@ -24,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .encoding import decode_bytes
+from .encoding import check_unicode, decode_bytes, printable
 from .errors import UnreadableFile
 from .feeds import FEED_SUFFIXES, read_feed
 from .models import ErrorBody, InputItem, ItemError
@@ -37,10 +39,14 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+#: the largest one-article file (.txt, .html) read; a larger one is not one article
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_ROW_FIELDS = ("text", "html", "published", "publisher", "title", "url", "language")
 
 
 def _error(code: str, message: str, *, path: str | None, id: str | None = None) -> ItemError:
-    return ItemError(id=id, path=path, error=ErrorBody(code=code, message=message))
+    return ItemError(id=printable(id), path=printable(path),
+                     error=ErrorBody(code=code, message=printable(message)))
 
 
 def read_paths(paths: Iterable[str], *, published: str | None = None,
@@ -159,6 +165,12 @@ def _read_file(path: Path, web: _Web) -> Iterator[InputItem | ItemError]:
                      "(.warc, .warc.gz)", path=str(path))
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+            yield _error("E_TOO_LONG", f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} "
+                         "of one article: split it into its articles (one per file, or JSON lines)",
+                         path=str(path))
+            return
         data = path.read_bytes()
     except OSError as e:
         yield _error("E_READ", f"cannot read file: {e.strerror or e}", path=str(path))
@@ -180,7 +192,14 @@ def _read_file(path: Path, web: _Web) -> Iterator[InputItem | ItemError]:
 
 
 def read_jsonl_stream(stream: IO[str], name: str) -> Iterator[InputItem | ItemError]:
-    yield from read_jsonl_lines((line.rstrip("\n") for line in stream), name)
+    """Rows of a JSON-lines stream; a real file's bytes are decoded line by line, so bytes that
+    are not UTF-8 reject their line (``E_ROW``) instead of ending the stream."""
+    raw = getattr(stream, "buffer", None)
+    if raw is not None:
+        lines = (b.decode("utf-8", "surrogateescape").rstrip("\r\n") for b in raw)
+    else:
+        lines = (line.rstrip("\n") for line in stream)
+    yield from read_jsonl_lines(lines, name)
 
 
 def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[InputItem | ItemError]:
@@ -198,13 +217,19 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[InputItem | It
             continue
         ident = row.get("id")
         ident = str(ident) if ident is not None else None
-        bad = [k for k in ("text", "html", "published", "publisher", "title", "url", "language")
-               if row.get(k) is not None and not isinstance(row[k], str)]
+        bad = [k for k in _ROW_FIELDS if row.get(k) is not None and not isinstance(row[k], str)]
         if bad:
             yield _error("E_ROW", f"line {n}: field(s) {', '.join(bad)} must be strings", path=where, id=ident)
+            continue
+        try:
+            for k in ("id", *_ROW_FIELDS):
+                if row.get(k) is not None:
+                    check_unicode(str(row[k]), f"line {n}: field {k}")
+        except UnreadableFile as e:
+            yield _error("E_ROW", e.message, path=where, id=ident)
             continue
         if not (row.get("text") or row.get("html")):
             yield _error("E_EMPTY", f"line {n} has neither 'text' nor 'html'", path=where, id=ident)
             continue
-        fields = {k: row.get(k) for k in ("text", "html", "published", "publisher", "title", "url", "language")}
+        fields = {k: row.get(k) for k in _ROW_FIELDS}
         yield InputItem(id=ident, path=where, **fields)

@@ -85,7 +85,7 @@ def read_html(html: str | bytes, *, url: str | None = None, content_type: str | 
     text, extractor = body_text(tree, url=url, titles=pagemeta.title_candidates(tree, meta.title))
     text = encoding.repair(text)
     if not text.strip():
-        raise EmptyText("no article text found in the HTML page")
+        raise EmptyText("no article text found in the HTML page" + _depth_hint(tree))
     published = meta.published
     date_source = meta.date_source
     if published is None:
@@ -94,6 +94,18 @@ def read_html(html: str | bytes, *, url: str | None = None, content_type: str | 
     return Page(text=text, title=meta.title, published=published, publisher=meta.publisher,
                 url=meta.url, language=language.decide(text, meta.language), extractor=extractor,
                 date_source=date_source)
+
+
+#: how deep libxml2 nests elements; what lies deeper is dropped while parsing
+MAX_DEPTH = 255
+
+
+def _depth_hint(tree: lxml.html.HtmlElement) -> str:
+    """Why a page may have come out empty: markup nested deeper than the parser keeps."""
+    depth = max((sum(1 for _ in el.iterancestors()) for el in tree.iter()), default=0)
+    if depth < MAX_DEPTH - 1:
+        return ""
+    return f" (its markup is nested {MAX_DEPTH} elements deep; the HTML parser drops what lies deeper)"
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement:

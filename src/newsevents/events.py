@@ -148,6 +148,14 @@ def _places_as_countries(actors: list[Party]) -> list[Party]:
     return unique(out)
 
 
+def _named_unknown_subject(verb: Token) -> bool:
+    """The verb's agent is named but is no actor the actor stage knows ("the Revolutionary
+    United Front announced", "the European Community gave"): the event is stated, with its
+    actor unresolved."""
+    subj = agent_of(verb) if is_passive(verb) else subject_of(verb)
+    return bool(subj) and subj[0].pos_ == "PROPN" and subj[0].ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+
+
 def _has_unnamed_agent(verb: Token) -> bool:
     """A verb with a known target and an agent that is no actor still states an event: the
     passive "X was killed", or "a roadside bomb killed X" (not an unresolved pronoun)."""
@@ -295,7 +303,8 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if t.entry.requires == "obligation" and not recipients:
             continue  # "X said it must ...": a duty X lays on itself is no request
         if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types
-                               and recipients and _has_unnamed_agent(t.token)):
+                               and recipients and _has_unnamed_agent(t.token)) \
+                and not (t.entry.pos == "verb" and _named_unknown_subject(t.token)):
             continue
         recipients = [p for p in recipients if not _same_party(p, actors, parties)]
         if t.entry.symmetric:

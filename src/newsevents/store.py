@@ -362,13 +362,26 @@ class Store:
             return {}
         ids = sa.select(event_parties.c.event_id).where(
             event_parties.c.role == "key", event_parties.c.party.in_(keys))
-        lo = shift(min(m.window()[0] for m in new), -stories.SLACK)
-        hi = shift(max(m.window()[1] for m in new), stories.SLACK)
+        # the days the new mentions' windows span, merged: a batch of articles from years apart
+        # (a backfill in no order) must not pull in every story event between them
+        spans: list[list[dt.date]] = []
+        for lo, hi in sorted((shift(m.window()[0], -stories.SLACK), shift(m.window()[1], stories.SLACK))
+                             for m in new):
+            if spans and lo <= shift(spans[-1][1], 1):
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        if len(spans) > 64:  # keep the statement small (SQLite limits expression depth)
+            spans = [[spans[0][0], max(hi for _lo, hi in spans)]]
+        meets = sa.or_(*(sa.and_(sa.or_(story_events.c.window_hi.is_(None),
+                                        story_events.c.window_hi >= lo.isoformat()),
+                                 sa.or_(story_events.c.window_lo.is_(None),
+                                        story_events.c.window_lo <= hi.isoformat()))
+                         for lo, hi in spans))
         q = (sa.select(mentions.c.story_event_id, mentions.c.data)
              .join(story_events, story_events.c.id == mentions.c.story_event_id)
              .where(story_events.c.type.in_(sorted({m.type for m in new})), story_events.c.id.in_(ids))
-             .where(sa.or_(story_events.c.window_hi.is_(None), story_events.c.window_hi >= lo.isoformat()))
-             .where(sa.or_(story_events.c.window_lo.is_(None), story_events.c.window_lo <= hi.isoformat()))
+             .where(meets)
              .order_by(mentions.c.id))
         out: dict[str, list[Mention]] = {}
         for eid, data in conn.execute(q):

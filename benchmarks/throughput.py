@@ -3,9 +3,11 @@
     python benchmarks/throughput.py [--words 200000] [--runs 1] [--only a,b,c,d1,d2,w2]
     python benchmarks/throughput.py --articles 20000 --only c     # memory while ingesting 20,000 articles
 
-The texts are the bundled examples and the stories benchmark corpus, repeated (each copy with
-its own id) to ``--words`` words, or to ``--articles`` articles.  Every measurement runs in a
-fresh process on the same texts, after the pipeline is loaded (start-up is not timed):
+The texts (``--source``) are by default distinct synthetic articles (``synthetic_corpus.py``),
+or the bundled examples and the stories benchmark corpus repeated, each copy with its own id
+(``--source repeated``: real prose, but a store keeps only the first copy of each), to
+``--words`` words or ``--articles`` articles.  Every measurement runs in a fresh process on the
+same texts, after the pipeline is loaded (start-up is not timed):
 
   a   bare spaCy: ``nlp.pipe`` of the same model over the texts (batch 32)
   b   ``newsevents extract``: ``Extractor.extract_many``, each record serialised to JSON
@@ -17,8 +19,9 @@ fresh process on the same texts, after the pipeline is loaded (start-up is not t
 Peak memory is the largest resident set of the measuring process and of its worker processes.
 Words per CPU-second (a, b, c: one process does all the work) do not depend on what else the
 machine runs, unlike words per (wall-clock) second.
-With ``--runs N`` each figure is the median of N runs.  Repeated copies are near-duplicates,
-so in (c) most articles are stored as duplicates of the first copy and add no mentions.
+With ``--runs N`` each figure is the median of N runs, the runs interleaved.  In (c) the
+resident set is also sampled every 1,000 articles read, to show whether memory grows with the
+corpus (it must stay flat: the ingest streams).
 """
 
 from __future__ import annotations
@@ -42,8 +45,22 @@ LABELS = {"a": "bare spaCy nlp.pipe", "b": "newsevents extract", "c": "newsevent
           "w2": "extract --workers 2", "d1": "dask, 1 worker", "d2": "dask, 2 workers"}
 
 
-def build_corpus(path: Path, words: int | None, articles: int | None) -> tuple[int, int]:
-    """Write the repeated corpus to ``path``; returns (articles, words)."""
+def build_corpus(path: Path, words: int | None, articles: int | None,
+                 source: str = "synthetic") -> tuple[int, int]:
+    """Write the corpus to ``path``; returns (articles, words)."""
+    if source == "synthetic":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from synthetic_corpus import generate
+
+        n = w = 0
+        with path.open("w", encoding="utf-8") as out:
+            for row in generate(articles if articles is not None else 10**9):
+                if articles is None and w >= (words or 0):
+                    break
+                out.write(json.dumps(row) + "\n")
+                w += len(row["text"].split())
+                n += 1
+        return n, w
     base = []
     for src in SOURCES:
         with src.open(encoding="utf-8") as f:
@@ -73,6 +90,26 @@ def _peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, kids) / 1024
+
+
+def _rss_mb() -> float:
+    """This process's resident set now (MB), from /proc (0 where /proc is absent)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _sampled(rows, curve: list, every: int = 1000):
+    """``rows``, appending (rows read, resident MB) to ``curve`` every ``every`` rows."""
+    for n, row in enumerate(rows, 1):
+        if n % every == 0:
+            curve.append((n, round(_rss_mb(), 1)))
+        yield row
 
 
 def measure(mode: str, corpus: Path, out: Path | None) -> dict:
@@ -113,8 +150,10 @@ def measure(mode: str, corpus: Path, out: Path | None) -> dict:
             store = open_store(str(Path(tmp) / "bench.db"))
             cpu0 = time.process_time()
             t0 = time.perf_counter()
-            summary = ingest(None, store, rows=_rows(corpus))
+            curve: list = []
+            summary = ingest(None, store, rows=_sampled(_rows(corpus), curve))
             secs = time.perf_counter() - t0
+            extra["rss_curve"] = curve
             extra["cpu_s"] = time.process_time() - cpu0
             store.close()
         extra["summary"] = summary.to_dict()
@@ -148,6 +187,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--words", type=int, default=200_000, help="repeat the texts to this many words")
     ap.add_argument("--articles", type=int, help="repeat the texts to this many articles instead")
+    ap.add_argument("--source", choices=["synthetic", "repeated"], default="synthetic",
+                    help="distinct synthetic articles (default) or the bundled texts repeated")
     ap.add_argument("--runs", type=int, default=1, help="runs per measurement (the median is reported)")
     ap.add_argument("--only", default=",".join(MODES), help="comma-separated: " + ",".join(MODES))
     ap.add_argument("--measure", help=argparse.SUPPRESS)
@@ -166,8 +207,10 @@ def main() -> int:
             modes = [m for m in modes if not m.startswith("d")]
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        n, w = build_corpus(corpus, args.words, args.articles)
-        print(f"corpus: {n} articles, {w} words (bundled examples + stories corpus, repeated); "
+        n, w = build_corpus(corpus, args.words, args.articles, args.source)
+        what = ("distinct synthetic articles" if args.source == "synthetic"
+                else "bundled examples + stories corpus, repeated")
+        print(f"corpus: {n} articles, {w} words ({what}); "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
         runs: dict[str, list[dict]] = {m: [] for m in modes}
         for n_run in range(args.runs):  # runs interleaved: a load change meets every mode alike
@@ -190,6 +233,11 @@ def main() -> int:
                     med[k] = statistics.median(r[k] for r in runs[mode])
             results[mode] = med
             extra = f"  {med['summary']}" if "summary" in med else ""
+            if med.get("rss_curve"):
+                c = med["rss_curve"]
+                step = max(1, len(c) // 10)
+                extra += "\n     resident MB by articles read: " + ", ".join(
+                    f"{k}: {mb:.0f}" for k, mb in c[::step] + ([c[-1]] if (len(c) - 1) % step else []))
             cpu = f"{med['words_per_cpu_s']:8.0f}" if "words_per_cpu_s" in med else " " * 8
             print(f"({mode:>2}) {LABELS[mode]:<28} {med['words_per_s']:8.0f} words/s {cpu} words/CPU-s  "
                   f"{med['seconds']:7.1f} s  peak {med['peak_mb']:6.0f} MB{extra}", flush=True)

@@ -38,7 +38,7 @@ from .event_status import (condition_of, event_location, event_time, future_refu
                            resolve_status, status_flags)
 from .models import Event, Span
 
-PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN")
+PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN", "PROTEST")
 #: types a party would rather not have done to it: "will do it if/unless ..." is a threat
 HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST", "MOBILIZE")
 #: types of help and engagement: "will not provide/accept/meet" refuses them
@@ -316,15 +316,18 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
 
 
 def _same_party(p: Party, actors: list[Party], parties: Parties) -> bool:
-    """A recipient that is one of the actors, unless both are groups of one country named by
-    different nouns ("Georgian demonstrators ... the Georgian government": a domestic event)."""
+    """A recipient that is one of the actors, unless the two are named differently, one or
+    both as a group of that country ("Georgian demonstrators ... the Georgian government",
+    "Croatia investigates Croatian extremists": a domestic event)."""
     same = [a for a in actors if a.actor_id == p.actor_id]
     if not same:
         return False
-    mine = parties.group_noun(p)
-    if mine is None:
-        return True
-    return any((other := parties.group_noun(a)) is not None and other.lemma_ == mine.lemma_ for a in same)
+
+    def named_as(x: Party) -> str | None:
+        noun = parties.group_noun(x)
+        return noun.lemma_ if noun is not None else None
+
+    return any(named_as(a) == named_as(p) for a in same)
 
 
 def _ordered(triggers: list[Trigger]) -> list[Trigger]:

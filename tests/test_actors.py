@@ -310,3 +310,20 @@ def test_kb_outlet_inside_a_longer_organisation_name_is_not_matched(run, tmp_pat
     assert all(not x.name.endswith(" of") for x in actors)
     _a, actors, _m = run("Quillfeather reported that the talks had failed.\n")
     assert "media:quillfeather" in {x.id for x in actors}
+
+
+@pytest.mark.parametrize("text, date, person", [
+    ("Iran's foreign minister", "2024-12-23", "person:abbas-araghchi"),
+    ("the U.S. secretary of state", "2024-12-23", "person:antony-blinken"),
+    ("the U.S. secretary of state", "2025-03-01", "person:marco-rubio"),
+    ("the Kremlin spokesman", "2024-12-23", "person:dmitry-peskov"),
+])
+def test_resolve_an_office_to_its_holder_on_the_date(text, date, person):
+    assert resolve(text, dt.date.fromisoformat(date)).id == person
+
+
+@pytest.mark.parametrize("text", ["a Kremlin spokesman", "the Russian deputy prime minister",
+                                  "a former Iranian foreign minister"])
+def test_resolve_no_holder_for_indefinite_or_deputy_offices(text):
+    actor = resolve(text, dt.date(2024, 12, 23))
+    assert actor.kind != "person" and actor.country in ("RUS", "IRN")

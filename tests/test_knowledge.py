@@ -186,3 +186,30 @@ def test_resolve_command_with_kb_option(tmp_path, monkeypatch):
     bad = _write(tmp_path / "bad.jsonl", [{"id": "x", "name": "X", "kind": "thing"}])
     r = runner.invoke(app, ["resolve", "Varenne", "--kb", bad])
     assert r.exit_code == 2 and "E_KB" in r.stderr
+
+
+def test_office_of_titles_and_phrases():
+    from newsevents.knowledge import office_of
+
+    assert office_of("Foreign Minister") == office_of("minister of foreign affairs") == "foreign-minister"
+    assert office_of("Secretary of State") == "foreign-minister"
+    assert office_of("Deputy Foreign Minister") is None  # another office
+    assert office_of("Governor of the Bank of Narnia") == "central-bank-governor"
+    assert office_of("Foreign Ministry spokesperson (Director of the Press Department)") == \
+        "foreign-ministry-spokesperson"
+    assert office_of("the Kremlin spokesman") == "presidential-spokesperson"
+
+
+def test_holders_of_an_office_on_a_date(tmp_path):
+    own = _write(tmp_path / "own.jsonl", [
+        {"id": "person:anna-first", "name": "Anna First", "kind": "person", "country": "ISL", "sector": None,
+         "roles": [{"country": "ISL", "sector": "GOV", "title": "Minister of Foreign Affairs",
+                    "start": "2020-01-01", "end": "2023-06-01"}]},
+        {"id": "person:bjorn-second", "name": "Bjorn Second", "kind": "person", "country": "ISL", "sector": None,
+         "roles": [{"country": "ISL", "sector": "GOV", "title": "Foreign Minister", "start": "2023-06-01",
+                    "end": None}]}])
+    kb = load_kb([own])
+    assert [e.id for e in kb.holders("ISL", "foreign-minister", D(2021, 1, 1))] == ["person:anna-first"]
+    assert [e.id for e in kb.holders("ISL", "foreign-minister", D(2024, 1, 1))] == ["person:bjorn-second"]
+    assert [e.id for e in kb.holders("ISL", "foreign-minister", None)] == ["person:bjorn-second"]
+    assert kb.holders("ISL", "foreign-minister", D(2019, 1, 1)) == []

@@ -40,7 +40,7 @@ from functools import lru_cache
 from .actor_roles import STATE_SECTORS, apply_context, title_sector
 from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
-from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, slugify
+from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, office_of, slugify
 from .models import Actor, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj", "dative", "dobj"}
@@ -143,6 +143,10 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
                 rest = text[:start] + " " * (ends[start] - start) + text[ends[start]:]
                 sector = _description_sector(rest) or sector
             return Actor(id=e.id, name=e.name, kind=e.kind, country=country, sector=sector)  # type: ignore[arg-type]
+    holder = _office_holder(kb, text, found, ends, date)
+    if holder is not None:
+        country, sector, _title = holder.on(date)
+        return Actor(id=holder.id, name=holder.name, kind="person", country=country, sector=sector)
     country = next((e.country for _s, e, _u in found if e.country), None)
     sector = _description_sector(text)
     if country is None and sector is None:
@@ -166,6 +170,30 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
     if state is not None and sector in STATE_SECTORS:  # a part of the state: the state, with that sector
         return Actor(id=state.id, name=state.name, kind="country", country=state.id, sector=sector)
     return Actor(id=f"group:{slugify(name)}", name=name, kind="group", country=country, sector=sector)
+
+
+_OFFICE_TAIL = re.compile(r"^(?:[’']s)?\s+(?:(?:current|incumbent|sitting|new)\s+)?(?P<office>[\w .'’-]+?)\s*$")
+
+
+def _office_holder(kb: KnowledgeBase, text: str, found: list[tuple[int, Entry, str]], ends: dict[int, int],
+                   date: dt.date | None) -> Entry | None:
+    """The one person who held the office a description names on ``date``: "Iran's foreign
+    minister", "the Russian president", "the Kremlin spokesman".  Not for an indefinite
+    description ("a Kremlin spokesman" is one of several) or a deputy ("deputy foreign minister"
+    is another office)."""
+    if len(found) != 1 or found[0][1].kind != "country":
+        return None
+    start, state, _use = found[0]
+    if text[:start].strip().lower() not in ("", "the"):
+        return None
+    m = _OFFICE_TAIL.match(text[ends[start]:])
+    if m is None:
+        return None
+    office = office_of(m["office"])
+    if office is None and not text[ends[start]:].startswith(("'", "’")):
+        office = office_of(f"{text[start:ends[start]]} {m['office']}")  # "Kremlin spokesman"
+    people = kb.holders(state.id, office, date) if office else []
+    return people[0] if len(people) == 1 else None
 
 
 def _description_sector(text: str) -> str | None:

@@ -162,6 +162,7 @@ class KnowledgeBase:
     _surfaces: dict[str, list[Hit]] = field(default_factory=dict)
     _folded: dict[str, list[Hit]] = field(default_factory=dict)
     _ministry_words: dict[str, str] = field(default_factory=dict)
+    _offices: dict[tuple[str, str], list[tuple[Entry, Role]]] | None = None
 
     # -- building ----------------------------------------------------------------------
     def add(self, entry: Entry) -> None:
@@ -207,6 +208,23 @@ class KnowledgeBase:
                  if e.kind == "person" and any(n.split()[-1] == surname for n in (e.name, *e.aliases))}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def holders(self, country: str, office: str, date: dt.date | None) -> list[Entry]:
+        """Who held ``office`` (a key of ``[offices]`` in ``actor_words.toml``) of ``country``
+        on ``date`` (with no date: whoever holds it now, an open role)."""
+        if self._offices is None:
+            table: dict[tuple[str, str], list[tuple[Entry, Role]]] = {}
+            for e in self.entries.values():
+                for r in e.roles:
+                    key = office_of(r.title)
+                    if key and (r.country or e.country):
+                        table.setdefault((r.country or e.country, key), []).append((e, r))  # type: ignore[arg-type]
+            self._offices = table
+        found: dict[str, Entry] = {}
+        for e, r in self._offices.get((country, office), []):
+            if (r.active(date) if date is not None else r.end is None):
+                found[e.id] = e
+        return list(found.values())
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
@@ -236,6 +254,29 @@ class KnowledgeBase:
     def ministry_key(self, words: str) -> str:
         """The canonical key of a ministry's subject ("Foreign Affairs" -> "foreign")."""
         return self._ministry_words.get(fold(words)) or slugify(words)
+
+
+@lru_cache(maxsize=1)
+def office_phrases() -> dict[str, str]:
+    """Office phrases ("minister of foreign affairs") -> canonical office key ("foreign-minister")."""
+    return {p: key for key, phrases in actor_words()["offices"].items() for p in phrases}
+
+
+_CENTRAL_BANK = re.compile(r"^(?:governor|president|chair|chairman|chairwoman|head) of (?:the )?"
+                           r"(?:(?:central |national |reserve |central reserve )?bank of \w+"
+                           r"|central bank|national bank|federal reserve|riksbank|bundesbank|reserve bank)\b")
+
+
+def office_of(title: str) -> str | None:
+    """The canonical office a role title or title phrase names ("Foreign Minister",
+    "Governor of the Bank of England"), else None.  The whole title must name it: a "Deputy
+    Foreign Minister" holds another office."""
+    t = re.sub(r"\s*\(.*?\)", "", title).lower().replace("’", "'").strip()
+    t = re.sub(r"^the\s+", "", t)
+    key = office_phrases().get(t)
+    if key is None and _CENTRAL_BANK.match(t):
+        key = "central-bank-governor"
+    return key
 
 
 def fold(text: str) -> str:

@@ -478,3 +478,18 @@ def test_a_meetings_topic_is_no_party(make_analysis):
     ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL"), mention(text, "Bolivia", "BOL")]
     ev = by_type(events_of(make_analysis, text, ms), "CONSULT")
     assert sorted(ev.actors) == ["CHL", "PER"] and not ev.recipients
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Mali imposed a curfew on Gao after the riots.", "COERCE"),
+    ("Police in Niger used tear gas on protesters.", "COERCE"),
+    ("Chad turned down Sudan's offer of talks.", "REJECT"),
+    ("A court in Benin convicted two Togolese activists.", "ACCUSE"),
+    ("Rebels in Mali took two Algerian engineers hostage.", "ASSAULT"),
+])
+def test_codebook_frames(make_analysis, text, type_):
+    names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
+             "Togolese": "TGO", "Algerian": "DZA"}
+    ms = [mention(text, n, c) for n, c in names.items() if n in text]
+    ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+    by_type(events_of(make_analysis, text, ms), type_)

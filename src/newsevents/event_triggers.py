@@ -90,6 +90,15 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
     return None
 
 
+def _hyphenated(tok: Token) -> str | None:
+    """ "cease-fire", "sit-in", "build-up" split by the tokenizer: the whole word's lemma, read
+    at its last part."""
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ \
+            and not tok.nbor(-2).whitespace_:
+        return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
+    return None
+
+
 def _reports_obligation(verb: Token, lex: Lexicon) -> bool:
     """ "X said (that) Y must/should ...": a reported clause laying a duty on its subject."""
     return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in lex.status.obligation_modals
@@ -104,7 +113,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
         entry = verb_entry(tok, lex, parties) if verbal else None
         if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \
                 and tok.ent_type_ not in NOT_EVENT_ENTS:
-            entry = lex.noun_entry(tok.lemma_.lower())
+            entry = lex.noun_entry(_hyphenated(tok) or tok.lemma_.lower())
             if entry is not None and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower()
                                          in entry.not_objects for c in tok.lefts):
                 entry = None  # "a press release" is no release

@@ -23,6 +23,7 @@ from newsevents.errors import NewsEventsError
 from newsevents.models import Article, ItemError
 from newsevents.pipeline import MAX_CHARS
 from newsevents.readers import MAX_FILE_BYTES
+from test_properties import check_record
 
 pytestmark = pytest.mark.slow  # loads the spaCy pipeline
 
@@ -35,27 +36,6 @@ WORDS = ["egypt", "talks", "the", "said", "agreed", "Cairo", "minister", "dam", 
 
 def _lines(s: str) -> list[dict]:
     return [json.loads(line) for line in s.splitlines() if line.strip()]
-
-
-def _spans(rec: Article):
-    """Every (start, end) an article record points into its text with."""
-    for s in [*rec.sections, *rec.boilerplate, *rec.times]:
-        yield s.start, s.end
-    for a in rec.actors:
-        yield from ((m.start, m.end) for m in a.mentions)
-    for q in rec.quotes:
-        yield q.start, q.end
-        for part in (q.speaker, q.cue, q.via):
-            if part is not None:
-                yield part.start, part.end
-    for e in rec.events:
-        yield e.evidence.start, e.evidence.end
-
-
-def assert_offsets_inside(rec: Article) -> None:
-    n = len(rec.text)
-    for start, end in _spans(rec):
-        assert 0 <= start <= end <= n, (start, end, n)
 
 
 def _battery(d) -> dict[str, str | None]:
@@ -139,7 +119,7 @@ def test_extract_battery_cli(battery):
     records = [Article.model_validate(rec) for rec in _lines(r.stdout)]
     assert len(records) == sum(code is None for name, code in expect.items() if name != "q_rows.jsonl") + 1
     for rec in records:
-        assert_offsets_inside(rec)
+        check_record(rec)
     assert {rec.id for rec in records} >= {"row-good"}
 
 

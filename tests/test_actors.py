@@ -152,7 +152,7 @@ def test_appositive_title_gives_sector_and_org_inside_name(run):
 
 def test_possessive_office_of_an_ambiguous_country(run):
     _a, actors, _m = run("Jordan's King spoke with Chad's president on Sunday.\n")
-    assert {"JOR", "TCD"} <= {x.id for x in actors}
+    assert {"JOR", "TCD"} <= {x.country for x in actors}  # the office holders of those states
 
 
 def test_surname_alone_falls_back_to_the_one_known_person(run):

@@ -49,6 +49,7 @@ class Candidate:
     metonymy: bool = False
     known: bool = True          # from the knowledge base
     context: bool = False       # a modifier of another actor (consumed, never emitted)
+    title: str = ""             # a person's title in the text ("foreign ministry spokesman")
 
 
 _ANCHORS = {"person", "media", "organization", "igo", "group"}
@@ -79,6 +80,9 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
                 window, used = pre, pre_used  # "his Qatari counterpart, X"
         for m in used:
             out[m] = replace(out[m], context=True)
+        if c.kind == "person" and window:
+            out[n] = replace(out[n], title=" ".join(doc[i].lower_ for i in sorted(window)
+                                                    if by_token.get(i) is None or cands[by_token[i]].kind != "country"))
         country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
         title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
             if window else ""
@@ -87,7 +91,7 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
                             if cands[m].kind != "country" and cands[m].sector), None)
         if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector in STATE_SECTORS \
                 and not any(doc[i].lower_ in words["former"]["words"] for i in window):
-            out[n] = replace(c, sector=sector)  # "President X" in a report from X's time in office
+            out[n] = replace(out[n], sector=sector)  # "President X" in a report from X's time in office
         if c.kind == "person" and not c.known:
             if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
                 m = by_token.get(span.end + 1)  # "King Hassan of Morocco"
@@ -106,7 +110,7 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
                 country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
-            out[n] = replace(c, country=country, sector=sector)
+            out[n] = replace(out[n], country=country, sector=sector)
         elif not c.known:
             out[n] = replace(c, country=c.country or country)
     # a state office or body with no country anywhere near: the article's dominant state

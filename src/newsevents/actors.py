@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .actor_descriptions import describe
 from .actor_roles import STATE_SECTORS, apply_context, title_sector
 from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
@@ -61,6 +62,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     cands = _add_ner(a, kb, cands, prose)
     cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
+    cands = describe(a, kb, cands, prose)
     cands = [c for c in cands if not c.context and c.actor_id != own]
     cands.sort(key=lambda c: (c.start, -c.end))
     mentions = [Mention(c.start, c.end, c.actor_id, c.kind, c.country, c.sector, c.metonymy)
@@ -397,7 +399,7 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
     if span is None:
         return None
     if hit.use in ("capital", "metonym"):
-        if _acts_as_state(span) and not a.text[s:e].isupper():  # "CAIRO, March 5 -": a dateline
+        if _acts_as_state(span, metonym=hit.use == "metonym") and not a.text[s:e].isupper():  # not a dateline
             return _Cand(s, e, entry.id, entry.name, "country", entry.id, hit.sector or "GOV", metonymy=True)
         place = entry.place_name(a.text[s:e])
         return _Cand(s, e, f"location:{slugify(place)}", place, "location", entry.id, None)
@@ -408,7 +410,9 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
     return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector, known=True)
 
 
-def _acts_as_state(span) -> bool:
+def _acts_as_state(span, *, metonym: bool = False) -> bool:
+    """A capital or seat of power that stands for its state here ("Tehran has denied", "the
+    Khartoum government", "a Kremlin spokesman": a seat of power before a state title)."""
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -417,7 +421,9 @@ def _acts_as_state(span) -> bool:
     if tok.dep_ == "dobj":
         return tok.head.lemma_ not in _MOTION_VERBS
     if tok.dep_ in ("compound", "amod", "nmod"):  # "the Khartoum government", "Kremlin officials"
-        return actor_words()["group_nouns"].get(tok.head.lower_) in STATE_SECTORS
+        words = actor_words()
+        return words["group_nouns"].get(tok.head.lower_) in STATE_SECTORS or (
+            metonym and words["titles"].get(tok.head.lower_) in STATE_SECTORS)
     return tok.dep_ in _STATE_DEPS
 
 

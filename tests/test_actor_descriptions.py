@@ -1,0 +1,58 @@
+"""Actors named by a description: offices, definite descriptions, groups in a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import find_actors
+
+
+@pytest.fixture(scope="module")
+def run(make_analysis):
+    def go(text, published="2024-12-23"):
+        a = make_analysis(text, published)
+        _actors, mentions = find_actors(a)
+        return {a.text[m.start:m.end]: m for m in mentions}
+    return go
+
+
+def test_office_after_a_state_is_its_holder_on_the_date(run):
+    m = run("Iran's foreign minister flew to Oman on Sunday, and the Kremlin spokesman said talks went on.\n")
+    assert m["Iran's foreign minister"].actor_id == "person:abbas-araghchi"
+    assert m["Kremlin spokesman"].actor_id == "person:dmitry-peskov"
+    m = run("The U.S. secretary of state landed in Cairo.\n", published="2025-03-01")
+    assert m["U.S. secretary of state"].actor_id == "person:marco-rubio"
+
+
+def test_indefinite_deputy_and_named_offices_are_not_the_holder(run):
+    m = run("A Kremlin spokesman declined to comment. The Russian deputy prime minister arrived later.\n")
+    assert m["Kremlin"].actor_id == "RUS" and m["Russian"].actor_id == "RUS"
+    m = run("Kremlin spokesman Ivan Petrovich Orlov said no.\n")  # the title of the named person
+    assert "Kremlin spokesman" not in m and m["Ivan Petrovich Orlov"].kind == "person"
+
+
+def test_definite_description_is_the_person_named_before(run):
+    m = run("Brazilian President Luiz Inacio Lula da Silva met Chilean Foreign Minister Ana Lucia Ferreyra. "
+            "The Brazilian leader said the talks were useful, and the minister agreed.\n")
+    lula = m["Luiz Inacio Lula da Silva"].actor_id
+    assert m["Brazilian leader"].actor_id == lula
+    assert m["minister"].actor_id == m["Ana Lucia Ferreyra"].actor_id
+
+
+def test_spokesman_is_the_last_spokesman_named(run):
+    m = run("Kenyan government spokesman Peter Odhiambo Kariuki said the border was open. "
+            "The spokesman added that trade would resume.\n")
+    assert m["spokesman"].actor_id == m["Peter Odhiambo Kariuki"].actor_id
+
+
+def test_no_description_without_a_fitting_person(run):
+    m = run("The spokesman said the border was open.\n")
+    assert "spokesman" not in m
+
+
+def test_group_in_a_place_is_a_mention_of_its_state(run):
+    m = run("Protesters in Tbilisi marched on parliament, and farmers from Lviv joined them.\n")
+    assert (m["Protesters"].actor_id, m["Protesters"].sector) == ("GEO", "CVL")
+    assert (m["farmers"].actor_id, m["farmers"].sector) == ("UKR", "AGR")
+    m = run("Officials in Kyiv said the talks were over.\n")
+    assert "Officials" not in m  # a state sector: the officials of any state may be in Kyiv

@@ -18,7 +18,7 @@ parses afresh.  The stages after parsing (actors, times, quotes, events) always 
 **PLOVER** (``events/plover_gsr_dev.jsonl``, one gold event per sentence):
 
 * *type accuracy*: the sentence's main event (the most confident) has the gold type; a
-  sentence without an event counts as wrong;
+  sentence without an event counts as wrong (and, for reference, whether any event has it);
 * *full match* (main event): the main event has the gold type and its set of actor countries
   and of recipient countries equal the gold sets (for AGREE, CONSULT and COOPERATE, whose
   parties act together, the union of both sets is compared).  P = matches / sentences with an
@@ -224,6 +224,7 @@ def run_plover(data: Path, runner: Runner, args) -> dict | None:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     recs = runner.articles([(r["text"], r.get("date")) for r in rows])
     type_acc = {h: Ratio() for h in HALVES}
+    type_any = {h: Ratio() for h in HALVES}
     actor_acc = {h: Ratio() for h in HALVES}
     recip_acc = {h: Ratio() for h in HALVES}
     main = {h: PRF() for h in HALVES}
@@ -237,6 +238,7 @@ def run_plover(data: Path, runner: Runner, args) -> dict | None:
         any_full = sum(_plover_match(rec, e, row)[0] for e in events)
         for h in by_half(i):
             type_acc[h].add(top is not None and top.type == gold)
+            type_any[h].add(any(e.type == gold for e in events))
             main[h].add(PRF(tp_p=int(full), pred=int(top is not None), tp_r=int(full), gold=1))
             every[h].add(PRF(tp_p=any_full, pred=len(events), tp_r=int(any_full > 0), gold=1))
             if top is not None and top.type == gold:
@@ -251,8 +253,8 @@ def run_plover(data: Path, runner: Runner, args) -> dict | None:
                   f"    {row['text'][:300]}")
     print(f"PLOVER dev ({len(rows)} sentences)")
     for h in HALVES:
-        print(f"  [{h:>4}] type accuracy {type_acc[h]}  actor countries {actor_acc[h]}  "
-              f"recipient countries {recip_acc[h]}")
+        print(f"  [{h:>4}] type accuracy {type_acc[h]} (any event: {type_any[h]})  actor countries "
+              f"{actor_acc[h]}  recipient countries {recip_acc[h]}")
         print(f"         full match, main event:  {main[h].line()}")
         print(f"         full match, all events:  {every[h].line()}")
     print("  confusion (rows gold, columns main event):")

@@ -493,3 +493,16 @@ def test_codebook_frames(make_analysis, text, type_):
     ms = [mention(text, n, c) for n, c in names.items() if n in text]
     ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
     by_type(events_of(make_analysis, text, ms), type_)
+
+
+def test_a_go_between_mediates_for_the_parties_between(make_analysis):
+    text = "Oman launched a mediation effort between Yemen and Eritrea on Monday."
+    ms = [mention(text, "Oman", "OMN"), mention(text, "Yemen", "YEM"), mention(text, "Eritrea", "ERI")]
+    ev = by_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert ev.actors == ["OMN"] and sorted(ev.recipients) == ["ERI", "YEM"]
+
+
+def test_a_kind_of_thing_still_is_no_event(make_analysis):
+    text = "Oman and Yemen discussed a supply contract."
+    ms = [mention(text, "Oman", "OMN"), mention(text, "Yemen", "YEM")]
+    assert not [e for e in events_of(make_analysis, text, ms) if e.type == "AID"]

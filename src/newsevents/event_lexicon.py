@@ -34,6 +34,7 @@ class TriggerEntry:
     of_role: str = "recipient"  # nouns: role of an "of X" complement
     possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
     roles: str = "direct"  # verbs: "inverse" when the subject receives ("X received aid from Y")
+    between: str = "actor"  # role of "between X and Y" parties: "recipient" for a go-between
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     agentless_types: frozenset[str]
     agent_nouns: frozenset[str]
+    #: nouns an event noun names the kind of ("a mediation effort", "a rescue operation")
+    frame_nouns: frozenset[str]
     status: StatusCues
     version: str
 
@@ -93,6 +96,7 @@ def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry
         of_role=raw.get("of", "recipient"),
         possessive=raw.get("possessive", "actor"),
         roles=raw.get("roles", "direct"),
+        between=raw.get("between", "actor"),
     )
 
 
@@ -107,6 +111,7 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(raw["light_verbs"]["lemmas"]),
         agentless_types=frozenset(raw["types"].get("agentless", ())),
         agent_nouns=frozenset(raw["roles"]["agent_nouns"]),
+        frame_nouns=frozenset(raw["roles"].get("frame_nouns", ())),
         status=status,
         version=str(raw["meta"]["version"]),
     )

@@ -125,7 +125,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
         if t.entry.pos == "noun":
             if _characterized(t.token):
                 continue
-            restated = _restates(t, by_index)
+            restated = _restates(t, by_index, lex.frame_nouns)
             if restated is not None:
                 if restated < 0 or by_index[restated].entry.pos == "noun":
                     continue  # restates another noun, or modifies one: never counts alone
@@ -142,12 +142,13 @@ def _characterized(noun: Token) -> bool:
             and any(c.dep_ in ("attr", "acomp") for c in head.children))
 
 
-def _restates(t: Trigger, by_index: dict[int, Trigger]) -> int | None:
+def _restates(t: Trigger, by_index: dict[int, Trigger], frame_nouns: frozenset[str]) -> int | None:
     """The trigger that an event noun only restates, if any (its token index)."""
     tok = t.token
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in by_index:
         return -1  # a modifier of another trigger ("partnership treaty") never counts alone
-    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.lemma_.lower() not in frame_nouns:
         return -1  # nor names a kind of thing ("a supply contract", "an arrest warrant")
     head = by_index.get(tok.head.i)
     if head is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in head.entry.objects:

@@ -185,15 +185,21 @@ def _former_latter(tok: Token, parties: Parties) -> list[Party]:
 
 def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
     noun, e = t.token, t.entry
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.frame_nouns:
+        noun = noun.head  # "a mediation effort between X and Y": the frame noun holds them
     actors: list[Party] = []
     recipients: list[Party] = []
     for c in noun.lefts:
+        if c.i == t.token.i:
+            continue
         if c.dep_ == "poss":
             if e.possessive == "actor":
                 actors.extend(parties.of_phrase(c, shallow=True))
         elif c.dep_ in ("compound", "amod", "nmod"):  # "U.S. sanctions", not "Nile talks"
             actors.extend(p for p in parties.modifier(c) if p.kind != "location")
-    actors.extend(_phrases(parties, prep_objects(noun, ("by", "between", "among"))))
+    actors.extend(_phrases(parties, prep_objects(noun, ("by",))))
+    between = _phrases(parties, prep_objects(noun, ("between", "among")))
+    (actors if e.between == "actor" else recipients).extend(between)
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
     (actors if e.of_role == "actor" else recipients).extend(of_parties)
     topic = ("on", "upon", "for") if e.symmetric else ()

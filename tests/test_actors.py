@@ -327,3 +327,9 @@ def test_resolve_an_office_to_its_holder_on_the_date(text, date, person):
 def test_resolve_no_holder_for_indefinite_or_deputy_offices(text):
     actor = resolve(text, dt.date(2024, 12, 23))
     assert actor.kind != "person" and actor.country in ("RUS", "IRN")
+
+
+def test_resolve_a_town_is_its_people_and_a_capital_its_state():
+    mosul = resolve("Mosul")
+    assert (mosul.kind, mosul.country, mosul.sector) == ("location", "IRQ", "CVL")
+    assert resolve("Tehran").id == "IRN"

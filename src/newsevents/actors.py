@@ -106,6 +106,8 @@ def _resolve(text: str, date: dt.date | None) -> Actor | None:
             return Actor(id=h.entry.id, name=h.entry.name, kind="country", country=h.entry.id,
                          sector=h.sector if h.use == "metonym" else None)
         country, sector, _title = h.entry.on(date)
+        if h.entry.kind == "location" and sector is None:
+            sector = "CVL"  # a town named as an actor stands for its people (a capital, for its state)
         return Actor(id=h.entry.id, name=h.entry.name, kind=h.entry.kind, country=country, sector=sector)
     m = _ministry_regex(kb).fullmatch(surface)
     if m:

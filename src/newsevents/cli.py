@@ -345,6 +345,29 @@ def export(
     sys.stdout.write(json.dumps(result) + "\n")
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="address to listen on; other than the loopback interface "
+                                            "it needs --token")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="port to listen on")] = 8000,
+    token: Annotated[Optional[str], typer.Option(
+        envvar="NEWSEVENTS_TOKEN", show_envvar=True,
+        help="a secret every write (ingest) must send: 'Authorization: Bearer TOKEN'")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="server processes")] = 1,
+    max_body: Annotated[int, typer.Option("--max-body", min=1024, help="largest request body, bytes")] = 10 * 2**20,
+    model: ModelOpt = None,
+) -> None:
+    """Web UI and JSON API over the store (http://HOST:PORT/, API docs at /api/docs)."""
+    from .web import Settings, serve as run
+
+    try:
+        run(Settings(db=db, host=host, port=port, token=token, workers=workers, max_body=max_body, model=model))
+    except NewsEventsError as e:
+        sys.stderr.write(json.dumps({"error": {"code": e.code, "message": e.message}}) + "\n")
+        raise typer.Exit(2) from e
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -19,8 +19,15 @@ Hierarchy (shallow on purpose)::
     ├── ExtractionError          a stage failed on an item            (code E_EXTRACT)
     ├── StoreError               the database cannot be opened/used   (code E_STORE)
     ├── ArticleConflict          an id is stored with another text    (code E_CONFLICT)
-    └── IngestInterrupted        an ingest was interrupted; committed batches are kept
-                                                                      (code E_INTERRUPTED)
+    ├── IngestInterrupted        an ingest was interrupted; committed batches are kept
+    │                                                                 (code E_INTERRUPTED)
+    ├── RequestError             a web request cannot be served       (code E_REQUEST)
+    │   ├── NotFound             no such article, story event, actor or page (code E_NOT_FOUND)
+    │   ├── RequestTooLarge      a request body over the size limit   (code E_TOO_LARGE)
+    │   ├── Unauthorized         a write without the server's token   (code E_TOKEN)
+    │   ├── CrossOrigin          a write sent by another site's page  (code E_ORIGIN)
+    │   └── InternalError        the server failed on a request       (code E_INTERNAL)
+    └── ServeError               the server cannot start as asked     (code E_SERVE)
 
 Errors from lower libraries are translated at the boundary (``raise ... from e``).
 """
@@ -127,3 +134,51 @@ class IngestInterrupted(NewsEventsError):
         super().__init__(f"ingest interrupted: {summary.stored + summary.duplicates} articles committed "
                          f"of {summary.read} read; the batch in progress was rolled back")
         self.summary = summary
+
+
+class RequestError(NewsEventsError):
+    """A web request cannot be served as sent (code E_REQUEST); ``status`` is its HTTP status."""
+
+    code = "E_REQUEST"
+    status = 400
+
+
+class NotFound(RequestError):
+    """No such article, story event, actor or page (code E_NOT_FOUND)."""
+
+    code = "E_NOT_FOUND"
+    status = 404
+
+
+class RequestTooLarge(RequestError):
+    """A request body is larger than the server accepts (code E_TOO_LARGE)."""
+
+    code = "E_TOO_LARGE"
+    status = 413
+
+
+class Unauthorized(RequestError):
+    """A write without the token the server was started with (code E_TOKEN)."""
+
+    code = "E_TOKEN"
+    status = 401
+
+
+class CrossOrigin(RequestError):
+    """A write sent by a page of another site (its Origin is not the server) (code E_ORIGIN)."""
+
+    code = "E_ORIGIN"
+    status = 403
+
+
+class ServeError(NewsEventsError):
+    """The server cannot start as asked, e.g. on a non-loopback host without a token (code E_SERVE)."""
+
+    code = "E_SERVE"
+
+
+class InternalError(RequestError):
+    """The server failed on a request; the message says what failed (code E_INTERNAL)."""
+
+    code = "E_INTERNAL"
+    status = 500

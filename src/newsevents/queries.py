@@ -323,3 +323,255 @@ def plot_timeline(evs: Sequence[StoryEvent], path: str | Path, *, title: str | N
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
+
+
+# -- browsing: what the web API and UI ask for, a page at a time --------------------------------
+@dataclass
+class Page:
+    """One page of results: ``items`` from ``offset`` on; ``next_offset`` is where the next page
+    starts, ``None`` on the last page."""
+
+    items: list
+    limit: int
+    offset: int
+    next_offset: int | None
+
+    def to_dict(self, item: Callable[[object], object] = lambda x: x) -> dict:
+        return {"items": [item(i) for i in self.items], "limit": self.limit, "offset": self.offset,
+                "next_offset": self.next_offset}
+
+
+def _page(rows: Sequence, limit: int, offset: int) -> Page:
+    """A page from ``limit + 1`` rows fetched at ``offset`` (the extra row says there is more)."""
+    more = len(rows) > limit
+    return Page(list(rows[:limit]), limit, offset, offset + limit if more else None)
+
+
+def events_page(store: Store, *, limit: int = 50, offset: int = 0, **filters) -> Page:
+    """A page of story events (filters as :meth:`Store.story_events`)."""
+    return _page(store.story_events(limit=limit + 1, offset=offset, **filters), limit, offset)
+
+
+def timeline_page(store: Store, actors: Sequence[str], *, limit: int = 50, offset: int = 0,
+                  **filters) -> Page:
+    """A page of :func:`timeline`."""
+    evs = timeline(store, actors, **filters)
+    return _page(evs[offset:offset + limit + 1], limit, offset)
+
+
+def what_next_page(store: Store, *, overdue: bool, as_of: dt.date | None = None,
+                   actors: Sequence[str] = (), limit: int = 50, offset: int = 0) -> Page:
+    """A page of open expected story events: those whose time has passed (``overdue``) or the
+    others (still to come, or with no time), in time order; :func:`what_next` gives both."""
+    return events_page(store, actors=actors, status="expected", overdue=overdue, as_of=as_of,
+                       limit=limit, offset=offset)
+
+
+def actors_page(store: Store, *, name: str | None = None, country: str | None = None,
+                kind: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """A page of stored actors, most often seen first (filters as :meth:`Store.actors`)."""
+    return _page(store.actors(name=name, country=country, kind=kind, limit=limit + 1, offset=offset),
+                 limit, offset)
+
+
+def actor_record(store: Store, ident: str) -> StoredActor | None:
+    """One stored actor by id (a country code in any case)."""
+    import sqlalchemy as sa
+
+    from .store_schema import actors
+
+    ident = ident.upper() if len(ident) == 3 and ident.isalpha() else ident
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(actors).where(actors.c.id == ident)).first()
+    return StoredActor(**row._mapping) if row else None
+
+
+def articles_page(store: Store, *, publisher: str | None = None, since: str | None = None,
+                  until: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """A page of stored articles' metadata (no text), newest first."""
+    import sqlalchemy as sa
+
+    from .store_schema import articles
+
+    q = sa.select(*[c for c in articles.c if c.name != "record"])
+    if publisher:
+        q = q.where(articles.c.publisher == publisher)
+    if since:
+        q = q.where(articles.c.published >= since)
+    if until:
+        q = q.where(articles.c.published <= until)
+    q = q.order_by(articles.c.published.desc(), articles.c.id).limit(limit + 1).offset(offset)
+    with store.engine.connect() as conn:
+        return _page([dict(r._mapping) for r in conn.execute(q)], limit, offset)
+
+
+@dataclass
+class ArticleEntry:
+    """A stored article's full record, the story event each of its events is linked to (by
+    event index; ``None`` for a duplicate's events, which add no mention) and what it copies."""
+
+    article: Article
+    story_events: list[str | None]
+    duplicate_of: str | None
+
+    def to_dict(self) -> dict:
+        return {"article": self.article.to_dict(), "story_events": self.story_events,
+                "duplicate_of": self.duplicate_of}
+
+
+def article_entry(store: Store, ident: str) -> ArticleEntry | None:
+    import sqlalchemy as sa
+
+    from .store_schema import articles, mentions
+
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(articles.c.record, articles.c.duplicate_of)
+                           .where(articles.c.id == ident)).first()
+        if row is None:
+            return None
+        links = dict(conn.execute(sa.select(mentions.c.idx, mentions.c.story_event_id)
+                                  .where(mentions.c.article_id == ident)).all())
+    art = Article.model_validate_json(row.record)
+    return ArticleEntry(art, [links.get(i) for i in range(len(art.events))], row.duplicate_of)
+
+
+#: the markers a search snippet puts around a matched word (split away before display)
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+def _match_terms(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text)[:16]
+
+
+def search_articles(store: Store, text: str, *, limit: int = 20, offset: int = 0) -> Page:
+    """Articles whose title or text holds every word of ``text`` (the last one as a prefix),
+    best match first, each with a ``snippet``: a list of ``[text, is_match]`` parts."""
+    import sqlalchemy as sa
+
+    from .store_schema import ARTICLES_FTS, PG_FTS_DOCUMENT, articles
+
+    terms = _match_terms(text)
+    if not terms:
+        return Page([], limit, offset, None)
+    meta_cols = [articles.c.id, articles.c.title, articles.c.published, articles.c.publisher]
+    if store.engine.dialect.name == "sqlite":
+        fts = sa.table(ARTICLES_FTS, sa.column("id"), sa.column("rank"))
+        match = " ".join(f'"{t}"' for t in terms) + "*"  # words only: no FTS syntax from the user
+        snippet = sa.func.snippet(sa.literal_column(ARTICLES_FTS), 2, HIT_START, HIT_END, "…", 24)
+        q = (sa.select(*meta_cols, snippet.label("snippet"))
+             .select_from(fts.join(articles, articles.c.id == fts.c.id))
+             .where(sa.literal_column(ARTICLES_FTS).op("MATCH")(match))
+             .order_by(fts.c.rank, articles.c.id))
+    else:  # PostgreSQL: the GIN-indexed tsvector (store_schema.PG_FTS_DOCUMENT)
+        query = sa.func.to_tsquery("english", " & ".join(terms[:-1] + [terms[-1] + ":*"]))
+        doc = sa.literal_column(PG_FTS_DOCUMENT)
+        q = (sa.select(*meta_cols, sa.func.ts_headline(
+                 "english", sa.cast(articles.c.record, sa.JSON)["text"].as_string(), query,
+                 f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=24, MinWords=12").label("snippet"))
+             .where(doc.op("@@")(query))
+             .order_by(sa.func.ts_rank(doc, query).desc(), articles.c.id))
+    with store.engine.connect() as conn:
+        rows = conn.execute(q.limit(limit + 1).offset(offset)).all()
+    out = [{**{k: r._mapping[k] for k in ("id", "title", "published", "publisher")},
+            "snippet": split_hits(r.snippet or "")} for r in rows]
+    return _page(out, limit, offset)
+
+
+def split_hits(snippet: str) -> list[list]:
+    """``"a \\x02b\\x03 c"`` -> ``[["a ", False], ["b", True], [" c", False]]``."""
+    parts: list[list] = []
+    for i, chunk in enumerate(snippet.split(HIT_START)):
+        hit, _, rest = chunk.partition(HIT_END) if i else ("", "", chunk)
+        if hit:
+            parts.append([hit, True])
+        if rest:
+            parts.append([rest, False])
+    return parts
+
+
+def _party_filters(q, ev, *, type: str | None, since: str | None, until: str | None):
+    if type:
+        q = q.where(ev.c.type == type.upper())
+    if since:
+        q = q.where((ev.c.date_hi.is_(None)) | (ev.c.date_hi >= since))
+    if until:
+        q = q.where((ev.c.date_lo.is_(None)) | (ev.c.date_lo <= until))
+    return q
+
+
+def actor_dyads(store: Store, ident: str, *, type: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int = 50) -> list[dict]:
+    """Who an actor has story events with: ``{"party", "events", "by_type": {TYPE: n}}``,
+    most events first (each story event counted once per other party)."""
+    import sqlalchemy as sa
+
+    from .store_schema import event_parties, story_events
+
+    me, other = event_parties.alias("me"), event_parties.alias("other")
+    q = (sa.select(other.c.party, story_events.c.type, sa.func.count(sa.distinct(me.c.event_id)))
+         .select_from(me.join(other, other.c.event_id == me.c.event_id)
+                      .join(story_events, story_events.c.id == me.c.event_id))
+         .where(me.c.party == ident, me.c.role != "key", other.c.role != "key", other.c.party != ident)
+         .group_by(other.c.party, story_events.c.type))
+    q = _party_filters(q, story_events, type=type, since=since, until=until)
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).all()
+    out: dict[str, dict] = {}
+    for party, typ, n in rows:
+        d = out.setdefault(party, {"party": party, "events": 0, "by_type": {}})
+        d["events"] += n
+        d["by_type"][typ] = n
+    return sorted(out.values(), key=lambda d: (-d["events"], d["party"]))[:limit]
+
+
+def network(store: Store, *, type: str | None = None, since: str | None = None,
+            until: str | None = None, countries_only: bool = True, limit: int = 40) -> dict:
+    """The actor network: the ``limit`` actors in most story events as ``nodes``
+    (``{"id", "name", "events"}``) and, between two of them, the number of story events of each
+    type they share as ``edges`` (``{"source", "target", "events", "by_type"}``). With
+    ``countries_only`` the actors are states (each event counted for the states involved)."""
+    import sqlalchemy as sa
+
+    from .store_schema import actors, event_parties, story_events
+
+    a, b = event_parties.alias("a"), event_parties.alias("b")
+    pair = sa.and_(b.c.event_id == a.c.event_id, a.c.party < b.c.party)
+    q = (sa.select(a.c.party, b.c.party, story_events.c.type, sa.func.count(sa.distinct(a.c.event_id)))
+         .select_from(a.join(b, pair).join(story_events, story_events.c.id == a.c.event_id))
+         .where(a.c.role != "key", b.c.role != "key")
+         .group_by(a.c.party, b.c.party, story_events.c.type))
+    if countries_only:
+        q = q.where(~a.c.party.contains(":"), ~b.c.party.contains(":"))
+    q = _party_filters(q, story_events, type=type, since=since, until=until)
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).all()
+        edges: dict[tuple[str, str], dict] = {}
+        weight: dict[str, int] = {}
+        for x, y, typ, n in rows:
+            e = edges.setdefault((x, y), {"source": x, "target": y, "events": 0, "by_type": {}})
+            e["events"] += n
+            e["by_type"][typ] = n
+            weight[x] = weight.get(x, 0) + n
+            weight[y] = weight.get(y, 0) + n
+        top = sorted(weight, key=lambda k: (-weight[k], k))[:limit]
+        names = dict(conn.execute(sa.select(actors.c.id, actors.c.name).where(actors.c.id.in_(top))).all())
+    keep = set(top)
+    return {"nodes": [{"id": k, "name": names.get(k, k), "events": weight[k]} for k in top],
+            "edges": sorted((e for e in edges.values() if e["source"] in keep and e["target"] in keep),
+                            key=lambda e: (-e["events"], e["source"], e["target"]))}
+
+
+def ingest_rows(store: Store, rows: Iterable[dict | InputItem | ItemError], *, model: str | None = None,
+                on_error: Callable[[ItemError], None] | None = None) -> tuple[IngestReport, list[str]]:
+    """Extract and store input rows (as ``ingest`` does for files); also returns the ids of the
+    articles extracted from them, in input order."""
+    ids: list[str] = []
+
+    def seen(result: Article | ItemError) -> None:
+        if isinstance(result, Article):
+            ids.append(result.id)
+
+    report = ingest(None, store, rows=rows, model=model, on_error=on_error, on_item=seen)
+    return report, ids

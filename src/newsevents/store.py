@@ -493,7 +493,7 @@ class Store:
         return StoryEvent.model_validate_json(rec) if rec else None
 
     def actors(self, *, country: str | None = None, kind: str | None = None,
-               name: str | None = None, limit: int | None = None) -> list[StoredActor]:
+               name: str | None = None, limit: int | None = None, offset: int = 0) -> list[StoredActor]:
         """The actors seen in stored articles, most often seen first; ``country`` is an ISO3
         code (the state itself and its people and bodies), ``name`` a part of the name."""
         q = sa.select(actors).order_by(actors.c.n_articles.desc(), actors.c.id)
@@ -505,6 +505,8 @@ class Store:
             q = q.where(sa.func.lower(actors.c.name).contains(name.lower(), autoescape=True))
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self.engine.connect() as conn:
             return [StoredActor(**r._mapping) for r in conn.execute(q)]
 

@@ -10,6 +10,8 @@ Tables (SQLAlchemy Core, one definition for SQLite and PostgreSQL):
 - ``story_events``: the linked events (JSON record plus the columns filters use), and
   ``event_parties``: who takes part (ids and countries; ``key`` rows for linking);
 - ``actors``: every actor seen, with first and last date and article count.
+- ``articles_fts`` (SQLite FTS5, filled by triggers; a GIN index in PostgreSQL): full-text
+  search over article titles and texts.
 
 A migration is a function of a connection; ``MIGRATIONS[n - 1]`` brings a database to version
 ``n``. Append new ones, never edit old ones; a table's definition here is its latest form, so
@@ -128,12 +130,36 @@ def _add_columns(table: sa.Table, *names: str) -> Callable[[Connection], None]:
     return migrate
 
 
+#: SQLite's full-text index of article titles and texts (FTS5), kept by triggers on ``articles``
+ARTICLES_FTS = "articles_fts"
+#: PostgreSQL's full-text document of an article (the expression its GIN index is built on)
+PG_FTS_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce((record::json)->>'text', ''))"
+
+
+def _search_index(conn: Connection) -> None:
+    """Full-text search over article titles and texts: an FTS5 table filled by triggers
+    (SQLite), or a GIN index on the text's ``tsvector`` (PostgreSQL). Fixed DDL, no input."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS {ARTICLES_FTS} USING fts5("
+                             "id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')")
+        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {ARTICLES_FTS}_insert AFTER INSERT ON articles "
+                             f"BEGIN INSERT INTO {ARTICLES_FTS} (id, title, body) VALUES "
+                             "(new.id, new.title, json_extract(new.record, '$.text')); END")
+        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {ARTICLES_FTS}_delete AFTER DELETE ON articles "
+                             f"BEGIN DELETE FROM {ARTICLES_FTS} WHERE id = old.id; END")
+        conn.exec_driver_sql(f"INSERT INTO {ARTICLES_FTS} (id, title, body) "
+                             "SELECT id, title, json_extract(record, '$.text') FROM articles")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin ({PG_FTS_DOCUMENT})")
+
+
 #: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create(articles, article_bands),                    # 1: articles and duplicate bands
     _create(mentions, story_events, event_parties),      # 2: mentions and story events
     _create(actors),                                     # 3: the actors seen
     _add_columns(story_events, "window_lo", "window_hi"),  # 4: linking windows (NULL: relink fills)
+    _search_index,                                       # 5: full-text search over articles
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

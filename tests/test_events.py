@@ -506,3 +506,30 @@ def test_a_kind_of_thing_still_is_no_event(make_analysis):
     text = "Oman and Yemen discussed a supply contract."
     ms = [mention(text, "Oman", "OMN"), mention(text, "Yemen", "YEM")]
     assert not [e for e in events_of(make_analysis, text, ms) if e.type == "AID"]
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Peruvian protesters attacked a Chilean bank in Lima.", "PROTEST", "riot"),
+    ("Peruvian police attacked the protesters in Lima.", "COERCE", "repress"),
+])
+def test_crowd_violence_and_its_repression(make_analysis, text, type_, mode):
+    ms = [mention(text, "Peruvian", "PER")] + ([mention(text, "Chilean", "CHL")] if "Chilean" in text else [])
+    events = events_of(make_analysis, text, ms)
+    ev = by_type(events, type_)
+    assert ev.mode == mode and not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_stated_intent_is_a_promise_or_threat(make_analysis):
+    text = "Gabon wants to attack Cameroon."
+    ms = [mention(text, "Gabon", "GAB"), mention(text, "Cameroon", "CMR")]
+    events = events_of(make_analysis, text, ms)
+    threat = by_type(events, "THREATEN")
+    assert threat.actors == ["GAB"] and threat.recipients == ["CMR"] and threat.status == "asserted"
+    assert by_type(events, "ASSAULT").status == "expected"
+
+
+def test_a_refused_permission_is_a_rejection(make_analysis):
+    text = "Gabon said it would not give permission to Cameroon to build the dam."
+    ms = [mention(text, "Gabon", "GAB"), mention(text, "Cameroon", "CMR")]
+    rej = by_type(events_of(make_analysis, text, ms), "REJECT")
+    assert rej.actors == ["GAB"] and rej.recipients == ["CMR"]

@@ -54,6 +54,8 @@ class StatusCues:
     denial_verbs: frozenset[str]
     #: verbs by which a party states what it will do: a promise (AGREE) or a threat (THREATEN)
     commitment_verbs: frozenset[str] = frozenset()
+    #: verbs and adjectives stating a party's own intent ("wants to", "is ready to")
+    intent_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Lexicon:
     agent_nouns: frozenset[str]
     #: nouns an event noun names the kind of ("a mediation effort", "a rescue operation")
     frame_nouns: frozenset[str]
+    crowd_nouns: frozenset[str]
+    security_nouns: frozenset[str]
     status: StatusCues
     version: str
 
@@ -112,6 +116,8 @@ def lexicon() -> Lexicon:
         agentless_types=frozenset(raw["types"].get("agentless", ())),
         agent_nouns=frozenset(raw["roles"]["agent_nouns"]),
         frame_nouns=frozenset(raw["roles"].get("frame_nouns", ())),
+        crowd_nouns=frozenset(raw["roles"].get("crowd_nouns", ())),
+        security_nouns=frozenset(raw["roles"].get("security_nouns", ())),
         status=status,
         version=str(raw["meta"]["version"]),
     )

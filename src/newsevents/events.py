@@ -394,20 +394,23 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
 
 def _commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,
                 lex: Lexicon) -> tuple[str, str, Token] | None:
-    """A party that says it will do something has promised (AGREE) or threatened (THREATEN)
-    it: "Syria says it is willing to withdraw", "X announced it would boycott the vote".  Only
-    the party's own statement (the speaker is the actor or of its country) counts.  Returns
+    """A party that says it will do something, or states its intent to, has promised (AGREE)
+    or threatened (THREATEN) it: "Syria says it is willing to withdraw", "X announced it would
+    boycott the vote", "X wants to attack Y".  Only the party's own statement or intent (the
+    speaker is the actor or of its country) counts.  Returns
     the type, its CAMEO code and the statement's verb."""
     if status != "expected" or not actors or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
         return None
     kind = ("THREATEN", "130") if type_ in HARMFUL_TYPES and type_ != "RETREAT" else ("AGREE", "030")
     cur = t.token if t.token.pos_ in ("VERB", "AUX") else governing_verb(t.token)
+    own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
     for _ in range(4):
         if cur is None or cur.head.i == cur.i:
             return None
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.status.commitment_verbs:
+        head = cur.head.lemma_.lower()
+        if (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
+                (cur.dep_ == "xcomp" and head in lex.status.intent_heads):
             speakers = _phrases(parties, subject_of(cur.head))
-            own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
             if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):
                 return (*kind, cur.head)
             return None
@@ -420,9 +423,18 @@ def _commitment(t: Trigger, type_: str, status: str, actors: list[Party], partie
 def _recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str | None, str] | None:
     """What a party says it will or will not do is an event of its own: "will not provide aid"
     refuses it (REJECT); "will withdraw unless Y agrees", "will strike if Y attacks" threatens
-    Y (THREATEN)."""
+    Y (THREATEN).  Violence by a crowd is a riot (PROTEST); forces' violence against a crowd
+    is repression (COERCE)."""
     if t.entry.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
+    if t.entry.pos == "verb" and t.entry.type in HOSTILE_TYPES:
+        doer = agent_of(t.token) if is_passive(t.token) else subject_of(t.token)
+        done_to = subject_of(t.token) if is_passive(t.token) else objects_of(t.token)
+        heads = lambda toks: {x.lemma_.lower() for x in toks}  # noqa: E731
+        if heads(doer) & lex.crowd_nouns:  # "protesters torched / attacked ...": a riot
+            return "PROTEST", "riot", "145", status
+        if heads(doer) & lex.security_nouns and heads(done_to) & lex.crowd_nouns:
+            return "COERCE", "repress", "175", status  # forces against a crowd: repression
     if status == "negated" and t.entry.type in COOPERATIVE_TYPES and future_refusal(t.token, lex.status):
         return "REJECT", None, "120", "asserted"
     if status in ("expected", "hypothetical"):

@@ -274,6 +274,9 @@ def test_state_body_takes_the_dominant_state_of_the_article(run):
     ("Jewish community leaders in Argentina", "ARG", "REL", "group"),   # a faith before a generic head
     ("three rival drug cartels", None, "CRM", "group"),
     ("the state security service of the kingdom", None, "SPY", "group"),
+    ("Syrian Kurds", "SYR", "CVL", "group"),   # a people named by its ethnic group
+    ("an American missionary", "USA", "REL", "group"),
+    ("a Sudanese refugee camp", "SDN", "REF", "group"),
 ])
 def test_resolve_description_sectors(text, country, sector, kind):
     actor = resolve(text, dt.date(2024, 12, 23))

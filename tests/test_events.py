@@ -533,3 +533,11 @@ def test_a_refused_permission_is_a_rejection(make_analysis):
     ms = [mention(text, "Gabon", "GAB"), mention(text, "Cameroon", "CMR")]
     rej = by_type(events_of(make_analysis, text, ms), "REJECT")
     assert rej.actors == ["GAB"] and rej.recipients == ["CMR"]
+
+
+def test_a_stance_participle_is_its_subjects_act(make_analysis):
+    text = "Gabon is opposed to Cameroonian mediation."
+    ms = [mention(text, "Gabon", "GAB"), mention(text, "Cameroonian", "CMR")]
+    events = events_of(make_analysis, text, ms)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "REJECT" and top.actors == ["GAB"] and top.recipients == ["CMR"]

@@ -69,6 +69,7 @@ class Lexicon:
     frame_nouns: frozenset[str]
     crowd_nouns: frozenset[str]
     security_nouns: frozenset[str]
+    stance_participles: frozenset[str]
     status: StatusCues
     version: str
 
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         frame_nouns=frozenset(raw["roles"].get("frame_nouns", ())),
         crowd_nouns=frozenset(raw["roles"].get("crowd_nouns", ())),
         security_nouns=frozenset(raw["roles"].get("security_nouns", ())),
+        stance_participles=frozenset(raw["roles"].get("stance_participles", ())),
         status=status,
         version=str(raw["meta"]["version"]),
     )

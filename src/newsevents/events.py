@@ -62,9 +62,12 @@ def _phrases(parties: Parties, toks: list[Token]) -> list[Party]:
     return unique(out)
 
 
-def _verb_parties(t: Trigger, parties: Parties) -> tuple[list[Party], list[Party]]:
+def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
     verb = t.token
     subj = subject_of(verb)
+    if verb.lemma_.lower() in lex.stance_participles and is_passive(verb) and not agent_of(verb):
+        # "X is opposed to Y": a stance, X's own
+        return _phrases(parties, subj), _phrases(parties, prep_objects(verb, ("to",)))
     if t.entry.roles == "inverse":  # "X received weapons from Y": Y gives, X receives
         givers = prep_objects(verb, ("from",)) + [p for o in objects_of(verb, ()) for p in prep_objects(o, ("from",))]
         return _phrases(parties, givers), _phrases(parties, subj)
@@ -293,7 +296,7 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if t.restates is not None and any(c.trigger.token.i == t.restates for c in out):
             continue  # the noun restates a trigger that made an event
         if t.entry.pos == "verb":
-            actors, recipients = _verb_parties(t, parties)
+            actors, recipients = _verb_parties(t, parties, lex)
             subj = subject_of(t.token)
             if subj and _is_author(actors, a, _phrase_text(subj[0])):
                 continue

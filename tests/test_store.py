@@ -290,10 +290,10 @@ def test_migration_4_adds_the_window_columns_to_an_older_database(tmp_path):
         for name in ("window_lo", "window_hi"):
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_story_events_{name}")
             conn.exec_driver_sql(f"ALTER TABLE story_events DROP COLUMN {name}")
-        conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
     s.close()
     s = open_store(path)
-    assert s.version() == SCHEMA_VERSION == 4
+    assert s.version() == SCHEMA_VERSION >= 4
     s.ingest([SIGNED])
     assert [h.status for h in s.story_events(type="AGREE", since="2020-01-01")[0].history] == ["expected", "asserted"]
     s.close()

@@ -147,6 +147,7 @@ def _search_index(conn: Connection) -> None:
                              "(new.id, new.title, json_extract(new.record, '$.text')); END")
         conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {ARTICLES_FTS}_delete AFTER DELETE ON articles "
                              f"BEGIN DELETE FROM {ARTICLES_FTS} WHERE id = old.id; END")
+        conn.exec_driver_sql(f"DELETE FROM {ARTICLES_FTS}")  # run again on a database that has it
         conn.exec_driver_sql(f"INSERT INTO {ARTICLES_FTS} (id, title, body) "
                              "SELECT id, title, json_extract(record, '$.text') FROM articles")
     elif conn.dialect.name == "postgresql":

@@ -541,3 +541,17 @@ def test_a_stance_participle_is_its_subjects_act(make_analysis):
     events = events_of(make_analysis, text, ms)
     top = max(events, key=lambda e: e.confidence)
     assert top.type == "REJECT" and top.actors == ["GAB"] and top.recipients == ["CMR"]
+
+
+def test_a_protest_targets_the_authorities_where_it_is_held(make_analysis):
+    text = "Malian farmers began a hunger strike outside parliament."
+    ms = [mention(text, "Malian", "MLI")]
+    ev = by_type(events_of(make_analysis, text, ms), "PROTEST")
+    assert ev.actors == ["MLI"] and ev.recipients == ["MLI"]
+
+
+def test_an_act_in_the_background_is_not_the_main_event(make_analysis):
+    text = "Kenya ordered police patrols after violent protests by Somali students."
+    ms = [mention(text, "Kenya", "KEN"), mention(text, "Somali", "SOM")]
+    events = events_of(make_analysis, text, ms)
+    assert max(events, key=lambda e: e.confidence).type == "MOBILIZE"

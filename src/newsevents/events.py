@@ -46,6 +46,9 @@ COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 #: dependency relations of a clause that serves or completes another event's clause
 #: ("agreed to supply", "began a strike to demand", "accused X of attacking")
 SUBORDINATE_DEPS = ("advcl", "xcomp", "ccomp", "pcomp")
+#: prepositions whose object is the background of a clause's act, not its main event
+BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during", "since",
+                    "because", "until", "ahead", "pending", "like")
 #: acts a party would accuse another of, and the verbs that put them in its mouth
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
@@ -370,6 +373,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
+        if type_ == "PROTEST" and not recipients:
+            recipients = _protest_target(actors, location, a, parties)
         if not actors:
             confidence -= 0.3
         if _serves_other(t.token, anchors):
@@ -447,6 +452,23 @@ def _recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str
     return None
 
 
+def _protest_target(actors: list[Party], location: str | None, a: Analysis,
+                    parties: Parties) -> list[Party]:
+    """A protest by people of a country, with no target named, is aimed at the authorities
+    where it is held: the country of its place, else the protesters' own ("Algerian farmers
+    began a hunger strike outside parliament")."""
+    if not actors or any(p.kind == "country" and parties.group_noun(p) is None for p in actors):
+        return []  # a state "protesting" names its target, or has none
+    country = None
+    if location is not None:
+        country = location if len(location) == 3 and location.isupper() else \
+            next((x.country for x in a.actors if x.id == location), None)
+    if country is None:
+        own = {p.country for p in actors if p.country}
+        country = own.pop() if len(own) == 1 else None
+    return [Party(country, country, "country", actors[0].position)] if country else []
+
+
 def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
     """Token index -> trigger index of the words that stand for each trigger's clause: the
     trigger, and the light verb of an event noun ("began a strike")."""
@@ -466,6 +488,8 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
     to demand", "agreed to supply"): that other event is the sentence's main one."""
     if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
         return True  # a clause describing a noun: "the property seized by X", "X, who attacked"
+    if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+        return True  # the setting of another act: "ordered patrols after violent protests"
     cur = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
     for _ in range(6):
         if cur.head.i == cur.i:

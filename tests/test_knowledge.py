@@ -57,7 +57,8 @@ def test_dated_roles():
     assert abdollahian.on(D(2023, 1, 1))[1] == "GOV"
     assert abdollahian.on(D(2024, 12, 23))[1] == "ELI"  # no longer in office
     trump = kb.get("person:donald-trump")
-    assert trump.on(D(2024, 12, 23)) == ("USA", "GOV", "President-elect")
+    assert trump.on(D(2024, 12, 23)) == ("USA", "ELI", "President-elect")  # not yet the government
+    assert trump.on(D(2025, 3, 1))[1] == "GOV"
     assert trump.on(D(2022, 6, 1))[1] == "ELI"
     biden = kb.get("person:joe-biden")
     assert biden.on(D(2024, 12, 23))[2] == "President"
@@ -213,3 +214,13 @@ def test_holders_of_an_office_on_a_date(tmp_path):
     assert [e.id for e in kb.holders("ISL", "foreign-minister", D(2024, 1, 1))] == ["person:bjorn-second"]
     assert [e.id for e in kb.holders("ISL", "foreign-minister", None)] == ["person:bjorn-second"]
     assert kb.holders("ISL", "foreign-minister", D(2019, 1, 1)) == []
+
+
+def test_an_office_not_yet_taken_is_not_the_government():
+    e = Entry(id="person:y", name="Y", kind="person", country="AAA", sector=None, roles=(
+        Role("AAA", "LEG", "Senator", D(2019, 1, 1), D(2025, 1, 10)),
+        Role("AAA", "GOV", "Vice President-elect", D(2024, 11, 6), D(2025, 1, 20)),
+        Role("AAA", "GOV", "Vice President", D(2025, 1, 20), None)))
+    assert e.on(D(2024, 12, 1))[1] == "LEG"   # still a senator while elected
+    assert e.on(D(2025, 1, 15))[1] == "ELI"   # only elected
+    assert e.on(D(2025, 2, 1))[1] == "GOV"

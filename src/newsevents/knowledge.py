@@ -77,6 +77,10 @@ class Role:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
+#: a role title for an office not yet taken ("President-elect", "Prime Minister-designate")
+_DESIGNATE = re.compile(r"(?i)[- ](?:elect|designate)\b")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One knowledge-base record (a country, person, organisation, outlet, group or place)."""
@@ -113,7 +117,10 @@ class Entry:
             return (last.country, "ELI" if last.end else last.sector, last.title)
         active = [r for r in ordered if r.active(date)]
         if active:
-            r = active[-1]  # the most recently taken office
+            held = [r for r in active if not _DESIGNATE.search(r.title)]
+            if not held:  # elected, not yet in office: not the government
+                return active[-1].country, "ELI", active[-1].title
+            r = held[-1]  # the most recently taken office
             return r.country, r.sector, r.title
         past = [r for r in ordered if r.end is not None and r.end <= date]
         if past:

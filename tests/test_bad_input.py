@@ -229,3 +229,23 @@ def test_deep_html_says_why_it_is_empty(battery):
     with pytest.raises(NewsEventsError) as info:
         read_html((d / "j_deep.html").read_text(encoding="utf-8"))
     assert info.value.code == "E_EMPTY" and "nested" in info.value.message
+
+
+def test_stderr_holds_only_the_json_error_lines(tmp_path):
+    """In a real process (no test harness catching logs) stderr holds only the error lines of
+    the contract; a page with stray control characters (which lxml refuses, and readability
+    logs a traceback for) keeps its text."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.html").write_text("<html><body><div><p>Egypt and Ethiopia met on Tuesday.</p>\x01<b>x</b>"
+                                     " more</div></body></html>", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "newsevents.cli", "extract", str(tmp_path)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1
+    errors = [json.loads(line) for line in out.stderr.splitlines()]  # each line is JSON
+    assert [e["error"]["code"] for e in errors] == ["E_EMPTY"]
+    texts = sorted(json.loads(line)["text"] for line in out.stdout.splitlines())
+    assert texts == sorted([GOOD, "Egypt and Ethiopia met on Tuesday.\nx more"]), texts

@@ -23,6 +23,7 @@ Metadata (title, date, publisher, canonical URL) comes from the page's markup
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,11 @@ from lxml import etree
 
 from . import encoding, language, pagemeta
 from .errors import EmptyText, UnreadableFile
+
+# readability-lxml logs a traceback for each page it gives up on (and we then use trafilatura's
+# text): without a handler, Python would print it on stderr, where the CLI writes only its JSON
+# error lines. An application that configures logging still receives the records.
+logging.getLogger("readability").addHandler(logging.NullHandler())
 
 #: trafilatura's text is replaced by readability's only when its prose ratio is below this ...
 PROSE_FLOOR = 0.7
@@ -48,6 +54,8 @@ _BLOCK_TAGS = frozenset({
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+#: characters no XML tree may hold (the C0 controls but tab, newline and carriage return)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f\u3000]+")
 #: short lines of page furniture that extractors let through (compared case-insensitively)
 _FURNITURE = re.compile(
@@ -113,6 +121,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     if not html.strip():
         raise EmptyText("the HTML page is empty")
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str input with an encoding declaration
+    html = _NOT_XML.sub("", html)  # a stray control character would make lxml refuse the text around it
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as e:

@@ -56,3 +56,10 @@ def test_group_in_a_place_is_a_mention_of_its_state(run):
     assert (m["farmers"].actor_id, m["farmers"].sector) == ("UKR", "AGR")
     m = run("Officials in Kyiv said the talks were over.\n")
     assert "Officials" not in m  # a state sector: the officials of any state may be in Kyiv
+
+
+def test_ethnic_people_of_another_state(run):
+    m = run("Police detained two ethnic Hungarians in northern Serbia on Monday.\n")
+    assert (m["Hungarians"].actor_id, m["Hungarians"].sector) == ("SRB", "CVL")
+    m = run("Hungarians voted on Sunday.\n")
+    assert m["Hungarians"].actor_id == "HUN"

@@ -11,6 +11,8 @@ The last step of the actors stage (:mod:`newsevents.actors`), after surnames are
   "the minister") is the most recent person named earlier in the article who fits it: of that
   state, when one is named, and holding a title with that head word (a *leader* is anyone in
   a state office);
+* a people named "ethnic ..." ("ethnic Albanians in Serbia") belongs to the state whose land
+  the sentence places it in;
 * a **group noun with a place** ("protesters in Tbilisi", "residents of Kharkiv") is a
   mention of the place's state with the group's sector, as "Georgian protesters" would be.
 
@@ -62,7 +64,27 @@ def describe(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> l
     the people they describe, and groups in a place given to its state."""
     out = _offices(a, kb, cands)
     out = _definite_descriptions(a, kb, out, prose)
+    out = _ethnic_groups(a, kb, out)
     return _groups_in_places(a, kb, out, prose)
+
+
+def _ethnic_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
+    """ "ethnic Albanians in Serbia": a people of another state's land, that state's civilians
+    (the first other state or place the sentence names); alone, the people keep their own."""
+    out = list(cands)
+    for n, c in enumerate(cands):
+        if c.kind != "country" or c.context or not re.search(r"(?i)\bethnic\s+$", a.text[max(0, c.start - 8):c.start]):
+            continue
+        sent = next((s for s in a.sentences if s.start <= c.start < s.end), None)
+        if sent is None:
+            continue
+        other = next((o for o in sorted(cands, key=lambda o: o.start)
+                      if o.start > c.end and o.end <= sent.end and o.kind in ("country", "location")
+                      and o.country and o.country != c.country), None)
+        state = kb.get(other.country) if other is not None else None
+        if state is not None:
+            out[n] = replace(c, actor_id=state.id, name=state.name, country=state.id, sector=c.sector or "CVL")
+    return out
 
 
 def _name_follows(a: Analysis, end: int) -> bool:

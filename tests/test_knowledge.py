@@ -224,3 +224,19 @@ def test_an_office_not_yet_taken_is_not_the_government():
     assert e.on(D(2024, 12, 1))[1] == "LEG"   # still a senator while elected
     assert e.on(D(2025, 1, 15))[1] == "ELI"   # only elected
     assert e.on(D(2025, 2, 1))[1] == "GOV"
+
+
+def test_extract_command_with_kb_option(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    monkeypatch.setenv(KB_ENV, "")
+    own = _write(tmp_path / "own.jsonl", _OWN)
+    article = tmp_path / "a.txt"
+    article.write_text("Varenne told the Fjordline Courier that the festival would go ahead.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", str(article), "--published", "2024-06-01", "--kb", own])
+    assert r.exit_code == 0, r.output
+    actors = {a["id"]: a for a in json.loads(r.stdout)["actors"]}
+    assert actors["person:odile-varenne"]["sector"] == "GOV"
+    assert actors["media:fjordline-courier"]["country"] == "NOR"

@@ -555,3 +555,15 @@ def test_an_act_in_the_background_is_not_the_main_event(make_analysis):
     ms = [mention(text, "Kenya", "KEN"), mention(text, "Somali", "SOM")]
     events = events_of(make_analysis, text, ms)
     assert max(events, key=lambda e: e.confidence).type == "MOBILIZE"
+
+
+def test_the_place_acted_on_is_where_it_happened(make_analysis):
+    text = "Rebels captured the town of Gao on Sunday.\nA soldier was shot in an ambush north of Kidal."
+    ms = [mention(text, "Gao", "location:gao", kind="location", country="MLI"),
+          mention(text, "Kidal", "location:kidal", kind="location", country="MLI")]
+    a = make_analysis(text, mentions=ms, times=[])
+    parties = Parties(a)
+    captured = next(t for t in a.doc if t.lower_ == "captured")
+    shot = next(t for t in a.doc if t.lower_ == "shot")
+    assert event_location(captured, a, parties.mention_at) == "location:gao"
+    assert event_location(shot, a, parties.mention_at) == "location:kidal"

@@ -241,12 +241,24 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
 
 
 # -- location --------------------------------------------------------------------------------
-LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "off")
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "off", "around",
+                  "on")
+#: words of direction or proximity that locate by a place after "of" ("north of X")
+RELATIVE_PLACE_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                        "southwest", "northern", "southern", "eastern", "western", "outskirts",
+                        "vicinity", "edge", "heart", "center", "centre", "outside", "part", "parts"}
+#: verbs whose direct object may be the place acted on ("captured X", "bombed X", "patrolled X")
+PLACE_OBJECT_VERBS = {"capture", "bomb", "shell", "bombard", "attack", "raid", "storm", "overrun",
+                      "seize", "occupy", "invade", "patrol", "liberate", "take", "besiege",
+                      "blockade", "strike", "hit", "pound", "surround", "enter", "retake", "annex"}
 #: nouns that name a place by a name beside them ("the city of X", "X province", "X's capital")
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
                "state", "county", "neighborhood", "neighbourhood", "suburb", "camp", "port",
                "valley", "governorate", "prefecture", "territory", "enclave", "island", "coast",
-               "border", "border", "strip", "zone", "quarter", "settlement", "countryside"}
+               "border", "strip", "zone", "quarter", "settlement", "countryside",
+               "municipality", "street", "outskirts", "vicinity", "suburbs", "center", "centre",
+               "heart", "edge", "airport", "base", "plant", "compound", "road", "highway", "market",
+               "square", "oblast", "canton", "emirate", "locality", "township", "hamlet", "parish"}
 
 
 def _place(tok: Token, mention_at) -> str | None:
@@ -255,7 +267,7 @@ def _place(tok: Token, mention_at) -> str | None:
     m = mention_at(tok)
     if m is not None and (m.kind == "location" or (m.kind == "country" and not m.metonymy)):
         return m.actor_id
-    if tok.lemma_.lower() not in PLACE_NOUNS:
+    if tok.lemma_.lower() not in PLACE_NOUNS | RELATIVE_PLACE_WORDS:
         return None
     cands = [c for c in tok.children if c.dep_ in ("compound", "appos")]
     cands += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -270,6 +282,20 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
     """Where the event happened: a place in an in/at phrase under the trigger ("met ... at a
     summit in Kazan", "in the city of X"), else under the clauses governing it ("In Nablus, a
     man was shot and killed")."""
+    if trigger.lemma_.lower() in PLACE_OBJECT_VERBS or trigger.pos_ == "NOUN":
+        # "captured X", "bombed the town of X", "the bombardment of the X district"
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] if trigger.pos_ != "NOUN" \
+            else [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            place = _place(o, mention_at)
+            if place is not None:
+                return place
+    for c in trigger.children:  # "was shot in an ambush north of X"
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in RELATIVE_PLACE_WORDS:
+            place = _place(c, mention_at)
+            if place is not None:
+                return place
     frontier = [trigger]
     for _ in range(3):
         nxt: list[Token] = []

@@ -63,3 +63,11 @@ def test_ethnic_people_of_another_state(run):
     assert (m["Hungarians"].actor_id, m["Hungarians"].sector) == ("SRB", "CVL")
     m = run("Hungarians voted on Sunday.\n")
     assert m["Hungarians"].actor_id == "HUN"
+
+
+def test_a_title_word_modifying_another_noun_is_no_description(run):
+    m = run("Attorney General Merrick Garland spoke on Monday. The general election will be held in May, "
+            "and the Iranian president's office said nothing.\n")
+    assert "general" not in m
+    m = run("Iran's foreign ministry said nothing.\n")  # the ministry, not the minister
+    assert m["Iran's foreign ministry"].kind == "organization"

@@ -93,6 +93,16 @@ def _name_follows(a: Analysis, end: int) -> bool:
     return bool(m) and m.group(1).lower() not in ("said", "says", "on", "in", "and")
 
 
+def _heads_phrase(a: Analysis, end: int) -> bool:
+    """The word ending at ``end`` heads its noun phrase ("the general said", not "the general
+    election")."""
+    span = a.doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "nmod")
+
+
 def _offices(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
@@ -105,7 +115,8 @@ def _offices(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Can
         office = office_of(whole["office"]) if whole and whole.end() > c.end - c.start else (
             office_of(m["office"]) if m else None)
         before = a.text[max(0, c.start - 30):c.start].lower().split()
-        if office is None or (before and before[-1] in _NOT_THE_HOLDER) or _name_follows(a, end):
+        if office is None or (before and before[-1] in _NOT_THE_HOLDER) or _name_follows(a, end) \
+                or not _heads_phrase(a, end):
             out.append(c)
             continue
         people = kb.holders(c.country, office, a.published) if c.country else []
@@ -148,7 +159,7 @@ def _definite_descriptions(a: Analysis, kb: KnowledgeBase, cands: list[Candidate
     for m in _description_regex().finditer(a.text):
         state_words, head = m["state"], m["head"].lower()
         s, e = (m.start("state") if state_words else m.start("head")), m.end("head")
-        if not _in_prose(prose, s, e) or _name_follows(a, e):
+        if not _in_prose(prose, s, e) or _name_follows(a, e) or not _heads_phrase(a, e):
             continue
         state = kb.country_of_word(state_words) if state_words else None
         if state_words and state is None:

@@ -23,10 +23,18 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    ("a Russian delegation", "Iranian media reports") is a mention of its country, with the
    sector of the noun it modifies.
 
+5. **Descriptions** (:mod:`newsevents.actor_descriptions`).  An office after a state ("Iran's
+   foreign minister", "the Kremlin spokesman") is its holder on the article's date when the
+   knowledge base knows one; a definite description ("the Russian leader", "the spokesman") is
+   the fitting person named before; "protesters in Tbilisi" and "ethnic Albanians in Serbia"
+   are mentions of the place's state with the group's sector.
+
 The publisher naming itself ("Newsweek has contacted ...") is not an actor of the story.
 A surname alone is the person named in full earlier in the article, else the one known person
 with that surname.  ``resolve`` answers the same question for a bare name or a short
-description ("Russia's ambassador to Poland") outside any article.
+description ("Russia's ambassador to Poland", "EU legislators", "Iran's foreign minister")
+outside any article.  The knowledge base includes the user's own files (``$NEWSEVENTS_KB``,
+``--kb``; :mod:`newsevents.knowledge`).
 """
 
 from __future__ import annotations

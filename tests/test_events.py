@@ -567,3 +567,12 @@ def test_the_place_acted_on_is_where_it_happened(make_analysis):
     shot = next(t for t in a.doc if t.lower_ == "shot")
     assert event_location(captured, a, parties.mention_at) == "location:gao"
     assert event_location(shot, a, parties.mention_at) == "location:kidal"
+
+
+def test_a_claimed_attack_accuses_its_doer(make_analysis):
+    text = "Benin said Togolese troops had shelled a border village."
+    ms = [mention(text, "Benin", "BEN"), mention(text, "Togolese", "TGO")]
+    events = events_of(make_analysis, text, ms)
+    assert by_type(events, "ASSAULT").status == "alleged"
+    acc = by_type(events, "ACCUSE")
+    assert acc.actors == ["BEN"] and acc.recipients == ["TGO"] and acc.status == "asserted"

@@ -355,7 +355,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
-        if status == "asserted" and t.entry.type in HOSTILE_TYPES and _claimed_by_other(t.token, actors, parties):
+        claim = _claimed_by_other(t.token, actors, parties) \
+            if status == "asserted" and t.entry.type in HOSTILE_TYPES else None
+        if claim is not None:
             status = "alleged"
         if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
@@ -387,6 +389,12 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                                                     + _claimants(t.token, lex, parties, status))),
                    confidence=round(confidence, 2))
         found = [ev]
+        if claim is not None and status == "alleged":  # the claim accuses the act's doers
+            found.append(ev.model_copy(update={
+                "type": "ACCUSE", "mode": "allege", "cameo": "112", "status": "asserted",
+                "actors": [p.actor_id for p in claim[1]], "recipients": ev.actors,
+                "time": event_time(claim[0], sent.span, a.times, trigger_tokens, "asserted", published),
+                "location": None, "attributed_to": [], "confidence": round(confidence - 0.05, 2)}))
         commitment = _commitment(t, type_, status, actors, parties, lex)
         if commitment is not None:  # the statement itself, ranked above the act it announces
             found.insert(0, ev.model_copy(update={
@@ -500,17 +508,21 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
     return False
 
 
-def _claimed_by_other(trigger: Token, actors: list[Party], parties: Parties) -> bool:
+def _claimed_by_other(trigger: Token, actors: list[Party],
+                      parties: Parties) -> tuple[Token, list[Party]] | None:
     """A hostile act that another party says its adversary did is that party's claim: "X said
-    on Monday that Y's troops had shelled a village" (alleged, unless someone else confirms it)."""
+    on Monday that Y's troops had shelled a village" (alleged, unless someone else confirms
+    it), and the claim accuses Y.  Returns the claiming verb and the claimants."""
     own = {p.country or p.actor_id for p in actors}
     if not own:
-        return False
+        return None
     for anc in list(trigger.ancestors)[:4]:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
-            speakers = {p.country or p.actor_id for p in _phrases(parties, subject_of(anc))}
-            return bool(speakers) and not (speakers & own)
-    return False
+            speakers = _phrases(parties, subject_of(anc))
+            if speakers and not ({p.country or p.actor_id for p in speakers} & own):
+                return anc, speakers
+            return None
+    return None
 
 
 def _denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,

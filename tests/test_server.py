@@ -246,7 +246,7 @@ def test_highlight_segments_cover_the_text_and_mark_the_focus():
     segs = segments(art, (ev.evidence.start, ev.evidence.end))
     assert "".join(s.text for s in segs) == art.text
     assert "".join(s.text for s in segs if s.focus) == art.text[ev.evidence.start:ev.evidence.end]
-    labels = [s.label for s in segs if s.label]
+    labels = [s.label for s in segs if s.label]  # a country by its code, other actors by kind
     assert labels == ["NOR", "ISL", "2025-01-17"]
     assert any(s.quote for s in segs) and all(1 in s.events for s in segs if s.focus)
 
@@ -325,3 +325,15 @@ def test_ingest_through_the_api_and_the_form(tmp_path):
         bad = c.post("/ingest", data={"text": "x", "published": "20-02-2025"})
         assert bad.status_code == 422 and "YYYY-MM-DD" in bad.text
     s.close()
+
+
+def test_paged_timeline_and_cached_network_agree_with_the_library(store):
+    full = queries.timeline(store, ["NOR"])
+    paged = [e for off in range(0, len(full) + 1) for e in queries.timeline_page(store, ["NOR"], limit=1, offset=off).items]
+    assert [e.id for e in paged] == [e.id for e in full] and len(full) >= 2
+    cache = queries.NetworkCache()
+    for filters in ({}, {"type": "ACCUSE"}, {"since": "2025-02-03", "until": "2025-02-04"}, {"countries_only": False}):
+        assert cache.network(store, **filters) == queries.network(store, **filters) == cache.network(store, **filters)
+    extra = make_article("late-one", "2025-03-01", [("THREATEN", ["NOR"], ["ISL"], "asserted", None, None)])
+    queries.ingest_records([extra], store)  # the cache sees the change
+    assert any("THREATEN" in e["by_type"] for e in cache.network(store)["edges"])

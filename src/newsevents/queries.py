@@ -354,9 +354,9 @@ def events_page(store: Store, *, limit: int = 50, offset: int = 0, **filters) ->
 
 def timeline_page(store: Store, actors: Sequence[str], *, limit: int = 50, offset: int = 0,
                   **filters) -> Page:
-    """A page of :func:`timeline`."""
-    evs = timeline(store, actors, **filters)
-    return _page(evs[offset:offset + limit + 1], limit, offset)
+    """A page of :func:`timeline` (the store's order is the timeline's: the first day the event
+    is about, then the first report)."""
+    return events_page(store, actors=actors, limit=limit, offset=offset, **filters)
 
 
 def what_next_page(store: Store, *, overdue: bool, as_of: dt.date | None = None,
@@ -530,37 +530,108 @@ def network(store: Store, *, type: str | None = None, since: str | None = None,
             until: str | None = None, countries_only: bool = True, limit: int = 40) -> dict:
     """The actor network: the ``limit`` actors in most story events as ``nodes``
     (``{"id", "name", "events"}``) and, between two of them, the number of story events of each
-    type they share as ``edges`` (``{"source", "target", "events", "by_type"}``). With
-    ``countries_only`` the actors are states (each event counted for the states involved)."""
+    type they share as ``edges`` (``{"source", "target", "events", "by_type"}``), most first. With
+    ``countries_only`` the actors are states (each event counted for the states involved).
+    :class:`NetworkCache` keeps the parties of every story event between calls."""
+    return _network(store, network_events(store, countries_only=countries_only), type=type, since=since,
+                    until=until, limit=limit)
+
+
+#: a story event as the network sees it: (type, date_lo, date_hi, its parties, sorted)
+NetEvent = tuple[str, "str | None", "str | None", tuple[str, ...]]
+
+
+def network_events(store: Store, *, countries_only: bool = True) -> list[NetEvent]:
+    """Every story event's type, days and parties (not the linking keys), in one scan."""
     import sqlalchemy as sa
 
-    from .store_schema import actors, event_parties, story_events
+    from .store_schema import event_parties, story_events
 
-    a, b = event_parties.alias("a"), event_parties.alias("b")
-    pair = sa.and_(b.c.event_id == a.c.event_id, a.c.party < b.c.party)
-    q = (sa.select(a.c.party, b.c.party, story_events.c.type, sa.func.count(sa.distinct(a.c.event_id)))
-         .select_from(a.join(b, pair).join(story_events, story_events.c.id == a.c.event_id))
-         .where(a.c.role != "key", b.c.role != "key")
-         .group_by(a.c.party, b.c.party, story_events.c.type))
+    q = (sa.select(event_parties.c.event_id, event_parties.c.party, story_events.c.type,
+                   story_events.c.date_lo, story_events.c.date_hi)
+         .select_from(event_parties.join(story_events, story_events.c.id == event_parties.c.event_id))
+         .where(event_parties.c.role != "key"))
     if countries_only:
-        q = q.where(~a.c.party.contains(":"), ~b.c.party.contains(":"))
-    q = _party_filters(q, story_events, type=type, since=since, until=until)
+        q = q.where(~event_parties.c.party.contains(":"))
+    by_event: dict[str, tuple[str, str | None, str | None, set[str]]] = {}
     with store.engine.connect() as conn:
-        rows = conn.execute(q).all()
-        edges: dict[tuple[str, str], dict] = {}
-        weight: dict[str, int] = {}
-        for x, y, typ, n in rows:
-            e = edges.setdefault((x, y), {"source": x, "target": y, "events": 0, "by_type": {}})
-            e["events"] += n
-            e["by_type"][typ] = n
-            weight[x] = weight.get(x, 0) + n
-            weight[y] = weight.get(y, 0) + n
-        top = sorted(weight, key=lambda k: (-weight[k], k))[:limit]
+        for eid, party, typ, lo, hi in conn.execute(q):
+            by_event.setdefault(eid, (typ, lo, hi, set()))[3].add(party)
+    return [(typ, lo, hi, tuple(sorted(ps))) for typ, lo, hi, ps in by_event.values()]
+
+
+def _network(store: Store, evs: Sequence[NetEvent], *, type: str | None, since: str | None,
+             until: str | None, limit: int) -> dict:
+    import itertools
+
+    import sqlalchemy as sa
+
+    from .store_schema import actors
+
+    type = type.upper() if type else None
+    edges: dict[tuple[str, str], dict] = {}
+    weight: dict[str, int] = {}
+    for typ, lo, hi, parties in evs:
+        if (type and typ != type) or (since and hi is not None and hi < since) \
+                or (until and lo is not None and lo > until):
+            continue
+        for p in parties:
+            weight[p] = weight.get(p, 0) + 1
+        for x, y in itertools.combinations(parties, 2):
+            e = edges.get((x, y))
+            if e is None:
+                e = edges[(x, y)] = {"source": x, "target": y, "events": 0, "by_type": {}}
+            e["events"] += 1
+            e["by_type"][typ] = e["by_type"].get(typ, 0) + 1
+    top = sorted(weight, key=lambda k: (-weight[k], k))[:limit]
+    with store.engine.connect() as conn:
         names = dict(conn.execute(sa.select(actors.c.id, actors.c.name).where(actors.c.id.in_(top))).all())
     keep = set(top)
     return {"nodes": [{"id": k, "name": names.get(k, k), "events": weight[k]} for k in top],
             "edges": sorted((e for e in edges.values() if e["source"] in keep and e["target"] in keep),
                             key=lambda e: (-e["events"], e["source"], e["target"]))}
+
+
+class NetworkCache:
+    """:func:`network` for a long-running reader (the web server): the story events' parties
+    are read once and again only when the store has changed (its counts of story events and
+    mentions, or its last mention), and the last answers are kept."""
+
+    def __init__(self, size: int = 64) -> None:
+        import threading
+
+        self.size = size
+        self._lock = threading.Lock()
+        self._events: dict[bool, tuple[tuple, list[NetEvent]]] = {}
+        self._answers: dict[tuple, tuple[tuple, dict]] = {}
+
+    @staticmethod
+    def signature(store: Store) -> tuple:
+        import sqlalchemy as sa
+
+        from .store_schema import mentions, story_events
+
+        with store.engine.connect() as conn:
+            n_events = conn.execute(sa.select(sa.func.count()).select_from(story_events)).scalar()
+            n_mentions, last = conn.execute(sa.select(sa.func.count(), sa.func.max(mentions.c.id))).one()
+        return (n_events, n_mentions, last)
+
+    def network(self, store: Store, *, type: str | None = None, since: str | None = None,
+                until: str | None = None, countries_only: bool = True, limit: int = 40) -> dict:
+        sig = self.signature(store)
+        key = (type, since, until, countries_only, limit)
+        with self._lock:
+            hit = self._answers.get(key)
+            if hit and hit[0] == sig:
+                return hit[1]
+            have = self._events.get(countries_only)
+            if have is None or have[0] != sig:
+                have = self._events[countries_only] = (sig, network_events(store, countries_only=countries_only))
+            answer = _network(store, have[1], type=type, since=since, until=until, limit=limit)
+            if len(self._answers) >= self.size:
+                self._answers.pop(next(iter(self._answers)))
+            self._answers[key] = (sig, answer)
+            return answer
 
 
 def ingest_rows(store: Store, rows: Iterable[dict | InputItem | ItemError], *, model: str | None = None,

@@ -31,6 +31,10 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
+def network_of(request: Request) -> queries.NetworkCache:
+    return request.app.state.network
+
+
 def as_of_day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -108,8 +112,8 @@ def network(request: Request, type: PloverType = None, since: Day = None, until:
             level: Literal["countries", "actors"] = "countries",
             limit: Annotated[int, Query(ge=1, le=200, description="nodes")] = 40) -> dict:
     """The actor network: the actors in most story events and the events of each type between them."""
-    return queries.network(store_of(request), type=type, since=since, until=until,
-                           countries_only=level == "countries", limit=limit)
+    return network_of(request).network(store_of(request), type=type, since=since, until=until,
+                                       countries_only=level == "countries", limit=limit)
 
 
 @router.get("/articles")

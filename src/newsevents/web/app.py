@@ -28,6 +28,7 @@ from ..errors import (
     CrossOrigin, InternalError, NewsEventsError, NotFound, RequestError, RequestTooLarge,
     ServeError, StoreError, Unauthorized,
 )
+from ..queries import NetworkCache
 from ..store import Store, open_store
 
 HERE = Path(__file__).resolve().parent
@@ -234,6 +235,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     app.state.store = store or open_store(settings.db)
     app.state.ingest_lock = threading.Lock()
+    app.state.network = NetworkCache()
     _install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -59,8 +59,8 @@ class _Entity:
 def _entities(art: Article) -> list[_Entity]:
     """Actor mentions and times, without overlaps (the earlier, then the longer, wins)."""
     found = [
-        _Entity(m.start, m.end, "actor", a.id,
-                f"{a.name} · {a.kind}" + (f" · {a.country}" if a.country else "") + (f" · {a.sector}" if a.sector else ""))
+        _Entity(m.start, m.end, "actor", a.id if a.kind == "country" else a.kind,
+                f"{a.name} · {a.id}" + (f" · {a.country}" if a.country else "") + (f" · {a.sector}" if a.sector else ""))
         for a in art.actors for m in a.mentions
     ] + [
         _Entity(t.start, t.end, "time", t.value + (f" {t.mod}" if t.mod else ""), f"{t.type} {t.text!r}")

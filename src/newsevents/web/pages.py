@@ -15,12 +15,13 @@ from ..errors import NotFound
 from ..models import PloverType, Status
 from ..pipeline import content_id
 from ..stories import StoryEvent, date_range
-from .api import DATE, Actors, Day, Offset, Text, as_of_day, run_ingest, store_of
+from .api import DATE, Actors, Day, Offset, Text, as_of_day, network_of, run_ingest, store_of
 from .app import templates
 from .highlight import segments
 
 router = APIRouter(include_in_schema=False)
 PAGE = 25
+STORY_PAGE = 200   # story events on one timeline; the dates or the pager show more
 TYPES = list(get_args(PloverType))
 STATUSES = list(get_args(Status))
 OptType = Annotated[str | None, Query(max_length=16)]
@@ -35,7 +36,7 @@ def render(request: Request, name: str, status_code: int = 200, **context):
 
 def article_href(article: str, story_event: str | None = None) -> str:
     href = "/articles/" + quote(article, safe="")
-    return href + (f"?story_event={quote(story_event, safe='')}#focus" if story_event else "")
+    return href + (f"?story_event={quote(story_event, safe='')}" if story_event else "")
 
 
 def time_label(ev: StoryEvent) -> str:
@@ -77,7 +78,7 @@ def pager(request: Request, page: queries.Page, param: str = "offset") -> dict:
 @router.get("/")
 def index(request: Request):
     store = store_of(request)
-    net = queries.network(store, limit=12)
+    net = network_of(request).network(store, limit=12)
     return render(request, "index.html", counts=store.counts(),
                   actors=queries.actors_page(store, limit=12).items,
                   articles=queries.articles_page(store, limit=10).items,
@@ -85,21 +86,24 @@ def index(request: Request):
 
 
 @router.get("/story")
-def story(request: Request, actor: Actors = [], since: Day = None, until: Day = None, as_of: Day = None):
+def story(request: Request, actor: Actors = [], since: Day = None, until: Day = None, as_of: Day = None,
+          offset: Offset = 0):
     store = store_of(request)
     actor = [a.strip() for a in actor if a.strip()][:2]
-    evs = queries.timeline(store, actor, since=since, until=until, as_of=as_of_day(as_of)) if actor else []
-    pairs = [] if actor else queries.network(store, limit=12)["edges"][:8]
+    page = queries.timeline_page(store, actor, since=since, until=until, as_of=as_of_day(as_of),
+                                 limit=STORY_PAGE, offset=offset) if actor else None
+    pairs = [] if actor else network_of(request).network(store, limit=12)["edges"][:8]
     return render(request, "story.html", chosen=actor, since=since, until=until, pairs=pairs,
-                  events=[event_view(e) for e in evs],
+                  events=[event_view(e) for e in page.items] if page else [],
+                  pager=pager(request, page) if page else None,
                   known=queries.actors_page(store, limit=200).items)
 
 
 @router.get("/network")
 def network(request: Request, type: OptType = None, since: Day = None, until: Day = None,
             level: Annotated[str, Query(pattern="^(countries|actors)$")] = "countries"):
-    data = queries.network(store_of(request), type=type or None, since=since, until=until,
-                           countries_only=level == "countries", limit=40)
+    data = network_of(request).network(store_of(request), type=type or None, since=since, until=until,
+                                       countries_only=level == "countries", limit=40)
     return render(request, "network.html", data=data, type=type, since=since, until=until, level=level)
 
 

@@ -99,12 +99,13 @@ function showDetails(ev, mark) {
 // -- actor network: actors on a circle, edges by shared story events ---------------------------
 function drawNetwork(box, data) {
   if (!data.nodes.length) { box.textContent = "No story events match."; return; }
-  const size = Math.min(Math.max(box.clientWidth || 800, 520), 900), c = size / 2, radius = c - 90;
-  const svg = el("svg:svg", { width: size, height: size, viewBox: `0 0 ${size} ${size}`, role: "img", class: "network-svg" });
+  const width = Math.max((box.clientWidth || 800) - 20, 520), height = 600;
+  const cx = width / 2, cy = height / 2, radius = Math.min(cx, cy) - 70;
+  const svg = el("svg:svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "network-svg" });
   const pos = {};
   data.nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / data.nodes.length - Math.PI / 2;
-    pos[n.id] = [c + radius * Math.cos(a), c + radius * Math.sin(a), a];
+    pos[n.id] = [cx + radius * Math.cos(a), cy + radius * Math.sin(a), a];
   });
   const maxW = Math.max(...data.edges.map((e) => e.events), 1);
   for (const e of [...data.edges].reverse()) {

@@ -168,6 +168,10 @@ class Parties:
             out.extend(self._one(tok, shallow=shallow))
         return _unique(out)
 
+    def of_phrases(self, heads: Iterable[Token]) -> list[Party]:
+        """Parties named by the phrases headed by ``heads``, each once."""
+        return _unique([p for h in heads for p in self.of_phrase(h)])
+
     def _one(self, tok: Token, *, shallow: bool) -> list[Party]:
         m = self.mention_at(tok)
         if m is not None:

@@ -11,14 +11,29 @@ For each prose sentence (headings and boilerplate never state events):
    noun, else the subject of the light verb holding it ("X imposed sanctions").  Anaphoric
    groups ("the two nations", "the three states", "the former") resolve to the most salient
    group named before.  Symmetric types (AGREE, CONSULT, COOPERATE) list all parties as actors.
+   Frames with their own roles: "X received aid from Y" (inverse), "X is opposed to Y"
+   (stance), "mediation between X and Y" (a go-between), targets nested in an object or
+   purpose ("called for sanctions against X").  A recipient of the actor's own country named
+   differently is kept (a domestic event); a protest with no named target is aimed at the
+   authorities where it is held.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
-   adversary did is *alleged*); **attribution**: the speaker and outlet of the
-   quote holding the trigger's clause (``quotes.attribution``), and the accuser of an alleged act.
+   adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
+   speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
+   the accuser of an alleged act.
+4. **What is said about acts** (PLOVER's coding of statements): a party's own announced or
+   intended act ("X said it will send aid", "X wants to attack Y") is also its promise (AGREE)
+   or threat (THREATEN); a harmful act promised on a condition is a threat; a negated future of
+   help ("will not provide") a refusal (REJECT); violence by a crowd a riot, forces' violence
+   against a crowd repression.
+5. **The main event**: a clause that serves or completes another event's clause ("agreed to
+   supply", "began a strike to demand"), describes a noun ("the property seized by X") or is
+   background ("after protests") ranks below it (``confidence``).
 
-An event needs an actor (a passive "X was killed" of an agentless type excepted); the
-publisher's own actions ("X has contacted ... for comment") are not events; one event is kept
-per (type, actors, recipients) in a sentence.  A planned event restated nearby with a date
-shares that date.
+An event needs an actor (a passive "X was killed" of an agentless type, and a named agent the
+actor stage does not know, excepted; an unasserted event always needs one); the publisher's own
+actions ("X has contacted ... for comment") are not events; one event is kept per (type,
+actors, recipients) in a sentence.  A planned event restated nearby with a date shares that
+date.
 """
 
 from __future__ import annotations
@@ -31,27 +46,42 @@ from . import actors as actors_stage
 from . import quotes as quotes_stage
 from .analysis import Analysis, Sentence
 from .event_lexicon import Lexicon, lexicon
-from .event_roles import (VERB_PARTY_PREPS, Parties, Party, agent_of, is_passive, objects_of,
-                          prep_objects, subject_of, unique)
+from .event_roles import (
+    VERB_PARTY_PREPS,
+    Parties,
+    Party,
+    agent_of,
+    is_passive,
+    objects_of,
+    prep_objects,
+    subject_of,
+    unique,
+)
+from .event_speech import (
+    HOSTILE_TYPES,
+    claimed_by_other,
+    commitment,
+    denied_by_party,
+    protest_target,
+    recast,
+)
+from .event_status import (
+    event_location,
+    event_time,
+    governing_verb,
+    resolve_status,
+    status_flags,
+)
 from .event_triggers import PLACE_PREPS, Trigger, find_triggers, verb_lemmas
-from .event_status import (condition_of, event_location, event_time, future_refusal, governing_verb,
-                           resolve_status, status_flags)
 from .models import Event, Span
 
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN", "PROTEST")
-#: types a party would rather not have done to it: "will do it if/unless ..." is a threat
-HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST", "MOBILIZE")
-#: types of help and engagement: "will not provide/accept/meet" refuses them
-COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: dependency relations of a clause that serves or completes another event's clause
 #: ("agreed to supply", "began a strike to demand", "accused X of attacking")
 SUBORDINATE_DEPS = ("advcl", "xcomp", "ccomp", "pcomp")
 #: prepositions whose object is the background of a clause's act, not its main event
 BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during", "since",
                     "because", "until", "ahead", "pending", "like")
-#: acts a party would accuse another of, and the verbs that put them in its mouth
-HOSTILE_TYPES = ("ASSAULT", "COERCE")
-CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
@@ -59,10 +89,7 @@ NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
 # -- parties -------------------------------------------------------------------------------
 def _phrases(parties: Parties, toks: list[Token]) -> list[Party]:
-    out: list[Party] = []
-    for t in toks:
-        out.extend(parties.of_phrase(t))
-    return unique(out)
+    return parties.of_phrases(toks)
 
 
 def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
@@ -280,7 +307,7 @@ def _is_author(actors: list[Party], a: Analysis, subject_text: str) -> bool:
     if not (a.publisher and subject_text):
         return False
     name = a.publisher.strip().lower()
-    name = name[4:] if name.startswith("the ") else name
+    name = name.removeprefix("the ")
     return subject_text.strip().lower() == name
 
 
@@ -355,18 +382,18 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
-        claim = _claimed_by_other(t.token, actors, parties) \
+        claim = claimed_by_other(t.token, actors, parties) \
             if status == "asserted" and t.entry.type in HOSTILE_TYPES else None
         if claim is not None:
             status = "alleged"
-        if status == "alleged" and _denied_by_party(sent, actors, parties, lex, t.token):
+        if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
         if not actors and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
         type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
-        recast = _recast(t, status, lex)
-        if recast is not None:
-            type_, mode, cameo, status = recast
+        recoded = recast(t, status, lex)
+        if recoded is not None:
+            type_, mode, cameo, status = recoded
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
         location = event_location(t.token, a, parties.mention_at)
         if location is None and t.entry.requires == "place":
@@ -376,7 +403,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
         if type_ == "PROTEST" and not recipients:
-            recipients = _protest_target(actors, location, a, parties)
+            recipients = protest_target(actors, location, a, parties)
         if not actors:
             confidence -= 0.3
         if _serves_other(t.token, anchors):
@@ -395,86 +422,17 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                 "actors": [p.actor_id for p in claim[1]], "recipients": ev.actors,
                 "time": event_time(claim[0], sent.span, a.times, trigger_tokens, "asserted", published),
                 "location": None, "attributed_to": [], "confidence": round(confidence - 0.05, 2)}))
-        commitment = _commitment(t, type_, status, actors, parties, lex)
-        if commitment is not None:  # the statement itself, ranked above the act it announces
+        said = commitment(t, type_, status, actors, parties, lex)
+        if said is not None:  # the statement itself, ranked above the act it announces
             found.insert(0, ev.model_copy(update={
-                "type": commitment[0], "mode": None, "cameo": commitment[1], "status": "asserted",
-                "time": event_time(commitment[2], sent.span, a.times, trigger_tokens, "asserted", published),
+                "type": said[0], "mode": None, "cameo": said[1], "status": "asserted",
+                "time": event_time(said[2], sent.span, a.times, trigger_tokens, "asserted", published),
                 "location": None, "confidence": round(confidence + 0.05, 2)}))
         for ev in found:
             key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
     return list(events.values())
-
-
-def _commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,
-                lex: Lexicon) -> tuple[str, str, Token] | None:
-    """A party that says it will do something, or states its intent to, has promised (AGREE)
-    or threatened (THREATEN) it: "Syria says it is willing to withdraw", "X announced it would
-    boycott the vote", "X wants to attack Y".  Only the party's own statement or intent (the
-    speaker is the actor or of its country) counts.  Returns
-    the type, its CAMEO code and the statement's verb."""
-    if status != "expected" or not actors or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
-        return None
-    kind = ("THREATEN", "130") if type_ in HARMFUL_TYPES and type_ != "RETREAT" else ("AGREE", "030")
-    cur = t.token if t.token.pos_ in ("VERB", "AUX") else governing_verb(t.token)
-    own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
-    for _ in range(4):
-        if cur is None or cur.head.i == cur.i:
-            return None
-        head = cur.head.lemma_.lower()
-        if (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
-                (cur.dep_ == "xcomp" and head in lex.status.intent_heads):
-            speakers = _phrases(parties, subject_of(cur.head))
-            if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):
-                return (*kind, cur.head)
-            return None
-        if cur.dep_ not in ("xcomp", "acomp", "conj", "ccomp"):
-            return None
-        cur = cur.head
-    return None
-
-
-def _recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str | None, str] | None:
-    """What a party says it will or will not do is an event of its own: "will not provide aid"
-    refuses it (REJECT); "will withdraw unless Y agrees", "will strike if Y attacks" threatens
-    Y (THREATEN).  Violence by a crowd is a riot (PROTEST); forces' violence against a crowd
-    is repression (COERCE)."""
-    if t.entry.type in ("THREATEN", "REJECT", "REQUEST"):
-        return None
-    if t.entry.pos == "verb" and t.entry.type in HOSTILE_TYPES:
-        doer = agent_of(t.token) if is_passive(t.token) else subject_of(t.token)
-        done_to = subject_of(t.token) if is_passive(t.token) else objects_of(t.token)
-        heads = lambda toks: {x.lemma_.lower() for x in toks}  # noqa: E731
-        if heads(doer) & lex.crowd_nouns:  # "protesters torched / attacked ...": a riot
-            return "PROTEST", "riot", "145", status
-        if heads(doer) & lex.security_nouns and heads(done_to) & lex.crowd_nouns:
-            return "COERCE", "repress", "175", status  # forces against a crowd: repression
-    if status == "negated" and t.entry.type in COOPERATIVE_TYPES and future_refusal(t.token, lex.status):
-        return "REJECT", None, "120", "asserted"
-    if status in ("expected", "hypothetical"):
-        cond = condition_of(t.token)
-        if cond is not None and (cond[0] == "unless" or (cond[1] and t.entry.type in HARMFUL_TYPES)):
-            return "THREATEN", None, "130", "asserted"
-    return None
-
-
-def _protest_target(actors: list[Party], location: str | None, a: Analysis,
-                    parties: Parties) -> list[Party]:
-    """A protest by people of a country, with no target named, is aimed at the authorities
-    where it is held: the country of its place, else the protesters' own ("Algerian farmers
-    began a hunger strike outside parliament")."""
-    if not actors or any(p.kind == "country" and parties.group_noun(p) is None for p in actors):
-        return []  # a state "protesting" names its target, or has none
-    country = None
-    if location is not None:
-        country = location if len(location) == 3 and location.isupper() else \
-            next((x.country for x in a.actors if x.id == location), None)
-    if country is None:
-        own = {p.country for p in actors if p.country}
-        country = own.pop() if len(own) == 1 else None
-    return [Party(country, country, "country", actors[0].position)] if country else []
 
 
 def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
@@ -505,35 +463,6 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
         if cur.dep_ in SUBORDINATE_DEPS and anchors.get(cur.head.i, tok.i) != tok.i:
             return True
         cur = cur.head
-    return False
-
-
-def _claimed_by_other(trigger: Token, actors: list[Party],
-                      parties: Parties) -> tuple[Token, list[Party]] | None:
-    """A hostile act that another party says its adversary did is that party's claim: "X said
-    on Monday that Y's troops had shelled a village" (alleged, unless someone else confirms
-    it), and the claim accuses Y.  Returns the claiming verb and the claimants."""
-    own = {p.country or p.actor_id for p in actors}
-    if not own:
-        return None
-    for anc in list(trigger.ancestors)[:4]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
-            speakers = _phrases(parties, subject_of(anc))
-            if speakers and not ({p.country or p.actor_id for p in speakers} & own):
-                return anc, speakers
-            return None
-    return None
-
-
-def _denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,
-                     trigger: Token) -> bool:
-    countries = {p.country or p.actor_id for p in actors}
-    for tok in sent.span:
-        if tok.lemma_.lower() not in lex.status.denial_verbs or tok.pos_ != "VERB" or tok.i == trigger.i:
-            continue
-        deniers = _phrases(parties, subject_of(tok))
-        if any((p.country or p.actor_id) in countries for p in deniers):
-            return True
     return False
 
 

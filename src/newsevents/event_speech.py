@@ -1,0 +1,130 @@
+"""What is said about acts: statements that are events of their own, and claims and denials.
+
+PLOVER codes what a party says it will do: its own announced or intended act ("X said it will
+send aid", "X wants to attack Y") is a promise (AGREE) or a threat (THREATEN) as well as the
+act (:func:`commitment`); a harmful act promised on a condition is a threat, a negated future
+of help a refusal (REJECT), violence by a crowd a riot and forces' violence against a crowd
+repression (:func:`recast`).  A hostile act that another party says its adversary did is that
+party's claim (:func:`claimed_by_other`); a party's own denial in the sentence makes it denied
+(:func:`denied_by_party`).  A protest with no named target is aimed at the authorities where
+it is held (:func:`protest_target`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .analysis import Analysis, Sentence
+from .event_lexicon import Lexicon
+from .event_roles import Parties, Party, agent_of, is_passive, objects_of, subject_of
+from .event_status import condition_of, future_refusal, governing_verb
+from .event_triggers import Trigger
+
+#: types a party would rather not have done to it: "will do it if/unless ..." is a threat
+HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST", "MOBILIZE")
+#: types of help and engagement: "will not provide/accept/meet" refuses them
+COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
+#: acts a party would accuse another of, and the verbs that put them in its mouth
+HOSTILE_TYPES = ("ASSAULT", "COERCE")
+CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
+
+
+def commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,
+                lex: Lexicon) -> tuple[str, str, Token] | None:
+    """A party that says it will do something, or states its intent to, has promised (AGREE)
+    or threatened (THREATEN) it: "Syria says it is willing to withdraw", "X announced it would
+    boycott the vote", "X wants to attack Y".  Only the party's own statement or intent (the
+    speaker is the actor or of its country) counts.  Returns
+    the type, its CAMEO code and the statement's verb."""
+    if status != "expected" or not actors or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
+        return None
+    kind = ("THREATEN", "130") if type_ in HARMFUL_TYPES and type_ != "RETREAT" else ("AGREE", "030")
+    cur = t.token if t.token.pos_ in ("VERB", "AUX") else governing_verb(t.token)
+    own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return None
+        head = cur.head.lemma_.lower()
+        if (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
+                (cur.dep_ == "xcomp" and head in lex.status.intent_heads):
+            speakers = parties.of_phrases(subject_of(cur.head))
+            if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):
+                return (*kind, cur.head)
+            return None
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "ccomp"):
+            return None
+        cur = cur.head
+    return None
+
+
+def recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str | None, str] | None:
+    """What a party says it will or will not do is an event of its own: "will not provide aid"
+    refuses it (REJECT); "will withdraw unless Y agrees", "will strike if Y attacks" threatens
+    Y (THREATEN).  Violence by a crowd is a riot (PROTEST); forces' violence against a crowd
+    is repression (COERCE)."""
+    if t.entry.type in ("THREATEN", "REJECT", "REQUEST"):
+        return None
+    if t.entry.pos == "verb" and t.entry.type in HOSTILE_TYPES:
+        doer = agent_of(t.token) if is_passive(t.token) else subject_of(t.token)
+        done_to = subject_of(t.token) if is_passive(t.token) else objects_of(t.token)
+        if _heads(doer) & lex.crowd_nouns:  # "protesters torched / attacked ...": a riot
+            return "PROTEST", "riot", "145", status
+        if _heads(doer) & lex.security_nouns and _heads(done_to) & lex.crowd_nouns:
+            return "COERCE", "repress", "175", status  # forces against a crowd: repression
+    if status == "negated" and t.entry.type in COOPERATIVE_TYPES and future_refusal(t.token, lex.status):
+        return "REJECT", None, "120", "asserted"
+    if status in ("expected", "hypothetical"):
+        cond = condition_of(t.token)
+        if cond is not None and (cond[0] == "unless" or (cond[1] and t.entry.type in HARMFUL_TYPES)):
+            return "THREATEN", None, "130", "asserted"
+    return None
+
+
+def protest_target(actors: list[Party], location: str | None, a: Analysis,
+                    parties: Parties) -> list[Party]:
+    """A protest by people of a country, with no target named, is aimed at the authorities
+    where it is held: the country of its place, else the protesters' own ("Algerian farmers
+    began a hunger strike outside parliament")."""
+    if not actors or any(p.kind == "country" and parties.group_noun(p) is None for p in actors):
+        return []  # a state "protesting" names its target, or has none
+    country = None
+    if location is not None:
+        country = location if len(location) == 3 and location.isupper() else \
+            next((x.country for x in a.actors if x.id == location), None)
+    if country is None:
+        own = {p.country for p in actors if p.country}
+        country = own.pop() if len(own) == 1 else None
+    return [Party(country, country, "country", actors[0].position)] if country else []
+
+
+def claimed_by_other(trigger: Token, actors: list[Party],
+                      parties: Parties) -> tuple[Token, list[Party]] | None:
+    """A hostile act that another party says its adversary did is that party's claim: "X said
+    on Monday that Y's troops had shelled a village" (alleged, unless someone else confirms
+    it), and the claim accuses Y.  Returns the claiming verb and the claimants."""
+    own = {p.country or p.actor_id for p in actors}
+    if not own:
+        return None
+    for anc in list(trigger.ancestors)[:4]:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
+            speakers = parties.of_phrases(subject_of(anc))
+            if speakers and not ({p.country or p.actor_id for p in speakers} & own):
+                return anc, speakers
+            return None
+    return None
+
+
+def denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,
+                     trigger: Token) -> bool:
+    countries = {p.country or p.actor_id for p in actors}
+    for tok in sent.span:
+        if tok.lemma_.lower() not in lex.status.denial_verbs or tok.pos_ != "VERB" or tok.i == trigger.i:
+            continue
+        deniers = parties.of_phrases(subject_of(tok))
+        if any((p.country or p.actor_id) in countries for p in deniers):
+            return True
+    return False
+
+
+def _heads(toks: list[Token]) -> set[str]:
+    return {x.lemma_.lower() for x in toks}

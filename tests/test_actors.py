@@ -336,3 +336,11 @@ def test_resolve_a_town_is_its_people_and_a_capital_its_state():
     mosul = resolve("Mosul")
     assert (mosul.kind, mosul.country, mosul.sector) == ("location", "IRQ", "CVL")
     assert resolve("Tehran").id == "IRN"
+
+
+def test_kb_corrects_the_model_ner(run):
+    a, _actors, mentions = run("Bloomberg reported that Trump would meet Xi. Trump’s envoy agreed.\n")
+    m = _by_text(a, mentions)
+    assert (m["Bloomberg"].kind, m["Bloomberg"].actor_id) == ("media", "media:bloomberg")  # not a PERSON
+    assert all(x.actor_id == "person:donald-trump" for x in mentions if a.text[x.start:x.end] == "Trump")
+    assert m["Trump"].sector == "ELI"  # president-elect on 2024-12-23: not yet the government

@@ -36,9 +36,10 @@ is not counted).  Rules:
   mention overlapping the gold speaker span;
 * **speech cues only**: PolNeAR also labels beliefs, expectations and evaluations ("X
   thinks", "is expected", "wants").  A gold attribution is a *speech* attribution when its
-  cue holds a speech verb or description verb of ``data/speech_verbs.toml`` (by the parse's
-  lemma), a statement noun of it, "according to"/"per", or is only punctuation (a colon
-  introducing a quotation).  Matching is done against all gold; for the speech-only figures
+  cue holds a verb of one of the speech lists of ``data/speech_verbs.toml`` (speech,
+  description, dispute, object and prepositional speech acts, by the parse's lemma; not the
+  cognition list), a statement noun of it, "according to"/"per", or is only punctuation (a
+  colon introducing a quotation).  Matching is done against all gold; for the speech-only figures
   the other gold attributions are left out, and a prediction matched to one of them counts
   neither as right nor as wrong;
 * **halves**: even- and odd-indexed documents, besides the whole set.
@@ -187,11 +188,11 @@ def speech_cue(text: str, q: dict, doc: Any, lex: Any) -> bool:
         return True
     if "according to" in cue or cue.split()[:1] == ["per"]:
         return True
+    verbs = lex.speech | lex.as_object | lex.dispute | lex.object_content | lex.prep_verbs
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         for t in span or []:
-            lemma = t.lemma_.lower()
-            if lemma in lex.speech or lemma in lex.as_object or lemma in lex.statement_nouns \
+            if t.lemma_.lower() in verbs or t.lemma_.lower() in lex.statement_nouns \
                     or t.lower_ in lex.statement_nouns:
                 return True
     return False

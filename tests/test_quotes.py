@@ -306,3 +306,61 @@ def test_outlet_a_statement_comes_through_is_the_quote_via(make_analysis):
     assert q.via is not None and q.via.actor == "media:delta-tv"
     start = text.index("the border")
     assert "media:delta-tv" in attribution(a, [q], start, start + 10)
+
+
+def test_denial_of_reports_is_the_deniers_statement(make_analysis):
+    text = ("Oslo has denied reports that it sold patrol boats to the rebels. "
+            "Lima rejected claims saying that its navy had entered the strait.\n")
+    a = _run(make_analysis, text, [("Oslo", "NOR", "country"), ("Lima", "PER", "country")])
+    qs = find_quotes(a)
+    assert [(_content(a, q), q.speaker.actor, q.cue_lemma) for q in qs] == [
+        ("it sold patrol boats to the rebels", "NOR", "deny"),
+        ("its navy had entered the strait", "PER", "reject"),
+    ]
+
+
+def test_accusation_urging_and_call_for_take_the_object_as_content(make_analysis):
+    text = ("Minister Ana Ruiz accused the coastguard of seizing two fishing boats. "
+            "Ruiz urged both governments to resume the talks. "
+            "Ruiz also called for an inquiry into the seizure.\n")
+    a = _run(make_analysis, text, [("Ana Ruiz", "person:ana-ruiz", "person"), ("Ruiz", "person:ana-ruiz", "person")])
+    qs = find_quotes(a)
+    got = [(_content(a, q), text[q.cue.start:q.cue.end], q.cue_lemma) for q in qs]
+    assert got == [
+        ("the coastguard of seizing two fishing boats", "accused", "accuse"),
+        ("both governments to resume the talks", "urged", "urge"),
+        ("an inquiry into the seizure", "called for", "call"),
+    ]
+    assert all(q.speaker.actor == "person:ana-ruiz" for q in qs)
+
+
+def test_nationality_and_media_noun_is_the_countrys_media(make_analysis):
+    text = "The envoy left the capital on Sunday, according to Norwegian media reports.\n"
+    a = _run(make_analysis, text, [("Norwegian", "NOR", "country")])
+    [q] = find_quotes(a)
+    assert (_content(a, q), q.speaker.actor, q.cue_lemma) == \
+        ("The envoy left the capital on Sunday", "media:norway-media", "according to")
+
+
+def test_outlet_reporting_with_a_time_after_the_clause_is_the_via(make_analysis):
+    text = ("Ines Falk said the port would reopen within a week, the news agency Baltic Wire "
+            "reported on Tuesday.\n")
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person"),
+                                   ("Baltic Wire", "media:baltic-wire", "media")])
+    [q] = find_quotes(a)
+    assert _content(a, q) == "the port would reopen within a week"
+    assert q.speaker.actor == "person:ines-falk"
+    assert q.via is not None and q.via.actor == "media:baltic-wire"
+
+
+@pytest.mark.parametrize("text,content", [
+    # one word is a quotation when its cue follows it
+    ("Asked where the summit would be held, Falk paused. “Geneva,” she answered.\n", "Geneva,"),
+    # a colon lead-in with no speech verb: its last named actor speaks
+    ("The result did not surprise the pollster Ines Falk: “Turnout in the north was always "
+     "going to decide this race.”\n", "Turnout in the north was always going to decide this race."),
+])
+def test_direct_quotation_without_a_parsed_subject(make_analysis, text, content):
+    a = _run(make_analysis, text, [("Falk", "person:ines-falk", "person")])
+    [q] = find_quotes(a)
+    assert (q.kind, _content(a, q), q.speaker.actor) == ("direct", content, "person:ines-falk")

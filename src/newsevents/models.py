@@ -97,6 +97,9 @@ class Quote(Record):
     #: extension of the contract: the outlet the statement reaches the article through
     #: ("..., outlet X reported", "in comments to X"), when there is one
     via: SpeakerRef | None = None
+    #: extension of the contract: the cue's lemma ("say", "accuse", "deny", "according to"),
+    #: for stages that read what kind of statement a quote is; null when there is no cue
+    cue_lemma: str | None = None
 
 
 class EventTime(Record):

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 TRIM_CHARS = " \t\n,;:—–-"
 MIN_CONTENT_WORDS = 2
 REPORT_MARKS = {"that", "whether", "if"}
+RELATIVE_OBJECTS = {"that", "which", "who", "whom", "what"}
 #: a wire dateline opening a paragraph: "NAIROBI, March 3 (Wire) - ", "ADDIS ABABA — "
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^()\n\-—–]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 
@@ -52,6 +53,15 @@ class Lexicon:
     particles: frozenset[str]
     statement_nouns: frozenset[str]
     channel_preps: frozenset[str]
+    dispute: frozenset[str]
+    object_content: frozenset[str]
+    object_preps: frozenset[str]
+    claim_nouns: frozenset[str]
+    prep_content: frozenset[tuple[str, str]]
+
+    @property
+    def prep_verbs(self) -> frozenset[str]:
+        return frozenset(v for v, _ in self.prep_content)
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +74,9 @@ def lexicon() -> Lexicon:
         bare_verbs=frozenset(v["bare"]),
         particles=frozenset(v["particles"]), statement_nouns=frozenset(n["statement"]),
         channel_preps=frozenset(p["channel_preps"]),
+        dispute=frozenset(v["dispute"]), object_content=frozenset(v["object_content"]),
+        object_preps=frozenset(v["object_preps"]), claim_nouns=frozenset(n["claim"]),
+        prep_content=frozenset((x.split()[0], x.split()[-1]) for x in v["prep_content"]),
     )
 
 
@@ -88,7 +101,8 @@ class Attribution:
         via = None
         if self.via is not None:
             via = SpeakerRef(start=self.via.start, end=self.via.end, actor=self.via.actor)
-        return Quote(start=self.start, end=self.end, kind=self.kind, speaker=spk, cue=cue, via=via)
+        return Quote(start=self.start, end=self.end, kind=self.kind, speaker=spk, cue=cue, via=via,
+                     cue_lemma=(self.cue_lemma or None) if self.cue is not None else None)
 
 
 # -- cues in the parse ------------------------------------------------------------
@@ -103,7 +117,8 @@ def sentence_cues(a: Analysis, sent: "SpacySpan", quoted: list[tuple[int, int]],
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" or (tok.lower_ == "per" and tok.dep_ == "prep"):
             att = _according(a, tok, quoted)
-        elif tok.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in lex.as_object):
+        elif tok.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in lex.as_object or lemma in lex.dispute
+                                               or lemma in lex.object_content or lemma in lex.prep_verbs):
             att = _verb_cue(a, tok, quoted, lemma, verbs)
         else:
             att = None
@@ -137,6 +152,13 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
             span = (obj.left_edge.idx, tok_end(obj.right_edge))  # 'called X "Y"' parsed as one NP
             if any(span[0] < qs < span[1] for qs, qe in quoted):
                 content = span
+    cue_end = tok_end(verb)
+    if content is None and lemma in lex.dispute:
+        content = _claim_clause(verb, lex)
+    if content is None and lemma in lex.object_content:
+        content = _object_content(verb, lex)
+    if content is None and lemma in lex.prep_verbs:
+        content, cue_end = _prep_content(verb, lemma, lex) or (None, cue_end)
     if content is None and verb.dep_ == "parataxis" and lemma in verbs:
         # "The deal, he said, is off": the clause the verb interrupts is the content
         own = {t.i for t in verb.subtree}
@@ -144,15 +166,19 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     if content is None:
         return None
     content = trim(a.text, *content)
-    if count_words(a.text, *content) < MIN_CONTENT_WORDS:
-        return None
+    quotation = any(qs <= content[0] and content[1] <= qe for qs, qe in quoted)
+    if count_words(a.text, *content) < (1 if quotation else MIN_CONTENT_WORDS):
+        return None  # one word is enough inside quotation marks ('"Really," she added')
     spk_tok = subject_of(verb)
+    if spk_tok is None and quotation and content[1] <= verb.idx:
+        spk_tok = speaker_between(verb, content[1])
     if spk_tok is None:
         return None
     if spk_tok.i >= verb.i and content[0] <= spk_tok.idx < content[1]:
         return None
+    if verb.dep_ == "acl" and _disputed_claim(verb.head, lex):
+        return None  # "denied reports claiming that ...": the denial's content, not the reports'
     speaker = speaker_at(a, spk_tok, quoted)
-    cue_end = tok_end(verb)
     for c in verb.children:
         if c.dep_ == "prt" and c.lower_ in lex.particles:
             cue_end = max(cue_end, tok_end(c))
@@ -161,14 +187,71 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
                        cue=(verb.idx, cue_end), via=via, cue_lemma=lemma)
 
 
+def _claim_clause(verb: "Token", lex: Lexicon) -> tuple[int, int] | None:
+    """'denied reports that CLAUSE' / 'rejected claims claiming CLAUSE': the claim's clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and _claim_noun(c, lex)), None)
+    if obj is None:
+        return None
+    for c in obj.children:
+        if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < obj.i:
+            continue
+        if c.tag_ == "VBG" and c.lemma_.lower() in lex.speech:  # "reports claiming (that) X"
+            comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
+            toks = _drop_leading_marks(list(comp.subtree)) if comp is not None else []
+        elif c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            toks = _drop_leading_marks(list(c.subtree))
+        else:
+            continue
+        if toks:
+            return char_span(toks)
+    return None
+
+
+def _claim_noun(tok: "Token", lex: Lexicon) -> bool:
+    return tok.lower_ in lex.claim_nouns or tok.lemma_.lower() in lex.claim_nouns
+
+
+def _disputed_claim(noun: "Token", lex: Lexicon) -> bool:
+    """A claim noun that is the object of a dispute verb ("denied reports ...")."""
+    return noun.dep_ == "dobj" and _claim_noun(noun, lex) and noun.head.lemma_.lower() in lex.dispute
+
+
+def _object_content(verb: "Token", lex: Lexicon) -> tuple[int, int] | None:
+    """'accused Y of Z-ing' / 'urged Y to Z' / 'criticized Y for Z': the object and its complement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.tag_ in ("WP", "WDT") or obj.lower_ in RELATIVE_OBJECTS:
+        return None
+    toks = list(obj.subtree)
+    for c in verb.children:
+        if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in lex.object_preps or c.dep_ in ("xcomp", "ccomp")):
+            toks.extend(c.subtree)
+    return char_span(toks)
+
+
+def _prep_content(verb: "Token", lemma: str, lex: Lexicon) -> tuple[tuple[int, int], int] | None:
+    """'called for a ceasefire' / 'warned against escalation': the prepositional object,
+    and the end of the cue (the preposition belongs to it)."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.i > verb.i and (lemma, c.lower_) in lex.prep_content:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return char_span([t for g in objs for t in g.subtree]), tok_end(c)
+    return None
+
+
 def _reported_clause(comp: "Token") -> bool:
     """A complement clause: not an adverbial one misparsed as ccomp ("after X met Y"), nor
     a bare reporting act ("..., outlet X reported") hung under another verb."""
     marks = [c.lower_ for c in comp.children if c.dep_ == "mark"]
     if not all(m in REPORT_MARKS for m in marks):
         return False
-    bare = comp.lemma_.lower() in lexicon().bare_verbs and all(c.is_punct for c in comp.rights)
-    return not bare
+    if comp.lemma_.lower() not in lexicon().bare_verbs \
+            or any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") for c in comp.children):
+        return True
+    # "..., the agency X reported (on Tuesday)": set off by a comma, or closing the sentence
+    left = next(t.i for t in comp.subtree if not t.is_punct or t.i == comp.i)
+    after_comma = left > 0 and comp.doc[left - 1].text == ","
+    return not (after_comma or all(c.is_punct for c in comp.rights))
 
 
 def subject_of(verb: "Token") -> "Token | None":
@@ -195,6 +278,20 @@ def subject_of(verb: "Token") -> "Token | None":
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "reports claiming that ..."
     return None
+
+
+def speaker_between(verb: "Token", lo: int) -> "Token | None":
+    """'"Q," NAME, founder of X, tells OUTLET' parsed with the name hung elsewhere: the head
+    of the first noun phrase between the quotation (ending at ``lo``) and the verb."""
+    span = [t for t in verb.doc[verb.sent.start:verb.i] if t.idx >= lo]
+    first = next((t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if first is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    ids = {t.i for t in span}
+    while first.head.i in ids and first.head.i != first.i and first.dep_ in ("compound", "flat", "amod", "det",
+                                                                             "poss", "nmod", "nummod"):
+        first = first.head
+    return first
 
 
 def _according(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Attribution | None:

@@ -11,10 +11,11 @@ Given the token that fills the speaker slot of a cue (the subject of "said", the
 * widens the head token to its noun phrase (compounds, titles, modifiers: "Russian Foreign
   Ministry spokesperson Maria Zakharova") for the speaker span;
 * picks the actor: the mention covering the head noun, else a mention inside the phrase,
-  except that a nationality adjective in front of a channel noun ("Iranian media reports")
-  names no speaker, while in front of a state-agent noun ("Iranian officials") it names the
-  state; a common noun with no actor of its own speaks for the actor of its "of/for/in/by"
-  phrase ("a spokesman for the ministry", "officials in Kyiv" -- a place for its country --,
+  except that a nationality adjective in front of a channel noun names the country's media
+  as a whole ("Iranian media reports": a generic media actor, ``media:iran-media``) or
+  nobody ("Iranian documents"), while in front of a state-agent noun ("Iranian officials")
+  it names the state; a common noun with no actor of its own speaks for the actor of its
+  "of/for/in/by" phrase ("a spokesman for the ministry", "officials in Kyiv" -- a place for its country --,
   "a survey by the institute") or of its apposition ("the outlet Daily Ledger").
 """
 
@@ -25,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .analysis import Analysis, Mention
+from .knowledge import load_kb, slugify
 from .resources import load_toml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,9 +52,31 @@ class Speaker:
 
 
 @lru_cache(maxsize=1)
-def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+def _nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_toml("speech_verbs.toml")["nouns"]
-    return frozenset(data["channel"]), frozenset(data["state_agent"])
+    return frozenset(data["channel"]), frozenset(data["state_agent"]), frozenset(data["generic_media"])
+
+
+def generic_media_id(country: str) -> str:
+    """Id of a country's media as a whole: ``IRN`` -> ``media:iran-media``."""
+    entry = load_kb().get(country)
+    return f"media:{slugify(entry.name if entry is not None else country)}-media"
+
+
+def _generic_media(a: Analysis, head: "Token", start: int, end: int) -> Mention | None:
+    """'Iranian media reports' / 'Russian state television': the country's media."""
+    _, _, media = _nouns()
+    words = {t.lower_ for t in head.doc.char_span(start, end, alignment_mode="expand") or []}
+    if not words & media:
+        return None
+    for m in _covering(a, start, end):
+        if m.kind != "country" or not m.country or m.start < start or m.end > end:
+            continue
+        toks = [t for t in head.doc.char_span(m.start, m.end, alignment_mode="expand") or []]
+        if toks and all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in toks):
+            return Mention(start=start, end=end, actor_id=generic_media_id(m.country), kind="media",
+                           country=m.country, sector="MED")
+    return None
 
 
 def antecedent(tok: "Token") -> "Token":
@@ -89,10 +113,10 @@ def actor_of(a: Analysis, head: "Token", start: int, end: int) -> Mention | None
     on_head = _covering(a, head.idx, head.idx + len(head))
     if on_head:
         return on_head[0]
-    channel, state_agent = _nouns()
+    channel, state_agent, _ = _nouns()
     lemma = head.lemma_.lower()
     if lemma in channel or head.lower_ in channel:
-        return None
+        return _generic_media(a, head, start, end)
     inside = [m for m in _covering(a, start, end) if m.start >= start and m.end <= end]
     if not inside:
         return None

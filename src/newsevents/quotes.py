@@ -44,12 +44,14 @@ from .quote_cues import (
     lexicon,
     media_speaker,
     sentence_cues,
+    speaker_between,
     subject_of,
     tok_end,
     via_of_verb,
 )
 from .quote_speakers import PERSON_PRONOUNS, Speaker, speaker_at
 
+SPEAKING_KINDS = {"person", "organization", "media", "igo", "group"}
 MAX_CUE_GAP = 300  # characters between two quotations joined by one cue ("A," said X, title. "B")
 
 
@@ -160,11 +162,16 @@ def _unattached_quotations(a: Analysis, quoted: list[quote_marks.Quoted], cands:
         if taken:
             prev, prev_q = max(taken, key=lambda c: c.end), q
             continue
-        att = _colon_quote(a, q, q_pairs) or _cue_after(a, q, q_pairs)
+        att = _colon_quote(a, q, q_pairs)
+        min_words = MIN_CONTENT_WORDS
+        if att is None:
+            att = _cue_after(a, q, q_pairs)
+            min_words = 1  # '"Geneva," she answered': the cue right after makes one word a quote
         if att is None and prev is not None and prev_q is not None and _continues(a, prev, prev_q, q):
             att = Attribution(start=q.start, end=q.end, kind="direct", speaker=prev.speaker,
                               cue=None, via=prev.via, source="continued")
-        if att is not None and count_words(a.text, q.start, q.end) >= MIN_CONTENT_WORDS:
+            min_words = MIN_CONTENT_WORDS
+        if att is not None and count_words(a.text, q.start, q.end) >= min_words:
             out.append(att)
             prev, prev_q = att, q
     return out
@@ -211,7 +218,7 @@ def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]
             break
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech:
             continue
-        subj = subject_of(verb)
+        subj = subject_of(verb) or (speaker_between(verb, q.after) if not bare_only else None)
         if subj is None:
             return None
         first = after[0]
@@ -239,6 +246,7 @@ def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, in
     lex = lexicon()
     speaker: Speaker | None = None
     cue: tuple[int, int] | None = None
+    cue_lemma = ""
     if before.endswith(","):  # 'X said, "QUOTE"' / '..., adding, "QUOTE"': the verb before the comma
         if intro[-1].pos_ != "VERB" or intro[-1].lemma_.lower() not in lex.speech:
             return None
@@ -249,18 +257,11 @@ def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, in
         subj = subject_of(verb)
         if subj is not None:
             speaker = speaker_at(a, subj, q_pairs)
-            cue = (verb.idx, tok_end(verb))
+            cue, cue_lemma = (verb.idx, tok_end(verb)), verb.lemma_.lower()
     if speaker is None and before.endswith(","):
         return None
     if speaker is None:
-        ids = {t.i for t in intro}
-        roots = [t for t in intro if t.head.i not in ids or t.head.i == t.i]
-        root = next((t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-        if root is None:
-            return None
-        speaker = speaker_at(a, root, q_pairs)
-        if speaker.actor is None:
-            return None
+        speaker = _intro_speaker(a, intro, q_pairs)
     cands = []
     for t in intro:
         if t.dep_ == "prep" and t.lower_ == "in":
@@ -269,10 +270,31 @@ def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, in
                 cands.extend(objs)
                 if cue is None:
                     last_prep = objs[0].head
-                    cue = (t.idx, tok_end(last_prep))
+                    cue, cue_lemma = (t.idx, tok_end(last_prep)), last_prep.lemma_.lower()
     via = media_speaker(a, cands, q_pairs, speaker)
     return Attribution(start=q.start, end=q.end, kind="direct", speaker=speaker, cue=cue, via=via,
-                       source="colon")
+                       cue_lemma=cue_lemma, source="colon")
+
+
+def _intro_speaker(a: Analysis, intro: list, q_pairs: list[tuple[int, int]]) -> Speaker | None:
+    """Who speaks in a colon's lead-in with no speech verb: its root noun phrase when it names
+    an actor ("NAME, title, in comments to X:"), else the last actor it names ("The surge does
+    not surprise pollster NAME:"), else nobody (the quotation is still a quote)."""
+    ids = {t.i for t in intro}
+    roots = [t for t in intro if t.head.i not in ids or t.head.i == t.i]
+    root = next((t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if root is not None:
+        speaker = speaker_at(a, root, q_pairs)
+        if speaker.actor is not None:
+            return speaker
+    lo, hi = intro[0].idx, tok_end(intro[-1])
+    named = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.kind in SPEAKING_KINDS
+             and not any(qs <= m.start < qe for qs, qe in q_pairs)]
+    if not named:
+        return None
+    m = named[-1]
+    head = next((t for t in intro if t.idx <= m.start < tok_end(t)), intro[-1])
+    return Speaker(start=m.start, end=m.end, actor=m.actor_id, kind=m.kind, head=head.i)
 
 
 # -- pass 3: channels and nesting ---------------------------------------------------------

@@ -71,3 +71,11 @@ def test_a_title_word_modifying_another_noun_is_no_description(run):
     assert "general" not in m
     m = run("Iran's foreign ministry said nothing.\n")  # the ministry, not the minister
     assert m["Iran's foreign ministry"].kind == "organization"
+
+
+def test_a_person_from_a_place_and_a_two_word_group_noun(run):
+    m = run("An Anglican missionary from Mombasa was detained. Food ran short in a Somali refugee camp.\n")
+    assert (m["missionary"].actor_id, m["missionary"].sector) == ("KEN", "REL")
+    assert (m["Somali"].actor_id, m["Somali"].sector) == ("SOM", "REF")
+    m = run("Shelling hit the city of Kharkiv.\n")
+    assert "city" not in m

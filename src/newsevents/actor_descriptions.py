@@ -34,6 +34,8 @@ from .knowledge import KnowledgeBase, actor_words, office_of, office_phrases
 _NOT_THE_HOLDER = {"a", "an", "another", "one", "former", "ex", "ex-", "deputy", "vice", "acting", "first",
                    "late", "retired", "ousted", "some", "any", "two", "three", "several"}
 _HEADS = {"president", "prime-minister", "chancellor", "supreme-leader", "king", "emir", "crown-prince"}
+_PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "homes", "region", "province",
+                "district", "capital", "port", "camp", "area", "streets"}
 _PLACE_PREPS = ("in", "from", "of", "across", "throughout")
 
 
@@ -192,7 +194,7 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
             continue
         noun = m["noun"].lower()
         sector = groups.get(noun)
-        if sector is None or sector in STATE_SECTORS or not noun.endswith("s"):
+        if sector is None or sector in STATE_SECTORS or noun in _PLACE_NOUNS:
             continue  # "officials in Kyiv" may be anyone's; "the city of Kyiv" is a place
         s = max(0, c.start - 40) + m.start("noun")
         e = s + len(m["noun"])

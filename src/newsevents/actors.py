@@ -451,7 +451,8 @@ def _group_sector(span) -> str | None:
     for nxt in doc[span.end:min(span.end + 3, len(doc))]:  # "Israeli army bulldozers", "US servicemen"
         if nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.ent_type_ in ("GPE", "PERSON"):
             break
-        following = groups.get(nxt.lower_) or heads.get(nxt.lower_) or following
+        pair = f"{nxt.nbor(-1).lower_} {nxt.lower_}" if nxt.i > span.end else ""
+        following = groups.get(pair) or groups.get(nxt.lower_) or heads.get(nxt.lower_) or following
     if following:  # the last one is the head: "Algerian government forces" -> MIL
         return following
     if tok.dep_ == "pobj":  # "the president of Armenia", "students throughout Indonesia"

@@ -89,6 +89,11 @@ story_events = sa.Table(
     sa.Column("window_lo", sa.String(10), index=True),
     sa.Column("window_hi", sa.String(10), index=True),
 )
+#: added by migration 6: a filter on type or status reads story events in the order they are listed
+ORDERED_BY_TYPE = sa.Index("ix_story_events_type_order", story_events.c.type, story_events.c.date_lo,
+                           story_events.c.first_reported, story_events.c.id)
+ORDERED_BY_STATUS = sa.Index("ix_story_events_status_order", story_events.c.status, story_events.c.date_lo,
+                             story_events.c.first_reported, story_events.c.id)
 event_parties = sa.Table(
     "event_parties", meta,
     sa.Column("event_id", sa.String(32), nullable=False, index=True),
@@ -154,6 +159,14 @@ def _search_index(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin ({PG_FTS_DOCUMENT})")
 
 
+def _indexes(*indexes: sa.Index) -> Callable[[Connection], None]:
+    """Create indexes an older database lacks (a new one has them from its tables)."""
+    def migrate(conn: Connection) -> None:
+        for ix in indexes:
+            ix.create(conn, checkfirst=True)
+    return migrate
+
+
 #: ordered schema migrations: version n is MIGRATIONS[n - 1]; append, never edit
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create(articles, article_bands),                    # 1: articles and duplicate bands
@@ -161,6 +174,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _create(actors),                                     # 3: the actors seen
     _add_columns(story_events, "window_lo", "window_hi"),  # 4: linking windows (NULL: relink fills)
     _search_index,                                       # 5: full-text search over articles
+    _indexes(ORDERED_BY_TYPE, ORDERED_BY_STATUS),        # 6: filtered story events in list order
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

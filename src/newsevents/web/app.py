@@ -260,5 +260,11 @@ def serve(settings: Settings) -> None:
         return
     os.environ[ENV_SETTINGS] = json.dumps(asdict(settings))
     open_store(settings.db).close()  # migrate once, before the workers open it
+    import inspect
+
+    # a worker that imports the library on a busy machine may take longer than uvicorn's 5 s default
+    patience = {"timeout_worker_healthcheck": 120} \
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.run).parameters else {}
     uvicorn.run("newsevents.web.app:create_app_from_env", factory=True, host=settings.host,
-                port=settings.port, workers=settings.workers, log_level="warning", server_header=False)
+                port=settings.port, workers=settings.workers, log_level="warning", server_header=False,
+                **patience)

@@ -1,0 +1,121 @@
+"""Load on the events API of ``newsevents serve`` from a second process: requests per second and
+error rate, over a store of 10,000 articles.
+
+    python benchmarks/serve_load.py [--db /tmp/newsevents-serve-10k.db] [--articles 10000]
+                                    [--workers 2] [--concurrency 16] [--duration 20] [--json OUT.json]
+
+The store is built as by ``benchmarks/serve_latency.py`` (reused when it holds the articles).
+The server runs in its own process group on 127.0.0.1 (``--workers`` uvicorn processes); this
+process is the client: ``--concurrency`` connections kept alive, each sending the next request
+as soon as the last is answered, for ``--duration`` seconds (and never more than
+``--max-requests``), then it stops by itself. The requests cycle through the events API's
+filters (none, an actor, a pair, a type and status, a time range, overdue, pages deep in the
+list). An error is any answer other than 200 or a failed connection. Target: 200 requests per
+second with no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_latency import build_store  # noqa: E402  (a sibling script)
+
+from newsevents.web.local import running_server  # noqa: E402
+
+TARGET_RPS = 200
+
+
+def request_mix(base: httpx.Client) -> list[str]:
+    """Events API requests with parameters from the store."""
+    net = base.get("/api/network").json()
+    pairs = [(e["source"], e["target"]) for e in net["edges"][:5]]
+    actors = [n["id"] for n in net["nodes"][:8]]
+    mix = ["/api/events", "/api/events?limit=20&offset=100", "/api/events?offset=2000",
+           "/api/events?type=ACCUSE&status=asserted", "/api/events?type=AGREE",
+           "/api/events?since=2025-01-01&until=2025-03-31", "/api/events?status=expected",
+           "/api/events?overdue=true"]
+    mix += [f"/api/events?actor={a}" for a in actors]
+    mix += [f"/api/events?actor={a}&actor={b}" for a, b in pairs]
+    return mix
+
+
+async def run_load(base: str, mix: list[str], concurrency: int, duration: float, max_requests: int) -> dict:
+    statuses: dict[str, int] = {}
+    latencies: list[float] = []
+    sent = 0
+    deadline = time.monotonic() + duration
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async def worker(client: httpx.AsyncClient, k: int) -> None:
+        nonlocal sent
+        i = k
+        while time.monotonic() < deadline and sent < max_requests:
+            sent += 1
+            url = mix[i % len(mix)]
+            i += concurrency
+            t0 = time.perf_counter()
+            try:
+                r = await client.get(url)
+                key = str(r.status_code)
+            except httpx.HTTPError as e:
+                key = e.__class__.__name__
+            latencies.append((time.perf_counter() - t0) * 1000)
+            statuses[key] = statuses.get(key, 0) + 1
+
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client, k) for k in range(concurrency)))
+        elapsed = time.perf_counter() - t0
+    total = sum(statuses.values())
+    errors = total - statuses.get("200", 0)
+    latencies.sort()
+    return {"requests": total, "seconds": round(elapsed, 2), "rps": round(total / elapsed, 1),
+            "errors": errors, "error_rate": round(errors / total, 4) if total else None, "statuses": statuses,
+            "latency_ms": {"median": round(statistics.median(latencies), 1),
+                           "p95": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+                           "max": round(latencies[-1], 1)} if latencies else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="/tmp/newsevents-serve-10k.db")
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=2, help="server processes")
+    ap.add_argument("--concurrency", type=int, default=16, help="connections of the client")
+    ap.add_argument("--duration", type=float, default=20.0, help="seconds of load")
+    ap.add_argument("--max-requests", type=int, default=100_000)
+    ap.add_argument("--json", help="also write the results here")
+    args = ap.parse_args(argv)
+    counts = build_store(args.db, args.articles)
+    print(f"store {args.db}: {json.dumps(counts)}")
+    with running_server(args.db, workers=args.workers) as base:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            mix = request_mix(client)
+            for url in mix:  # warm: each worker's caches and the database pages
+                client.get(url)
+        result = asyncio.run(run_load(base, mix, args.concurrency, min(args.duration, 600.0), args.max_requests))
+    load = os.getloadavg()
+    result.update(workers=args.workers, concurrency=args.concurrency, load=load, urls=len(mix))
+    print(f"{result['requests']} requests in {result['seconds']} s from {args.concurrency} connections to "
+          f"{args.workers} server processes: {result['rps']} requests/s, {result['errors']} errors "
+          f"(rate {result['error_rate']}), statuses {result['statuses']}; latency ms {result['latency_ms']}; "
+          f"load average {load[0]:.1f} on {os.cpu_count()} cores")
+    met = result["rps"] >= TARGET_RPS and result["errors"] == 0
+    print(f"target {TARGET_RPS} requests/s with no errors: {'met' if met else 'NOT met'}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1))
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

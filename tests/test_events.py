@@ -576,3 +576,22 @@ def test_a_claimed_attack_accuses_its_doer(make_analysis):
     assert by_type(events, "ASSAULT").status == "alleged"
     acc = by_type(events, "ACCUSE")
     assert acc.actors == ["BEN"] and acc.recipients == ["TGO"] and acc.status == "asserted"
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    ("Peru expressed concern over the deployment of Chilean troops.", "ACCUSE", ["PER"], ["CHL"]),
+    ("Peru lodged a protest with Chile over the incident.", "ACCUSE", ["PER"], ["CHL"]),
+    ("Peruvian jets struck targets in Chile overnight.", "ASSAULT", ["PER"], ["CHL"]),
+    ("Peru blocked the aid package for Chile.", "REJECT", ["PER"], []),
+    ("Peru and Chile exchanged fire along the border.", "ASSAULT", ["CHL", "PER"], []),
+])
+def test_stance_complaint_and_target_frames(make_analysis, text, type_, actors, recipients):
+    names = [("Peruvian", "PER"), ("Peru", "PER"), ("Chilean", "CHL"), ("Chile", "CHL")]
+    ms = []
+    for n, c in names:
+        start = text.find(n)
+        if start >= 0 and not any(m.start <= start < m.end for m in ms):
+            ms.append(mention(text, n, c))
+    ev = max(events_of(make_analysis, text, ms), key=lambda e: e.confidence)
+    assert ev.type == type_ and sorted(ev.actors) == actors
+    assert ev.recipients == recipients or (not recipients and ev.type == "REJECT")

@@ -121,6 +121,17 @@ class Parties:
     def mention_at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
 
+    def is_state(self, p: Party) -> bool:
+        """The party is a state named as such ("Japan lodged a protest"), not a group or a
+        place of it ("Japanese students", "protesters in Tokyo")."""
+        if self._starts is None:
+            self._starts = {t.idx: t for t in self.doc}
+        tok = self._starts.get(p.position)
+        m = self.mention_at(tok) if tok is not None else None
+        return m is not None and m.kind == "country" and self.group_noun(p) is None \
+            and tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "poss") \
+            and tok.ent_type_ != "NORP" and tok.tag_ != "NNPS"  # "Palestinians" are people
+
     def group_noun(self, p: Party) -> Token | None:
         """The common noun a party was read from as a modifier ("Georgian" in "Georgian
         demonstrators"), if it was."""

@@ -67,7 +67,8 @@ def recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str 
     if t.entry.pos == "verb" and t.entry.type in HOSTILE_TYPES:
         doer = agent_of(t.token) if is_passive(t.token) else subject_of(t.token)
         done_to = subject_of(t.token) if is_passive(t.token) else objects_of(t.token)
-        if _heads(doer) & lex.crowd_nouns:  # "protesters torched / attacked ...": a riot
+        if _heads(doer) & lex.crowd_nouns and t.entry.mode in (None, "seize", "repress"):
+            # "protesters torched / attacked ...": a riot (not "fired missiles": an assault)
             return "PROTEST", "riot", "145", status
         if _heads(doer) & lex.security_nouns and _heads(done_to) & lex.crowd_nouns:
             return "COERCE", "repress", "175", status  # forces against a crowd: repression
@@ -85,8 +86,8 @@ def protest_target(actors: list[Party], location: str | None, a: Analysis,
     """A protest by people of a country, with no target named, is aimed at the authorities
     where it is held: the country of its place, else the protesters' own ("Algerian farmers
     began a hunger strike outside parliament")."""
-    if not actors or any(p.kind == "country" and parties.group_noun(p) is None for p in actors):
-        return []  # a state "protesting" names its target, or has none
+    if not actors or any(parties.is_state(p) for p in actors):
+        return []  # a state's protest is a complaint (see events), with its own target
     country = None
     if location is not None:
         country = location if len(location) == 3 and location.isupper() else \

@@ -83,6 +83,8 @@ SUBORDINATE_DEPS = ("advcl", "xcomp", "ccomp", "pcomp")
 BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during", "since",
                     "because", "until", "ahead", "pending", "like")
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
+#: types stating a stance toward something: "concern over X", "support for X"
+STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
@@ -127,6 +129,9 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         recipients = _phrases(parties, [p for o in objs for p in prep_objects(
             o, [w for w in NOUN_RECIPIENT_PREPS if w not in topic])])
+    if not recipients and t.entry.type in STANCE_TYPES:  # "expressed concern over X's plan"
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        recipients = _phrases(parties, [p for h in holders for p in prep_objects(h, ("over", "about", "at", "for"))])
     if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
         inner = [o for o in (*prep_objects(verb, ("for", "of", "on")), *objects_of(verb, ()))
                  if o.pos_ == "NOUN"]
@@ -402,8 +407,14 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
+        if type_ == "PROTEST" and actors and all(parties.is_state(p) for p in actors):
+            type_, mode, cameo = "ACCUSE", "complain", "114"  # "Japan lodged a protest with X"
         if type_ == "PROTEST" and not recipients:
             recipients = protest_target(actors, location, a, parties)
+        elif type_ in ("ASSAULT", "COERCE") and not recipients and location is not None:
+            # "jets struck targets in southern Lebanon": the place's state is hit
+            place = _country_of(location, a)
+            recipients = [Party(place, place, "country", sent.start)] if place else []
         if not actors:
             confidence -= 0.3
         if _serves_other(t.token, anchors):
@@ -464,6 +475,12 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _country_of(actor_id: str, a: Analysis) -> str | None:
+    if len(actor_id) == 3 and actor_id.isupper():
+        return actor_id
+    return next((x.country for x in a.actors if x.id == actor_id), None)
 
 
 def _resolver():

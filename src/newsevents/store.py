@@ -43,7 +43,7 @@ from .errors import ArticleConflict, IngestInterrupted
 from .models import Article, ErrorBody, ItemError
 from .store_schema import (  # noqa: F401  (re-exported: the store's public names)
     DEFAULT_DB, ENV_VAR, MIGRATIONS, SCHEMA_VERSION, StoreError, actors, article_bands, articles,
-    event_parties, make_engine, meta, mentions, resolve_url, schema_version, story_events,
+    event_parties, make_engine, meta, mentions, resolve_url, schema_version, story_events, write_lock,
 )
 from .stories import Mention, StoryEvent
 
@@ -111,7 +111,7 @@ class Store:
         try:
             self.migrate()
         except sa.exc.SQLAlchemyError as e:
-            raise StoreError(f"cannot open the database {self.safe_url}: {e.__class__.__name__}: {e}") from e
+            raise StoreError(f"cannot open the database {self.safe_url}: {_reason(e)}") from e
 
     @property
     def safe_url(self) -> str:
@@ -134,15 +134,20 @@ class Store:
             return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
 
     def migrate(self) -> int:
-        """Run the migrations this database lacks; returns the schema version."""
+        """Run the migrations this database lacks; returns the schema version. Two processes
+        opening a new database at once do not both migrate it: each migration runs under the
+        write lock and only when the version read under it still lacks it."""
         with self.engine.begin() as conn:
-            schema_version.create(conn, checkfirst=True)
+            conn.execute(sa.schema.CreateTable(schema_version, if_not_exists=True))
         current = self.version()
         if current > SCHEMA_VERSION:
             raise StoreError(f"the database {self.safe_url} has schema version {current}, newer "
                              f"than this newsevents ({SCHEMA_VERSION}); upgrade newsevents")
         for n in range(current + 1, SCHEMA_VERSION + 1):
             with self.engine.begin() as conn:
+                write_lock(conn)
+                if (conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0) >= n:
+                    continue  # another process ran it meanwhile
                 MIGRATIONS[n - 1](conn)
                 conn.execute(schema_version.insert().values(version=n, applied_at=_now()))
         return SCHEMA_VERSION
@@ -175,10 +180,12 @@ class Store:
 
     def ingest_batch(self, batch: Sequence[Article], *,
                      on_error: Callable[[ItemError], None] | None = None) -> IngestSummary:
-        """Store one batch atomically: all of it is committed, or nothing."""
+        """Store one batch atomically: all of it is committed, or nothing. Batches of two
+        processes ingesting at once are written one after the other (the second waits)."""
         summary = IngestSummary(read=len(batch))
         try:
             with self.engine.begin() as conn:
+                write_lock(conn)
                 known = dict(conn.execute(sa.select(articles.c.id, articles.c.text_hash)
                                           .where(articles.c.id.in_([a.id for a in batch]))).all())
                 new: list[Mention] = []
@@ -209,7 +216,7 @@ class Store:
                 self._refresh(conn, stale)
         except sa.exc.SQLAlchemyError as e:
             self._fps.clear()
-            raise StoreError(f"ingest into {self.safe_url} failed, batch rolled back: {e}") from e
+            raise StoreError(f"ingest into {self.safe_url} failed, batch rolled back: {_reason(e)}") from e
         except BaseException:
             self._fps.clear()
             raise
@@ -521,6 +528,15 @@ class Store:
             d["story_event"] = eid
             out.append(d)
         return out
+
+
+def _reason(e: sa.exc.SQLAlchemyError) -> str:
+    """What the database said, without the statement and its parameters (whole articles)."""
+    orig = getattr(e, "orig", None)
+    said = f"{type(orig).__name__}: {orig}" if orig is not None else f"{type(e).__name__}: {e}"
+    if "locked" in said or "busy" in said:
+        said += " (another process kept the database locked for too long; run again when it is done)"
+    return said[:500]
 
 
 def _earlier(a: str | None, b: str | None) -> bool:

@@ -190,6 +190,23 @@ def resolve_url(db: str | None = None) -> str:
     return db
 
 
+#: how long an SQLite writer waits for another process's write transaction (one ingest batch)
+#: before it gives up with E_STORE
+BUSY_TIMEOUT_MS = 60_000
+
+
+def write_lock(conn: Connection) -> None:
+    """Take the database's write lock at the start of a transaction, so that two processes
+    writing at once (two ingests, two migrations) run their transactions one after the other,
+    each reading what the other committed. SQLite: a write statement (that changes nothing)
+    takes the lock, waiting up to :data:`BUSY_TIMEOUT_MS`; PostgreSQL: a table lock that only
+    writers of the same kind take (readers are not blocked)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE 0")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE schema_version IN SHARE ROW EXCLUSIVE MODE")
+
+
 def make_engine(url: str) -> Engine:
     try:
         engine = sa.create_engine(url, future=True)
@@ -202,8 +219,8 @@ def make_engine(url: str) -> Engine:
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL needs the lock
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
     return engine

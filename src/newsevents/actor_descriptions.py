@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .actor_roles import STATE_SECTORS, Candidate
+from .actor_roles import STATE_SECTORS, Candidate, in_prose
 from .analysis import Analysis
 from .knowledge import KnowledgeBase, actor_words, office_of, office_phrases
 
@@ -111,11 +111,14 @@ def _offices(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Can
         if c.kind != "country" or c.context:
             out.append(c)
             continue
-        whole = _whole_office_regex().match(a.text[c.start:c.start + 80])  # "Kremlin spokesman"
+        whole = _whole_office_regex().match(a.text[c.start:c.start + 80])
         m = _office_regex().match(a.text[c.end:c.end + 80])
-        end = c.start + whole.end() if whole and whole.end() > c.end - c.start else (c.end + m.end() if m else 0)
-        office = office_of(whole["office"]) if whole and whole.end() > c.end - c.start else (
-            office_of(m["office"]) if m else None)
+        if whole and whole.end() > c.end - c.start:  # the state's word is part of it: "Kremlin spokesman"
+            office, end = office_of(whole["office"]), c.start + whole.end()
+        elif m:  # "Iran's foreign minister", "the Russian president"
+            office, end = office_of(m["office"]), c.end + m.end()
+        else:
+            office, end = None, c.end
         before = a.text[max(0, c.start - 30):c.start].lower().split()
         if office is None or (before and before[-1] in _NOT_THE_HOLDER) or _name_follows(a, end) \
                 or not _heads_phrase(a, end):
@@ -154,14 +157,11 @@ def _title(kb: KnowledgeBase, c: Candidate, a: Analysis) -> str:
 
 
 def _definite_descriptions(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> list[Candidate]:
-    from .actors import _in_prose
-
     taken = sorted(cands, key=lambda c: c.start)
-    added: list[Candidate] = []
     for m in _description_regex().finditer(a.text):
         state_words, head = m["state"], m["head"].lower()
         s, e = (m.start("state") if state_words else m.start("head")), m.end("head")
-        if not _in_prose(prose, s, e) or _name_follows(a, e) or not _heads_phrase(a, e):
+        if not in_prose(prose, s, e) or _name_follows(a, e) or not _heads_phrase(a, e):
             continue
         state = kb.country_of_word(state_words) if state_words else None
         if state_words and state is None:
@@ -176,14 +176,11 @@ def _definite_descriptions(a: Analysis, kb: KnowledgeBase, cands: list[Candidate
         c = replace(p, start=s, end=e, context=False)
         taken.append(c)
         taken.sort(key=lambda c: c.start)
-        added.append(c)
     return taken
 
 
 def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> list[Candidate]:
     """ "protesters in Tbilisi": a mention of Georgia with the group's sector."""
-    from .actors import _in_prose
-
     groups = actor_words()["group_nouns"]
     out = list(cands)
     for c in cands:
@@ -198,7 +195,7 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
             continue  # "officials in Kyiv" may be anyone's; "the city of Kyiv" is a place
         s = max(0, c.start - 40) + m.start("noun")
         e = s + len(m["noun"])
-        if not _in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):
+        if not in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):
             continue
         state = kb.get(c.country)
         if state is not None:

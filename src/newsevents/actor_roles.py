@@ -19,6 +19,7 @@ Sector words come from ``data/actor_words.toml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -258,3 +259,9 @@ def _modifies_actor(doc, c: Candidate, by_token: dict[int, int], n: int, cands: 
         if m is not None and m != n and cands[m].kind in _ANCHORS:
             return True
     return False
+
+
+def in_prose(prose: list[tuple[int, int]], s: int, e: int) -> bool:
+    """[s, e) lies within one of the sorted prose spans."""
+    i = bisect.bisect_right(prose, (s, float("inf"))) - 1
+    return i >= 0 and prose[i][0] <= s and e <= prose[i][1]

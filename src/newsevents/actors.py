@@ -39,7 +39,6 @@ outside any article.  The knowledge base includes the user's own files (``$NEWSE
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -47,6 +46,7 @@ from functools import lru_cache
 
 from .actor_descriptions import describe
 from .actor_roles import STATE_SECTORS, apply_context, title_sector
+from .actor_roles import in_prose as _in_prose
 from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
 from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, office_of, slugify
@@ -658,8 +658,3 @@ def _group(cands: list[_Cand]) -> list[Actor]:
             act.name = c.name
         act.mentions.append(Span(start=c.start, end=c.end))
     return list(actors.values())
-
-
-def _in_prose(prose: list[tuple[int, int]], s: int, e: int) -> bool:
-    i = bisect.bisect_right(prose, (s, float("inf"))) - 1
-    return i >= 0 and prose[i][0] <= s and e <= prose[i][1]

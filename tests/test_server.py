@@ -8,6 +8,7 @@ import json
 import threading
 import time
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from test_stories import make_article
@@ -337,3 +338,38 @@ def test_paged_timeline_and_cached_network_agree_with_the_library(store):
     extra = make_article("late-one", "2025-03-01", [("THREATEN", ["NOR"], ["ISL"], "asserted", None, None)])
     queries.ingest_records([extra], store)  # the cache sees the change
     assert any("THREATEN" in e["by_type"] for e in cache.network(store)["edges"])
+
+
+def test_a_crash_is_an_error_of_the_same_shape(store, monkeypatch):
+    def broken(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(queries, "events_page", broken)
+    with TestClient(create_app(Settings(), store=store), raise_server_exceptions=False) as c:
+        r = c.get("/api/events")
+    assert r.status_code == 500
+    assert r.json() == {"error": {"code": "E_INTERNAL", "message": "the server failed on GET /api/events: RuntimeError"}}
+
+
+def test_the_server_answers_while_an_ingest_writes(live, store):
+    """Reads on a live server while another thread ingests batch after batch (SQLite WAL)."""
+    batches = [[make_article(f"busy-{b}-{i}", "2025-04-01", [("CONSULT", ["EGY", "SDN"], [], "asserted", None, None)],
+                             text=f"Busy report {b}-{i}: ministers met again, written for the tests. " * 5)
+                for i in range(10)] for b in range(6)]
+    done = threading.Event()
+
+    def write():
+        for batch in batches:
+            queries.ingest_records(batch, store, batch_size=5)
+        done.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    statuses = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{live}", timeout=30) as c:
+        while not done.is_set() or len(statuses) < 10:
+            for url in ("/api/events?actor=EGY", "/api/articles", "/api/search?q=busy", "/"):
+                statuses.append(c.get(url).status_code)
+        writer.join()
+        assert c.get("/api/articles/busy-5-9").status_code == 200
+    assert set(statuses) == {200} and len(statuses) >= 10

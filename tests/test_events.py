@@ -595,3 +595,9 @@ def test_stance_complaint_and_target_frames(make_analysis, text, type_, actors, 
     ev = max(events_of(make_analysis, text, ms), key=lambda e: e.confidence)
     assert ev.type == type_ and sorted(ev.actors) == actors
     assert ev.recipients == recipients or (not recipients and ev.type == "REJECT")
+
+
+def test_an_anti_or_pro_modifier_names_a_stance_not_a_member(make_analysis):
+    text = "Pro-Russia rebels attacked anti-Kyiv activists in Donetsk."
+    ms = [mention(text, "Russia", "RUS"), mention(text, "Kyiv", "UKR")]
+    assert not [e for e in events_of(make_analysis, text, ms) if e.actors or e.recipients]

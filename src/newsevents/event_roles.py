@@ -286,6 +286,8 @@ class Parties:
         return any(d0 <= tok.idx < d1 for d0, d1 in self._datelines)
 
     def modifier(self, tok: Token) -> list[Party]:
+        if _stance_prefixed(tok):
+            return []  # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a member
         m = self.mention_at(tok)
         if m is not None:
             return [self._party(m, tok.idx)]
@@ -410,6 +412,16 @@ def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
     allowed = set(words)
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed
             for p in c.children if p.dep_ == "pobj"]
+
+
+STANCE_PREFIXES = {"anti", "pro", "non"}
+
+
+def _stance_prefixed(tok: Token) -> bool:
+    """The modifier is the X of "anti-X" / "pro-X" (the tokenizer splits at the hyphen)."""
+    first = tok.left_edge if tok.left_edge.i < tok.i else tok
+    i = first.i
+    return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def _as_country(p: Party) -> Party:

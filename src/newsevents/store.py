@@ -47,7 +47,8 @@ from .store_schema import (  # noqa: F401  (re-exported: the store's public name
 )
 from .stories import Mention, StoryEvent
 
-_FP_CACHE = 20_000  # fingerprints kept in memory for duplicate checks
+_FP_CACHE = 2_000  # recent fingerprints kept for duplicate checks (republications follow soon);
+# an older candidate is fingerprinted again from its stored text, so memory stays flat
 
 
 def open_store(db: str | None = None, *, create: bool = True) -> "Store":

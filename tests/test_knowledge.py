@@ -155,6 +155,8 @@ def test_load_kb_takes_files_as_arguments(tmp_path):
      "YYYY"),
     ({"id": "Person X", "name": "X", "kind": "person"}, "slug"),
     ({"id": "person:x", "name": "X", "kind": "person", "aliases": [""]}, "aliases"),
+    ({"id": "media:x", "name": "X", "kind": "media", "sector": "BUS"}, "MED"),
+    ({"id": "media:x", "name": "X", "kind": "media", "state_affiliated": "yes"}, "state_affiliated"),
 ])
 def test_row_checker_names_the_problem(row, problem):
     assert any(problem in p for p in check_row(row)), check_row(row)

@@ -327,7 +327,8 @@ def check_row(row: object) -> list[str]:
 
     Checked: the kind; the id (ISO3 for a country, whose ``country`` is itself, else
     ``kind:slug``); the name; ``country`` an ISO3 code or null; sectors in
-    :data:`newsevents.models.SECTORS`; aliases, demonyms and capitals non-empty strings; each
+    :data:`newsevents.models.SECTORS` (an outlet's is ``MED``); ``state_affiliated`` a boolean
+    or null; aliases, demonyms and capitals non-empty strings; each
     role's country, sector and dates (``YYYY[-MM[-DD]]``, start required, start <= end);
     metonyms' sectors; ``ambiguous`` surfaces among the entry's own."""
     from .models import SECTORS
@@ -352,6 +353,10 @@ def check_row(row: object) -> list[str]:
         problems.append(f"country {country!r} is not an ISO3 code")
     if row.get("sector") is not None and row["sector"] not in SECTORS:
         problems.append(f"sector {row['sector']!r} is not a PLOVER sector")
+    if kind == "media" and row.get("sector") not in (None, "MED"):
+        problems.append("an outlet's sector is MED")
+    if row.get("state_affiliated") not in (None, True, False):
+        problems.append("state_affiliated is true, false or null")
     for key in ("aliases", "demonyms", "capitals"):
         values = row.get(key, [])
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):

@@ -601,3 +601,10 @@ def test_an_anti_or_pro_modifier_names_a_stance_not_a_member(make_analysis):
     text = "Pro-Russia rebels attacked anti-Kyiv activists in Donetsk."
     ms = [mention(text, "Russia", "RUS"), mention(text, "Kyiv", "UKR")]
     assert not [e for e in events_of(make_analysis, text, ms) if e.actors or e.recipients]
+
+
+def test_a_title_takes_the_person_in_apposition(make_analysis):
+    text = "The Interior Minister, Ana Ruiz, allowed the opposition to hold a rally."
+    ms = [mention(text, "Ana Ruiz", "person:ana-ruiz", kind="person", country="PER")]
+    ev = by_type(events_of(make_analysis, text, ms), "CONCEDE")
+    assert ev.actors == ["person:ana-ruiz"]

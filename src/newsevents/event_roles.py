@@ -224,6 +224,10 @@ class Parties:
                 found.extend(self._modifier_group(child))
         if found or shallow:
             return found
+        named = [self._party(mc, c.idx) for c in tok.rights if c.dep_ == "appos"
+                 and (mc := self.mention_at(c)) is not None and mc.kind in ("person", "organization", "igo")]
+        if named:  # "the interior minister, X," / "Minister X": the person named
+            return named[:1]
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 for pobj in child.children:

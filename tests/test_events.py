@@ -608,3 +608,10 @@ def test_a_title_takes_the_person_in_apposition(make_analysis):
     ms = [mention(text, "Ana Ruiz", "person:ana-ruiz", kind="person", country="PER")]
     ev = by_type(events_of(make_analysis, text, ms), "CONCEDE")
     assert ev.actors == ["person:ana-ruiz"]
+
+
+def test_a_threat_takes_the_target_of_the_threatened_act(make_analysis):
+    text = "The Malian president threatened to impose a curfew in Bamako."
+    ms = [mention(text, "Malian", "MLI"), mention(text, "Bamako", "location:bamako", kind="location", country="MLI")]
+    threat = by_type(events_of(make_analysis, text, ms), "THREATEN")
+    assert threat.actors == ["MLI"] and threat.recipients == ["MLI"]

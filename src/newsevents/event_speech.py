@@ -91,7 +91,8 @@ def protest_target(actors: list[Party], location: str | None, a: Analysis,
     country = None
     if location is not None:
         country = location if len(location) == 3 and location.isupper() else \
-            next((x.country for x in a.actors if x.id == location), None)
+            next((x.country for x in a.actors if x.id == location), None) or \
+            next((m.country for m in a.mentions if m.actor_id == location and m.country), None)
     if country is None:
         own = {p.country for p in actors if p.country}
         country = own.pop() if len(own) == 1 else None

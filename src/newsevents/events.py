@@ -384,6 +384,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
     events: dict[tuple, Event] = {}
+    made: list[tuple[Token, Event]] = []
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
@@ -439,11 +440,26 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                 "type": said[0], "mode": None, "cameo": said[1], "status": "asserted",
                 "time": event_time(said[2], sent.span, a.times, trigger_tokens, "asserted", published),
                 "location": None, "confidence": round(confidence + 0.05, 2)}))
-        for ev in found:
-            key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
-            if key not in events or events[key].confidence < ev.confidence:
-                events[key] = ev
+        made.extend((t.token, ev) for ev in found)
+    for tok, ev in _with_complement_targets(made):
+        key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
+        if key not in events or events[key].confidence < ev.confidence:
+            events[key] = ev
     return list(events.values())
+
+
+def _with_complement_targets(made: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+    """A threat or demand without a named target takes the target of the act it threatens or
+    demands ("threatened to impose a curfew in X"), even the actor's own country."""
+    out = []
+    for tok, ev in made:
+        if ev.type in ("THREATEN", "REQUEST") and not ev.recipients:
+            inner = [e for t2, e in made if t2.i != tok.i and e.recipients and tok.is_ancestor(t2)
+                     and e.type not in ("THREATEN", "REQUEST")]
+            if inner:
+                ev = ev.model_copy(update={"recipients": list(inner[0].recipients)})
+        out.append((tok, ev))
+    return out
 
 
 def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
@@ -480,7 +496,8 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
 def _country_of(actor_id: str, a: Analysis) -> str | None:
     if len(actor_id) == 3 and actor_id.isupper():
         return actor_id
-    return next((x.country for x in a.actors if x.id == actor_id), None)
+    return next((x.country for x in a.actors if x.id == actor_id), None) or \
+        next((m.country for m in a.mentions if m.actor_id == actor_id and m.country), None)
 
 
 def _resolver():

@@ -277,6 +277,10 @@ def test_state_body_takes_the_dominant_state_of_the_article(run):
     ("Syrian Kurds", "SYR", "CVL", "group"),   # a people named by its ethnic group
     ("an American missionary", "USA", "REL", "group"),
     ("a Sudanese refugee camp", "SDN", "REF", "group"),
+    ("Kenyan police officers", "KEN", "COP", "country"),   # the longer group noun wins
+    ("Israeli settlers", "ISR", "CVL", "group"),
+    ("Central Bank of Nigeria", "NGA", "GOV", "organization"),
+    ("Bank of America", "USA", "BUS", "organization"),
 ])
 def test_resolve_description_sectors(text, country, sector, kind):
     actor = resolve(text, dt.date(2024, 12, 23))
@@ -287,6 +291,12 @@ def test_resolve_part_of_an_igo_and_a_title_before_a_known_person():
     nato = resolve("NATO commanders", dt.date(2024, 5, 1))
     assert (nato.id, nato.kind, nato.sector) == ("igo:nato", "igo", "MIL")
     assert resolve("NATO").sector == "IGO"
+    assert resolve("NATO officials").sector == "IGO"  # generic officials are the igo itself
+    # with no date, the title in the text is the only evidence of the time it speaks of
+    assert resolve("Senator Marco Rubio").sector == "LEG"
+    assert resolve("Senator Marco Rubio", dt.date(2025, 6, 1)).sector == "GOV"  # the KB on a date
+    # a title and a name with particles: the known person, not the state of the title
+    assert resolve("Saudi Crown Prince Mohammed bin Salman", dt.date(2024, 6, 1)).id == "person:mohammed-bin-salman"
     # out of office on the date, but the text calls him President: the text's own time
     clinton = resolve("President Bill Clinton", dt.date(2024, 12, 23))
     assert (clinton.id, clinton.sector) == ("person:bill-clinton", "GOV")

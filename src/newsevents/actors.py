@@ -138,7 +138,7 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
             found.append((m.start(), e, "name"))
             ends[m.start()] = m.end()
     for m in _gazetteer_regex(kb).finditer(text):
-        if not any(s <= m.start() < s + len(e.name) for s, e, _u in found):
+        if not any(s <= m.start() < ends[s] for s, _e, _u in found):  # not inside a ministry phrase
             h = kb.lookup(m.group(), fuzzy=False)[0]
             found.append((m.start(), h.entry, h.use))
             ends[m.start()] = m.end()
@@ -148,12 +148,14 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
             country, sector, _title = e.on(date)
             before = text[:start].lower()
             said = title_sector(before, actor_words())
-            if e.kind == "person" and sector in ("ELI", None) and said in STATE_SECTORS \
+            if e.kind == "person" and (sector in ("ELI", None) or date is None) and said in STATE_SECTORS \
                     and not _former(before):
-                sector = said  # "President X" names X in office, as a report from that time does
-            if e.kind == "igo":  # "EU legislators", "the UN's health agency": a part of the igo
+                sector = said  # "Senator X" names X in that office, as a report from that time does
+            if e.kind == "igo":  # "EU legislators", "NATO commanders": a part of the igo with a function
                 rest = text[:start] + " " * (ends[start] - start) + text[ends[start]:]
-                sector = _description_sector(rest) or sector
+                part = _description_sector(rest)
+                generic = not set(re.findall(r"[a-z]+", rest.lower())) - _IGO_GENERIC
+                sector = part if part and not generic else sector  # "EU officials" are the igo itself
             return Actor(id=e.id, name=e.name, kind=e.kind, country=country, sector=sector)  # type: ignore[arg-type]
     holder = _office_holder(kb, text, found, ends, date)
     if holder is not None:
@@ -167,9 +169,12 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
         e = found[0][1]
         return Actor(id=e.id, name=e.name, kind="country", country=e.id)
     name = text if len(text) <= 80 else text[:80]
-    words = [w for w in re.findall(r"[\w.’'-]+", text) if w.lower() not in ("of", "the", "and", "for", "de")]
+    words = [w for w in re.findall(r"[\w.’'-]+", text) if w.lower() not in _NAME_PARTICLES]
     proper = bool(words) and all(w[:1].isupper() for w in words)
     if proper and _org_head(text) in _org_heads():  # "Amherst College"
+        m = re.match(r"(?:the\s+)?(?:central|national|reserve)\s+bank\s+of\s+(?:the\s+)?(.+)$", text, re.I)
+        if m and kb.country_of_word(m.group(1)):
+            sector = "GOV"  # "National Bank of Poland": a state's central bank
         return Actor(id=f"organization:{slugify(text)}", name=text, kind="organization", country=country,
                      sector=sector)
     tokens = text.split()
@@ -206,6 +211,16 @@ def _office_holder(kb: KnowledgeBase, text: str, found: list[tuple[int, Entry, s
         office = office_of(f"{text[start:ends[start]]} {m['office']}")  # "Kremlin spokesman"
     people = kb.holders(state.id, office, date) if office else []
     return people[0] if len(people) == 1 else None
+
+
+#: words that name an igo as a whole ("EU officials", "NATO allies"), not a part with a function
+_IGO_GENERIC = {"the", "a", "an", "s", "its", "official", "officials", "ally", "allies", "member", "members",
+                "leader", "leaders", "leadership", "diplomat", "diplomats", "delegation", "delegates", "staff",
+                "partner", "partners", "state", "states", "countries", "nations", "senior", "top"}
+
+#: lower-case words inside proper names ("Bank of Mexico", "Mohammed bin Salman")
+_NAME_PARTICLES = {"of", "the", "and", "for", "de", "del", "da", "do", "dos", "la", "le", "van", "von", "der",
+                   "den", "bin", "ibn", "bint", "al", "el", "di", "du"}
 
 
 def _description_sector(text: str) -> str | None:

@@ -354,3 +354,8 @@ def test_kb_corrects_the_model_ner(run):
     assert (m["Bloomberg"].kind, m["Bloomberg"].actor_id) == ("media", "media:bloomberg")  # not a PERSON
     assert all(x.actor_id == "person:donald-trump" for x in mentions if a.text[x.start:x.end] == "Trump")
     assert m["Trump"].sector == "ELI"  # president-elect on 2024-12-23: not yet the government
+
+
+def test_resolve_a_name_spelled_another_way_but_not_a_stranger():
+    assert resolve("Emanuel Macron", dt.date(2024, 1, 1)).id == "person:emmanuel-macron"
+    assert resolve("Hortensia Quillback") is None

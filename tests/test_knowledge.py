@@ -242,3 +242,10 @@ def test_extract_command_with_kb_option(tmp_path, monkeypatch):
     actors = {a["id"]: a for a in json.loads(r.stdout)["actors"]}
     assert actors["person:odile-varenne"]["sector"] == "GOV"
     assert actors["media:fjordline-courier"]["country"] == "NOR"
+
+
+def test_closest_spelling_of_a_known_name():
+    kb = load_kb()
+    assert kb.closest("Sergey Lavrof").id == "person:sergei-lavrov"
+    assert kb.closest("Lavrof") is None          # one word: too little to go on
+    assert kb.closest("Hortensia Quillback") is None  # nobody spelled nearly so

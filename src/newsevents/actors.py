@@ -122,7 +122,19 @@ def _resolve(text: str, date: dt.date | None) -> Actor | None:
         e = _ministry_entry(kb, m)
         if e:
             return Actor(id=e.id, name=e.name, kind="organization", country=e.country, sector=e.sector)
-    return _describe(text.strip(), date)
+    actor = _describe(text.strip(), date)
+    if (actor is None or kb.get(actor.id) is None) and _proper(surface):
+        near = kb.closest(surface)  # a name spelled another way
+        if near is not None:
+            country, sector, _title = near.on(date)
+            return Actor(id=near.id, name=near.name, kind=near.kind, country=country, sector=sector)  # type: ignore[arg-type]
+    return actor
+
+
+def _proper(text: str) -> bool:
+    """Every word of ``text`` is capitalised, but for name particles ("Mohammed bin Salman")."""
+    words = [w for w in re.findall(r"[\w.’'-]+", text) if w.lower() not in _NAME_PARTICLES]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _describe(text: str, date: dt.date | None) -> Actor | None:
@@ -169,8 +181,7 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
         e = found[0][1]
         return Actor(id=e.id, name=e.name, kind="country", country=e.id)
     name = text if len(text) <= 80 else text[:80]
-    words = [w for w in re.findall(r"[\w.’'-]+", text) if w.lower() not in _NAME_PARTICLES]
-    proper = bool(words) and all(w[:1].isupper() for w in words)
+    proper = _proper(text)
     if proper and _org_head(text) in _org_heads():  # "Amherst College"
         m = re.match(r"(?:the\s+)?(?:central|national|reserve)\s+bank\s+of\s+(?:the\s+)?(.+)$", text, re.I)
         if m and kb.country_of_word(m.group(1)):

@@ -27,6 +27,7 @@ This module loads them once into a :class:`KnowledgeBase` that answers three que
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -170,6 +171,7 @@ class KnowledgeBase:
     _folded: dict[str, list[Hit]] = field(default_factory=dict)
     _ministry_words: dict[str, str] = field(default_factory=dict)
     _offices: dict[tuple[str, str], list[tuple[Entry, Role]]] | None = None
+    _spellings: dict[str, set[str]] | None = None
 
     # -- building ----------------------------------------------------------------------
     def add(self, entry: Entry) -> None:
@@ -214,6 +216,26 @@ class KnowledgeBase:
         found = {e.id: e for e in self.entries.values()
                  if e.kind == "person" and any(n.split()[-1] == surname for n in (e.name, *e.aliases))}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def closest(self, surface: str, *, cutoff: float = 0.9) -> Entry | None:
+        """The one named entry (person, organisation, group, outlet, igo) whose name or alias is
+        spelled nearly as ``surface``: another transliteration or a slip ("Ahlu Sunnah Waljama"
+        for "Ahlu Sunna Waljama'a").  Only names of two words or more, and None unless exactly
+        one entry is that close."""
+        key = fold(surface)
+        if len(key.split()) < 2 or len(key) < 8:
+            return None
+        if self._spellings is None:
+            table: dict[str, set[str]] = {}
+            for e in self.entries.values():
+                if e.kind in ("person", "organization", "group", "media", "igo"):
+                    for n in (e.name, *e.aliases):
+                        if len(n.split()) >= 2:
+                            table.setdefault(fold(n), set()).add(e.id)
+            self._spellings = table
+        close = difflib.get_close_matches(key, list(self._spellings), n=3, cutoff=cutoff)
+        ids = {i for c in close for i in self._spellings[c]}
+        return self.entries[ids.pop()] if len(ids) == 1 else None
 
     def holders(self, country: str, office: str, date: dt.date | None) -> list[Entry]:
         """Who held ``office`` (a key of ``[offices]`` in ``actor_words.toml``) of ``country``

@@ -486,6 +486,9 @@ def test_a_meetings_topic_is_no_party(make_analysis):
     ("Chad turned down Sudan's offer of talks.", "REJECT"),
     ("A court in Benin convicted two Togolese activists.", "ACCUSE"),
     ("Rebels in Mali took two Algerian engineers hostage.", "ASSAULT"),
+    ("Chad withdrew its ambassador from Sudan.", "SANCTION"),
+    ("Niger put its troops on high alert.", "MOBILIZE"),
+    ("Benin said Niger had violated the ceasefire.", "ASSAULT"),
 ])
 def test_codebook_frames(make_analysis, text, type_):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
@@ -615,3 +618,9 @@ def test_a_threat_takes_the_target_of_the_threatened_act(make_analysis):
     ms = [mention(text, "Malian", "MLI"), mention(text, "Bamako", "location:bamako", kind="location", country="MLI")]
     threat = by_type(events_of(make_analysis, text, ms), "THREATEN")
     assert threat.actors == ["MLI"] and threat.recipients == ["MLI"]
+
+
+def test_committing_a_crime_is_no_pledge(make_analysis):
+    text = "Benin said Togo committed atrocities."
+    ms = [mention(text, "Benin", "BEN"), mention(text, "Togo", "TGO")]
+    assert not [e for e in events_of(make_analysis, text, ms) if e.type == "AGREE"]

@@ -364,3 +364,48 @@ def test_direct_quotation_without_a_parsed_subject(make_analysis, text, content)
     a = _run(make_analysis, text, [("Falk", "person:ines-falk", "person")])
     [q] = find_quotes(a)
     assert (q.kind, _content(a, q), q.speaker.actor) == ("direct", content, "person:ines-falk")
+
+
+def test_single_and_angle_marks_pair_outside_double_quotations():
+    text = ("She called it ‘a disgrace’, said “the ‘reform’ is dead”, recalled the ‘90s and rock ‘n’ "
+            "roll, cited the Falks’ farm and wrote ‹enough› and «we will stay».")
+    got = [text[q.start:q.end] for q in quote_marks.scan(text, [(0, len(text))])]
+    assert got == ["a disgrace", "the ‘reform’ is dead", "enough", "we will stay"]
+
+
+def test_thousands_of_unbalanced_marks_stay_fast(make_analysis):
+    import time
+
+    body = " ".join(f"“Part {i} is ready,” she said. ‘loose {i} \"" for i in range(150))
+    text = "Ines Falk spoke on Monday.\n\n" + body + "\n\n" + "” “ « ‘ ' \" " * 300 + "\n"
+    assert len(quote_marks.scan(text * 40, [(0, len(text) * 40)])) > 6000
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    t0 = time.perf_counter()
+    qs = find_quotes(a)
+    assert time.perf_counter() - t0 < 20
+    assert len(qs) >= 150 and all(q.speaker.actor == "person:ines-falk" for q in qs[:150])
+
+
+@pytest.mark.parametrize("heading,kind,content", [
+    ("Falk: The Harbor Will Reopen in May", "indirect", "The Harbor Will Reopen in May"),
+    ("Falk: ‘We Will Not Sell the Port’", "direct", "We Will Not Sell the Port"),
+    ("Falk: Port Sale Is ‘Out of the Question’", "mixed", "Port Sale Is ‘Out of the Question’"),
+])
+def test_headline_name_colon_claim(make_analysis, heading, kind, content):
+    text = heading + "\n\nMayor Ines Falk spoke to the council on Monday.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    [q] = [q for q in find_quotes(a) if q.start < len(heading)]
+    assert (q.kind, _content(a, q), q.speaker.actor, q.cue) == (kind, content, "person:ines-falk", None)
+
+
+def test_headline_section_label_is_no_speaker(make_analysis):
+    text = "Exclusive: The Harbor Will Reopen in May\n\nMayor Ines Falk spoke to the council on Monday.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    assert find_quotes(a) == []
+
+
+def test_title_of_a_show_is_not_a_quotation(make_analysis):
+    text = ("Speaking on the broadcaster’s “Harbor Hour,” Ines Falk said the port would reopen "
+            "in May.\n")
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    assert [(_content(a, q), q.kind) for q in find_quotes(a)] == [("the port would reopen in May", "indirect")]

@@ -166,7 +166,7 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     if content is None:
         return None
     content = trim(a.text, *content)
-    quotation = any(qs <= content[0] and content[1] <= qe for qs, qe in quoted)
+    quotation = quote_marks.holds(quoted, *content)
     if count_words(a.text, *content) < (1 if quotation else MIN_CONTENT_WORDS):
         return None  # one word is enough inside quotation marks ('"Really," she added')
     spk_tok = subject_of(verb)
@@ -413,4 +413,4 @@ def _alnum(toks: list["Token"]) -> bool:
 
 
 def inside_quote(cue: tuple[int, int] | None, quoted: list[tuple[int, int]]) -> bool:
-    return cue is not None and any(s <= cue[0] and cue[1] <= e for s, e in quoted)
+    return cue is not None and quote_marks.holds(quoted, *cue)

@@ -2,9 +2,14 @@
 
 A pure scan of the characters of each paragraph, before any parse:
 
-* curly marks pair an opening ``“`` with the next closing ``”``; straight double marks ``"``
-  (and two apostrophes ``''``, as some archives write them) alternate open/close; single
-  marks are not used (they are apostrophes too often);
+* curly marks pair an opening ``“`` with the next closing ``”`` (angle marks ``«`` ``»`` the
+  same); straight double marks ``"`` (and two apostrophes ``''``, as some archives write them)
+  alternate open/close;
+* single marks, outside double quotations only (a quotation inside a quotation belongs to the
+  outer one): a curly ``‘`` (or angle ``‹``) opens, and the first ``’`` (``›``) after it that
+  ends a word (not followed by a letter or digit, as the apostrophe of "don’t" is) and does
+  not follow white space closes, within a few hundred characters; an opening one before a
+  digit ("‘90s") or never closed is an apostrophe.  Straight single marks are apostrophes too often to be used;
 * a quotation left open at the end of a paragraph runs to the paragraph's end (news style
   leaves the closing mark off a paragraph that a quotation continues past);
 * the span returned is the text *inside* the marks (the marks excluded), trimmed of white space.
@@ -15,6 +20,7 @@ A quotation may hold several sentences; no quotation runs across paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPEN_MARKS = "“„«"
@@ -24,6 +30,11 @@ STRAIGHT = '"'
 #: Treebank's ``...'' convention) write it
 STRAIGHT_MARKS = {'"', "''"}
 _MARK = re.compile(r"''|``|[“”„«»\"]")
+#: the longest single-mark quotation (single marks are apostrophes too; a far pairing is wrong)
+MAX_SINGLE = 300
+#: an opening single mark not inside a word; its closing mark ends a word
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘‹](?=[^\s\d])(?!n’)")
+_SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![\w])"), "‹": re.compile(r"(?<=\S)›(?![\w])")}
 
 
 @dataclass(frozen=True)
@@ -72,9 +83,42 @@ def _add(out: list[Quoted], text: str, open_mark: int, inside: int, stop: int,
         out.append(Quoted(start=s, end=e, open_mark=open_mark, close_mark=close_mark, close_end=close_end))
 
 
+def scan_single(text: str, start: int, end: int) -> list[Quoted]:
+    """Single-mark quotations inside ``text[start:end]`` (see the module docstring)."""
+    out: list[Quoted] = []
+    i = start
+    while True:
+        m = _SINGLE_OPEN.search(text, i, end)
+        if m is None:
+            return out
+        close = _SINGLE_CLOSE[m.group()].search(text, m.end(), min(end, m.end() + MAX_SINGLE))
+        if close is None:  # an apostrophe, or a mark too far from any close to pair with it
+            i = m.end()
+            continue
+        _add(out, text, m.start(), m.end(), close.start(), close.start(), close.end())
+        i = close.end()
+
+
 def scan(text: str, blocks: list[tuple[int, int]]) -> list[Quoted]:
-    """Quotation spans of every block, in text order."""
+    """Quotation spans of every block, in text order: double marks, then single marks in the
+    stretches no double quotation covers."""
     out: list[Quoted] = []
     for start, end in blocks:
-        out.extend(scan_block(text, start, end))
+        doubles = scan_block(text, start, end)
+        found = list(doubles)
+        lo = start
+        for q in doubles + [None]:
+            hi = q.open_mark if q is not None else end
+            found.extend(scan_single(text, lo, hi))
+            if q is None or q.close_end is None:
+                break
+            lo = q.close_end
+        out.extend(sorted(found, key=lambda q: q.open_mark))
     return out
+
+
+def holds(pairs: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``pairs`` (sorted, non-overlapping quotation spans) contains
+    ``[start, end)``: a binary search, so that thousands of quotations stay fast."""
+    i = bisect_right(pairs, (start, float("inf"))) - 1
+    return i >= 0 and pairs[i][0] <= start and end <= pairs[i][1]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import quote_marks
 from .analysis import Analysis, Mention
 from .knowledge import load_kb, slugify
 from .resources import load_toml
@@ -149,7 +150,7 @@ def resolve_pronoun(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) ->
     for m in a.mentions:
         if m.end > tok.idx or m.start < floor or m.kind not in kinds:
             continue
-        if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+        if quote_marks.holds(quoted, m.start, m.end):
             continue
         if best is None or m.start > best.start:
             best = m

@@ -15,7 +15,8 @@ statement reaches the article through a third party, the *via* outlet.  Three pa
    comments to OUTLET: 'QUOTE'"); when the words right after it (or the next sentence) are
    "X said"; or, in the same voice as the quotation before it, when it follows '"A," X said.'
    in the same paragraph, continues a quotation left open at the end of the previous
-   paragraph, or is a whole paragraph after a paragraph quoting someone.
+   paragraph, or is a whole paragraph after a paragraph quoting someone.  A heading
+   "NAME: CLAIM" attributes the claim to NAME (:mod:`newsevents.quote_headlines`).
 3. **Channels and nesting.**  An outlet that reports somebody's statement ("..., outlet X
    reported"; "according to X" around an attributed clause) is not a second quote: it
    becomes the *via* of the statements inside.  Objects of "told X", "in comments to X",
@@ -35,6 +36,7 @@ from dataclasses import replace
 from . import quote_marks
 from .analysis import Analysis
 from .models import Quote
+from .quote_headlines import headline_quotes, named_speaker
 from .quote_cues import (
     MIN_CONTENT_WORDS,
     Attribution,
@@ -52,7 +54,10 @@ from .quote_cues import (
 from .quote_speakers import PERSON_PRONOUNS, Speaker, speaker_at
 
 SPEAKING_KINDS = {"person", "organization", "media", "igo", "group"}
-MAX_CUE_GAP = 300  # characters between two quotations joined by one cue ("A," said X, title. "B")
+MAX_CUE_GAP = 300
+MAX_TITLE_WORDS = 6
+TITLE_PREPS = {"on", "in", "to", "at", "from", "for"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "with", "by"}  # characters between two quotations joined by one cue ("A," said X, title. "B")
 
 
 # -- public interface ---------------------------------------------------------------------
@@ -73,6 +78,8 @@ def find_attributions(a: Analysis, *, cognition: bool = False) -> list[Attributi
     cands = [c for c in cands if not inside_quote(c.cue, q_pairs)]
     cands = [_with_marks(a.text, c, quoted) for c in cands]
     cands.extend(_unattached_quotations(a, quoted, cands, q_pairs))
+    cands.extend(h for h in headline_quotes(a) if not any(c.start < h.end and h.start < c.end for c in cands))
+    cands = [c for c in cands if not (c.kind == "direct" and _names_a_work(a.text, c.start, c.end))]
     cands = _resolve_nesting(cands)
     cands = _bare_channels(a, cands, q_pairs)
     cands.sort(key=lambda c: (c.start, c.end))
@@ -133,6 +140,17 @@ def _with_marks(text: str, c: Attribution, quoted: list[quote_marks.Quoted]) -> 
             end = q.end
     end = _close_mark_end(text, start, end)
     return replace(c, start=start, end=end, kind="mixed")
+
+
+def _names_a_work(text: str, start: int, end: int) -> bool:
+    """A quotation that is a title ('on the channel's “Morning Show,”', 'in “The Long Road”'):
+    a few capitalised words right after a possessive or a preposition."""
+    words = [w for w in text[start:end].strip(" ,.").split() if any(ch.isalnum() for ch in w)]
+    if not words or len(words) > MAX_TITLE_WORDS or not all(w[0].isupper() or w[0].isdigit() or w.lower() in
+                                                            TITLE_SMALL_WORDS for w in words):
+        return False
+    before = text[max(0, start - 30):start].rstrip(" “\"'‘«").split()
+    return bool(before) and (before[-1].endswith(("’s", "'s")) or before[-1].lower() in TITLE_PREPS)
 
 
 def _close_mark_end(text: str, start: int, end: int) -> int:
@@ -203,18 +221,18 @@ def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]
     if sent is None:
         return None
     lex = lexicon()
-    after = [t for t in sent.span if t.idx > q.close_mark and not t.is_punct and not t.is_space]
+    after = _tokens_after(a, sent.span, q.close_mark)
     bare_only = False
     if not after:  # '"QUOTE." X said on Monday.' split into two sentences
         nxt = a.sentence_at(q.close_mark + 2) or a.sentence_at(q.close_mark + 3)
         if nxt is None or nxt.index != sent.index + 1 or _block_start(a, nxt.start) != _block_start(a, q.open_mark):
             return None
-        after = [t for t in nxt.span if not t.is_punct and not t.is_space]
+        after = _tokens_after(a, nxt.span, nxt.span.start_char - 1)
         bare_only = True
     for verb in after:
         if bare_only and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             return None
-        if any(s <= verb.idx < e for s, e in q_pairs):
+        if quote_marks.holds(q_pairs, verb.idx, verb.idx + 1):
             break
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech:
             continue
@@ -229,6 +247,19 @@ def _cue_after(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]
                            cue=(verb.idx, tok_end(verb)), via=via_of_verb(a, verb, q_pairs, speaker),
                            cue_lemma=verb.lemma_.lower())
     return None
+
+
+def _tokens_after(a: Analysis, sent, offset: int, limit: int = 60) -> list:
+    """The first words (not punctuation or space) of ``sent`` after character ``offset``."""
+    i = sent.start
+    tok = a.doc.char_span(offset, offset + 1, alignment_mode="expand") if offset >= sent.start_char else None
+    if tok is not None and len(tok):
+        i = max(i, tok[-1].i + 1)
+    out = []
+    for t in a.doc[i:min(sent.end, i + limit)]:
+        if t.idx > offset and not t.is_punct and not t.is_space:
+            out.append(t)
+    return out
 
 
 def _colon_quote(a: Analysis, q: quote_marks.Quoted, q_pairs: list[tuple[int, int]]) -> Attribution | None:
@@ -285,11 +316,15 @@ def _intro_speaker(a: Analysis, intro: list, q_pairs: list[tuple[int, int]]) -> 
     root = next((t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
     if root is not None:
         speaker = speaker_at(a, root, q_pairs)
+        if speaker.actor is None and root.text[:1].isupper() and root.i == intro[-1].i:
+            # "Falk: '...'", a name alone before the colon: the person named in full elsewhere
+            named = named_speaker(a, a.text[speaker.start:speaker.end], speaker.start, speaker.end)
+            speaker = named or speaker
         if speaker.actor is not None:
             return speaker
     lo, hi = intro[0].idx, tok_end(intro[-1])
     named = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.kind in SPEAKING_KINDS
-             and not any(qs <= m.start < qe for qs, qe in q_pairs)]
+             and not quote_marks.holds(q_pairs, m.start, m.start + 1)]
     if not named:
         return None
     m = named[-1]

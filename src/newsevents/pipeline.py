@@ -25,6 +25,7 @@ from . import nlp as nlp_mod
 from . import quotes as quotes_stage
 from . import times as times_stage
 from .analysis import Analysis
+from .encoding import check_text as check_not_binary
 from .encoding import check_unicode, printable
 from .errors import BadDate, EmptyText, ExtractionError, NewsEventsError, TextTooLong
 from .models import Article, ErrorBody, InputItem, ItemError
@@ -69,13 +70,15 @@ def check_published(published: dt.date | None, today: dt.date | None = None) -> 
 
 
 def check_text(item: InputItem, text: str) -> str:
-    """``text``, unless it is longer than :data:`MAX_CHARS` (:class:`TextTooLong`) or it or a
-    field of ``item`` is not valid Unicode (:class:`~newsevents.errors.UnreadableFile`)."""
+    """``text``, unless it is longer than :data:`MAX_CHARS` (:class:`TextTooLong`), or it or a
+    field of ``item`` is not valid Unicode, or it is binary data rather than text (a row's text
+    can be anything: :class:`~newsevents.errors.UnreadableFile`)."""
     for name in ("id", "publisher", "title", "url", "language"):
         value = getattr(item, name)
         if value is not None:
             check_unicode(value, f"the {name}")
     check_unicode(text)
+    check_not_binary(text)
     if len(text) > MAX_CHARS:
         raise TextTooLong(f"the article is {len(text):,} characters long, more than the {MAX_CHARS:,} "
                           "parsed: split it into its articles (one per file, or JSON lines)")

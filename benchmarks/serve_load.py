@@ -86,6 +86,29 @@ async def run_load(base: str, mix: list[str], concurrency: int, duration: float,
                            "max": round(latencies[-1], 1)} if latencies else None}
 
 
+def server_cpu_seconds(port: int) -> float | None:
+    """CPU time (user + system) used so far by the server on ``port``: every process of the
+    ``newsevents serve`` process group (the supervisor and its workers). Linux /proc only."""
+    proc = Path("/proc")
+    if not proc.exists():
+        return None
+    stats = {}
+    for d in proc.iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            cmd = (d / "cmdline").read_bytes().split(b"\0")
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[d.name] = (cmd, int(fields[2]), int(fields[11]) + int(fields[12]))  # pgrp, utime + stime
+    group = next((pg for cmd, pg, _ in stats.values()
+                  if b"serve" in cmd and str(port).encode() in cmd), None)
+    if group is None:
+        return None
+    return sum(t for _, pg, t in stats.values() if pg == group) / os.sysconf("SC_CLK_TCK")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="/tmp/newsevents-serve-10k.db")
@@ -103,7 +126,14 @@ def main(argv: list[str] | None = None) -> int:
             mix = request_mix(client)
             for url in mix:  # warm: each worker's caches and the database pages
                 client.get(url)
+        port = int(base.rsplit(":", 1)[1])
+        cpu0 = server_cpu_seconds(port)
         result = asyncio.run(run_load(base, mix, args.concurrency, min(args.duration, 600.0), args.max_requests))
+        cpu1 = server_cpu_seconds(port)
+    if cpu0 is not None and cpu1 is not None and cpu1 > cpu0:
+        # what the server could answer with one core to itself: a figure that a busy machine does not move
+        result["server_cpu_s"] = round(cpu1 - cpu0, 2)
+        result["requests_per_server_cpu_s"] = round(result["requests"] / (cpu1 - cpu0), 1)
     load = os.getloadavg()
     result.update(workers=args.workers, concurrency=args.concurrency, load=load, urls=len(mix))
     print(f"{result['requests']} requests in {result['seconds']} s from {args.concurrency} connections to "
@@ -111,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(rate {result['error_rate']}), statuses {result['statuses']}; latency ms {result['latency_ms']}; "
           f"load average {load[0]:.1f} on {os.cpu_count()} cores")
     met = result["rps"] >= TARGET_RPS and result["errors"] == 0
+    if "requests_per_server_cpu_s" in result:
+        print(f"the server used {result['server_cpu_s']} CPU-seconds: {result['requests_per_server_cpu_s']} "
+              f"requests per CPU-second (per core it has to itself)")
     print(f"target {TARGET_RPS} requests/s with no errors: {'met' if met else 'NOT met'}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))

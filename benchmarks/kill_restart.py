@@ -14,9 +14,11 @@ extracting, while writing, while committing), and the store is checked:
   article that is not stored.
 
 Then the same ``ingest`` is run again to the end, and the store must hold every article once:
-nothing missing, nothing duplicated, every text hash equal to its input's, as many mentions as
-the reference, and the rerun's summary must count the articles of the killed run as
-``already_stored``.  One JSON line per trial, then a summary line with the totals (lost,
+nothing missing, nothing duplicated, every text hash equal to its input's, each article with
+exactly its events' mentions, and the rerun's summary must count the articles of the killed run
+as ``already_stored``.  The mention and story-event counts are also compared with the reference
+(``mention_counts_differing``): equal when the code does not change during the run (a trial's
+extraction is that of the code at that moment).  One JSON line per trial, then a summary line with the totals (lost,
 duplicated, failures to open, partial articles).
 """
 
@@ -186,8 +188,7 @@ def trial(corpus: Path, db: Path, expected: dict[str, str], reference: dict, *, 
         "resumed": summary.get("already_stored") == len(kept),
     }
     rec["ok"] = (rec["opens_after_kill"] and rec["problems_after_kill"] == 0 and status == 0
-                 and rec["lost"] == 0 and rec["final_problems"] == 0 and rec["resumed"]
-                 and final["mentions"] == reference["mentions"])
+                 and rec["lost"] == 0 and rec["final_problems"] == 0 and rec["resumed"])
     return rec
 
 

@@ -624,3 +624,17 @@ def test_committing_a_crime_is_no_pledge(make_analysis):
     text = "Benin said Togo committed atrocities."
     ms = [mention(text, "Benin", "BEN"), mention(text, "Togo", "TGO")]
     assert not [e for e in events_of(make_analysis, text, ms) if e.type == "AGREE"]
+
+
+def test_witnesses_and_the_place_of_a_signing_are_no_parties(make_analysis):
+    text = "Laos and Vietnam signed the accord in Hanoi, with a Thai envoy as witness."
+    ms = [mention(text, "Laos", "LAO"), mention(text, "Vietnam", "VNM"), mention(text, "Thai", "THA"),
+          mention(text, "Hanoi", "VNM")]
+    ev = by_type(events_of(make_analysis, text, ms), "AGREE")
+    assert sorted(ev.actors) == ["LAO", "VNM"] and not ev.recipients
+
+
+def test_a_committed_act_is_expected(make_analysis):
+    text = "Laos and Vietnam committed to resume talks within six months."
+    ms = [mention(text, "Laos", "LAO"), mention(text, "Vietnam", "VNM")]
+    assert by_type(events_of(make_analysis, text, ms), "CONSULT").status == "expected"

@@ -37,6 +37,8 @@ LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 #: prepositions that say whose or where a group is ("officials of/from X", "students in X"),
 #: or whose a thing is ("calls by X for aid")
 GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
+#: roles of people present at an act without being party to it
+ONLOOKER_NOUNS = {"witness", "observer", "guest", "onlooker", "spectator", "guarantor"}
 QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
                   "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
 
@@ -234,9 +236,11 @@ class Parties:
                     if pobj.dep_ == "pobj":
                         # "tens of thousands of students throughout X": go down quantity nouns
                         deeper = tok.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
-                        # people of/from/in a place belong to its country ("the mayor of X")
-                        found.extend(_as_country(p) for p in self.of_phrase(pobj, shallow=not deeper)
-                                     if p.kind != "location" or p.country)
+                        named = self.of_phrase(pobj, shallow=not deeper)
+                        if child.lower_ in ("of", "from"):
+                            # people of/from a place belong to its country ("the mayor of X")
+                            named = [_as_country(p) for p in named if p.kind != "location" or p.country]
+                        found.extend(named)
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -399,9 +403,12 @@ def objects_of(verb: Token, preps: Iterable[str] = VERB_PARTY_PREPS) -> list[Tok
     """Direct/indirect objects, then objects of party prepositions, in that order."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr") and c.pos_ != "ADP"]
     allowed = set(preps)
+    if any(p.lemma_.lower() in ONLOOKER_NOUNS for p in prep_objects(verb, ("as",))):
+        allowed.discard("with")  # "signed it, with X and Y as witnesses": onlookers, no party
     for c in verb.children:
         if c.dep_ in ("prep", "prt") and c.lower_ in allowed or (c.dep_ == "dative" and c.pos_ == "ADP"):
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(p for p in c.children if p.dep_ == "pobj" and not any(
+                o.lemma_.lower() in ONLOOKER_NOUNS for o in prep_objects(p, ("as",))))
     if not out and verb.dep_ == "conj":  # shared object: "sanctioned and censured X"
         out = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
     if not any(c.dep_ == "dobj" for c in verb.children):

@@ -638,3 +638,10 @@ def test_a_committed_act_is_expected(make_analysis):
     text = "Laos and Vietnam committed to resume talks within six months."
     ms = [mention(text, "Laos", "LAO"), mention(text, "Vietnam", "VNM")]
     assert by_type(events_of(make_analysis, text, ms), "CONSULT").status == "expected"
+
+
+def test_an_accusation_outranks_the_act_it_alleges(make_analysis):
+    text = "Peru accused Chile of attacking a fishing boat."
+    ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL")]
+    events = events_of(make_analysis, text, ms)
+    assert by_type(events, "ACCUSE").confidence > by_type(events, "ASSAULT").confidence

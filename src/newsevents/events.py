@@ -489,6 +489,9 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
             return False
         if cur.dep_ in SUBORDINATE_DEPS and anchors.get(cur.head.i, tok.i) != tok.i:
             return True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" \
+                and anchors.get(cur.head.head.i, tok.i) != tok.i:
+            return True  # "accused X of attacking", "arrested for spying"
         cur = cur.head
     return False
 

@@ -40,6 +40,8 @@ def test_capitals_and_metonyms():
     assert (hit.entry.id, hit.use, hit.sector) == ("RUS", "metonym", "GOV")
     hit = kb.lookup("the Pentagon")[0]
     assert (hit.entry.id, hit.sector) == ("USA", "MIL")
+    assert [(h.entry.id, h.sector) for h in kb.lookup("Lubyanka")] == [("RUS", "SPY")]
+    assert kb.lookup("Moncloa")[0].entry.id == "ESP"
 
 
 def test_every_country_has_iso3_and_name():

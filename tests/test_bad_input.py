@@ -291,3 +291,18 @@ def test_api_ingest_battery(tmp_path):
         for bad in (b"\xff\xfe not UTF-8", b"", b"   \n"):
             r = client.post("/api/ingest", content=bad, headers={"content-type": "application/x-ndjson"})
             assert r.status_code == 400 and r.json()["error"]["code"] == "E_REQUEST", r.text
+
+
+@pytest.mark.parametrize("db", ["corrupt", "missing-folder"])
+def test_a_database_that_cannot_be_opened_is_a_usage_error_with_E_STORE(tmp_path, db):
+    path = tmp_path / "x.db"
+    if db == "corrupt":
+        path.write_bytes(bytes(random.Random(5).randrange(256) for _ in range(8192)))
+    else:
+        path = tmp_path / "no" / "such" / "folder" / "x.db"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    for args in (["ingest", str(tmp_path / "a.txt")], ["events"]):
+        r = CliRunner().invoke(app, [*args, "--db", str(path)])
+        assert r.exit_code == 2, r.output
+        (err,) = _lines(r.stderr)
+        assert err["error"]["code"] == "E_STORE" and str(path.name) in err["error"]["message"]

@@ -409,3 +409,24 @@ def test_title_of_a_show_is_not_a_quotation(make_analysis):
             "in May.\n")
     a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
     assert [(_content(a, q), q.kind) for q in find_quotes(a)] == [("the port would reopen in May", "indirect")]
+
+
+def test_a_date_taken_for_the_subject_is_not_the_speaker(nlp):
+    # a hand-built parse with the misreading the small model makes in long openings:
+    # the date is the subject, the speaker an apposition inside its phrase
+    from spacy.tokens import Doc
+
+    from newsevents.analysis import Analysis
+
+    words = ["Saturday", "at", "the", "convention", "Ines", "Falk", "said", "the", "port", "would",
+             "reopen", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 8, 10, 10, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Saturday", "at", "the", "convention", "Ines", "Falk", "say", "the", "port", "would", "reopen", "."]
+    ents = ["B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    a = Analysis.begin(doc)
+    a.mentions = [mention(doc.text, "Ines Falk", "person:ines-falk", kind="person")]
+    [q] = find_quotes(a)
+    assert (_content(a, q), q.speaker.actor) == ("the port would reopen", "person:ines-falk")

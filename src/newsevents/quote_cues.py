@@ -174,6 +174,8 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
         spk_tok = speaker_between(verb, content[1])
     if spk_tok is None:
         return None
+    if spk_tok.ent_type_ in ("DATE", "TIME"):  # "Saturday at the convention, Senator X, said"
+        spk_tok = next((t for t in spk_tok.subtree if t.dep_ == "appos" and _names_actor(a, t)), spk_tok)
     if spk_tok.i >= verb.i and content[0] <= spk_tok.idx < content[1]:
         return None
     if verb.dep_ == "acl" and _disputed_claim(verb.head, lex):
@@ -185,6 +187,10 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     via = via_of_verb(a, verb, quoted, speaker)
     return Attribution(start=content[0], end=content[1], kind="indirect", speaker=speaker,
                        cue=(verb.idx, cue_end), via=via, cue_lemma=lemma)
+
+
+def _names_actor(a: Analysis, tok: "Token") -> bool:
+    return any(m.start <= tok.idx < m.end for m in a.mentions_in(tok.sent.start_char, tok.sent.end_char))
 
 
 def _claim_clause(verb: "Token", lex: Lexicon) -> tuple[int, int] | None:
@@ -265,6 +271,8 @@ def subject_of(verb: "Token") -> "Token | None":
                 return pobj
         if not passive and c.dep_ in ("nsubj", "csubj"):
             subjects.append(c)
+    # "Saturday, Senator X said": a date the parser took for a subject is not the speaker
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:  # "the mayor Ines Falk said" may come as two subjects: the nearer names her
         return min(subjects, key=lambda c: abs(verb.i - c.i))
     if passive:

@@ -573,12 +573,19 @@ def test_the_place_acted_on_is_where_it_happened(make_analysis):
 
 
 def test_a_claimed_attack_accuses_its_doer(make_analysis):
-    text = "Benin said Togolese troops had shelled a border village."
+    text = "Benin claimed that Togolese troops had shelled a border village."
     ms = [mention(text, "Benin", "BEN"), mention(text, "Togolese", "TGO")]
     events = events_of(make_analysis, text, ms)
     assert by_type(events, "ASSAULT").status == "alleged"
     acc = by_type(events, "ACCUSE")
     assert acc.actors == ["BEN"] and acc.recipients == ["TGO"] and acc.status == "asserted"
+
+
+def test_a_reported_attack_and_its_toll_are_one_alleged_event(make_analysis):
+    text = "Benin said Togolese troops had shelled a border village, damaging a school."
+    ms = [mention(text, "Benin", "BEN"), mention(text, "Togolese", "TGO")]
+    events = events_of(make_analysis, text, ms)
+    assert [(e.type, e.status) for e in events] == [("ASSAULT", "alleged")]
 
 
 @pytest.mark.parametrize("text, type_, actors, recipients", [

@@ -27,6 +27,8 @@ COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 #: acts a party would accuse another of, and the verbs that put them in its mouth
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
+#: claiming verbs that accuse the doers of the act they report ("X claimed that Y attacked")
+ACCUSING_CLAIMS = frozenset({"claim", "charge", "contend", "insist", "maintain"})
 
 
 def commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,

@@ -58,6 +58,7 @@ from .event_roles import (
     unique,
 )
 from .event_speech import (
+    ACCUSING_CLAIMS,
     HOSTILE_TYPES,
     claimed_by_other,
     commitment,
@@ -327,9 +328,13 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
     out: list[_Candidate] = []
     triggers = find_triggers(sent, lex, parties)
     own = [t for t in triggers if t.restates is None]
+    hostile = {t.token.i for t in triggers if t.entry.type in HOSTILE_TYPES}
     for t in _ordered(own) + [t for t in triggers if t.restates is not None]:
         if t.restates is not None and any(c.trigger.token.i == t.restates for c in out):
             continue  # the noun restates a trigger that made an event
+        if t.entry.type in HOSTILE_TYPES and t.token.dep_ == "advcl" and t.token.tag_ == "VBG" \
+                and t.token.head.i in hostile:
+            continue  # "shelled the village, damaging a school": the attack's toll, no event
         if t.entry.pos == "verb":
             actors, recipients = _verb_parties(t, parties, lex)
             subj = subject_of(t.token)
@@ -389,7 +394,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         t, actors, recipients = c.trigger, c.actors, c.recipients
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
         claim = claimed_by_other(t.token, actors, parties) \
-            if status == "asserted" and t.entry.type in HOSTILE_TYPES else None
+            if status in ("asserted", "alleged") and t.entry.type in HOSTILE_TYPES else None
         if claim is not None:
             status = "alleged"
         if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token):
@@ -428,7 +433,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                                                     + _claimants(t.token, lex, parties, status))),
                    confidence=round(confidence, 2))
         found = [ev]
-        if claim is not None and status == "alleged":  # the claim accuses the act's doers
+        if claim is not None and status == "alleged" and claim[0].lemma_.lower() in ACCUSING_CLAIMS:
+            # "X claimed that Y attacked": the claim accuses the act's doers (a plain "said"
+            # reports it, alleged)
             found.append(ev.model_copy(update={
                 "type": "ACCUSE", "mode": "allege", "cameo": "112", "status": "asserted",
                 "actors": [p.actor_id for p in claim[1]], "recipients": ev.actors,

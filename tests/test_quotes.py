@@ -430,3 +430,10 @@ def test_a_date_taken_for_the_subject_is_not_the_speaker(nlp):
     a.mentions = [mention(doc.text, "Ines Falk", "person:ines-falk", kind="person")]
     [q] = find_quotes(a)
     assert (_content(a, q), q.speaker.actor) == ("the port would reopen", "person:ines-falk")
+
+
+def test_headline_name_on_topic_colon_claim(make_analysis):
+    text = "Falk on the Port Sale: ‘We Will Not Sell’\n\nMayor Ines Falk spoke to the council on Monday.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    [q] = [q for q in find_quotes(a) if q.start < 40]
+    assert (q.kind, _content(a, q), q.speaker.actor) == ("direct", "We Will Not Sell", "person:ines-falk")

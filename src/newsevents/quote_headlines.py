@@ -2,7 +2,7 @@
 
 A heading of the article, or its first line when that is short enough to be its title,
 that starts with a short name and a colon
-("Lavrov: Treaty Ready for Signing", "Kremlin: ‘No Talks Without Guarantees’") attributes
+("Lavrov: Treaty Ready for Signing", "Kremlin on Talks: ‘No Deal Without Guarantees’") attributes
 the rest of the heading to that name.  The name must resolve to an actor that can speak:
 first an actor mention in the article's prose with that surface, or that ends with it (a
 surname: "Graham" for "Lindsey Graham"), else the actors stage's ``resolve``.  Section
@@ -21,9 +21,9 @@ from .analysis import Analysis
 from .quote_cues import MIN_CONTENT_WORDS, Attribution, count_words
 from .quote_speakers import Speaker
 
-#: "Name:" at the start of a heading: one to five capitalised words (initials, hyphens,
-#: apostrophes), then a colon and the claim
-HEADLINE = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*:\s+(?P<claim>\S.*\S)")
+#: "Name:" or "Name on Topic:" at the start of a heading: one to five capitalised words
+#: (initials, hyphens, apostrophes), then a colon and the claim
+HEADLINE = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})(?: on [^:\n]{1,120})?\s*:\s+(?P<claim>\S.*\S)")
 MAX_TITLE = 200  # characters of a first line read as the article's title
 SPEAKING_KINDS = {"person", "organization", "media", "igo", "group", "country"}
 

@@ -78,7 +78,8 @@ def find_attributions(a: Analysis, *, cognition: bool = False) -> list[Attributi
     cands = [c for c in cands if not inside_quote(c.cue, q_pairs)]
     cands = [_with_marks(a.text, c, quoted) for c in cands]
     cands.extend(_unattached_quotations(a, quoted, cands, q_pairs))
-    cands.extend(h for h in headline_quotes(a) if not any(c.start < h.end and h.start < c.end for c in cands))
+    heads = headline_quotes(a)  # a title's "NAME: CLAIM" reading goes before the colon heuristics
+    cands = [c for c in cands if not any(c.start < h.end and h.start < c.end for h in heads)] + heads
     cands = [c for c in cands if not (c.kind == "direct" and _names_a_work(a.text, c.start, c.end))]
     cands = _resolve_nesting(cands)
     cands = _bare_channels(a, cands, q_pairs)

@@ -437,3 +437,12 @@ def test_headline_name_on_topic_colon_claim(make_analysis):
     a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
     [q] = [q for q in find_quotes(a) if q.start < 40]
     assert (q.kind, _content(a, q), q.speaker.actor) == ("direct", "We Will Not Sell", "person:ines-falk")
+
+
+def test_passive_report_without_agent_and_evidential_object(make_analysis):
+    text = ("It was reported on Monday that the harbor would close. "
+            "A poll by the Harbor Institute showed the mayor leading the race.\n")
+    a = _run(make_analysis, text, [("Harbor Institute", "organization:harbor-institute", "organization")])
+    got = [(_content(a, q), q.speaker.actor if q.speaker else None, q.cue_lemma) for q in find_quotes(a)]
+    assert got == [("the harbor would close", None, "report"),
+                   ("the mayor leading the race", "organization:harbor-institute", "show")]

@@ -173,14 +173,16 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     if spk_tok is None and quotation and content[1] <= verb.idx:
         spk_tok = speaker_between(verb, content[1])
     if spk_tok is None:
-        return None
-    if spk_tok.ent_type_ in ("DATE", "TIME"):  # "Saturday at the convention, Senator X, said"
+        # "it was reported that X", "he was asked whether X": said, by nobody the text names
+        if not (comps and lemma in verbs and any(c.dep_ == "auxpass" for c in verb.children)):
+            return None
+    elif spk_tok.ent_type_ in ("DATE", "TIME"):  # "Saturday at the convention, Senator X, said"
         spk_tok = next((t for t in spk_tok.subtree if t.dep_ == "appos" and _names_actor(a, t)), spk_tok)
-    if spk_tok.i >= verb.i and content[0] <= spk_tok.idx < content[1]:
+    if spk_tok is not None and spk_tok.i >= verb.i and content[0] <= spk_tok.idx < content[1]:
         return None
     if verb.dep_ == "acl" and _disputed_claim(verb.head, lex):
         return None  # "denied reports claiming that ...": the denial's content, not the reports'
-    speaker = speaker_at(a, spk_tok, quoted)
+    speaker = speaker_at(a, spk_tok, quoted) if spk_tok is not None else None
     for c in verb.children:
         if c.dep_ == "prt" and c.lower_ in lex.particles:
             cue_end = max(cue_end, tok_end(c))
@@ -343,7 +345,7 @@ def _according(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Attr
 
 
 def via_of_verb(a: Analysis, verb: "Token", quoted: list[tuple[int, int]],
-                 speaker: Speaker) -> Speaker | None:
+                 speaker: Speaker | None) -> Speaker | None:
     """The outlet a statement was given to: 'told OUTLET', 'said in comments to OUTLET'."""
     lex = lexicon()
     cands: list[Token] = []

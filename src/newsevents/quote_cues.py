@@ -8,12 +8,20 @@ Per prose sentence, a cue of ``data/speech_verbs.toml`` gives a candidate attrib
   verb is no content);
 * a verb of description with object + "as" phrase or object complement ("X described Y as
   'Z'", "X called Y 'Z'");
-* "according to X" / "per X": the clause it attaches to (over conjoined verbs) is the content.
+* "according to X" / "per X": the clause it attaches to (over conjoined verbs) is the content;
+* a dispute verb with a claim noun: "X denied reports that CLAUSE" / "rejected claims saying
+  CLAUSE" (the clause is X's denial; the reports' own cue gives nothing);
+* a speech act on an object: "X accused Y of Z-ing", "urged Y to Z", "the poll showed Y
+  leading" (object and complement), "X called for Y", "warned against Y" (the preposition
+  is part of the cue).
 
 The speaker token is the verb's subject (the nearer of two), the agent of a passive, the
 subject of the verb it is conjoined to or depends on ("X hit back, saying that ..."), or the
-noun a participle modifies ("reports claiming that ..."); :mod:`newsevents.quote_speakers`
-turns it into a speaker.  The outlet a statement was given to ("told OUTLET", "in comments
+noun a participle modifies ("reports claiming that ..."), or the first noun phrase between a
+quotation and its verb when the parser hung it elsewhere; a date misread as the subject
+gives way to the named apposition inside its phrase.  A passive speech verb with no agent
+("it was reported that ...") has no speaker.  :mod:`newsevents.quote_speakers` turns the
+token into a speaker.  The outlet a statement was given to ("told OUTLET", "in comments
 to OUTLET") is kept as its *via*.  This module also holds the :class:`Attribution` record
 and the span helpers the other passes share.
 """

@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     with running_server(args.db) as base, httpx.Client(base_url=base, timeout=60) as client:
         t0 = time.perf_counter()
         first = client.get("/network")
-        print(f"first /network after start (reads every story event's parties): "
+        print(f"first /network right after start (the server reads every story event's parties once, "
+              f"in the background from its start): "
               f"{(time.perf_counter() - t0) * 1000:.0f} ms, HTTP {first.status_code}")
         results = [measure(client, u, args.repeat) for u in urls(client)]
     load = os.getloadavg()

@@ -373,3 +373,12 @@ def test_the_server_answers_while_an_ingest_writes(live, store):
         writer.join()
         assert c.get("/api/articles/busy-5-9").status_code == 200
     assert set(statuses) == {200} and len(statuses) >= 10
+
+
+def test_a_warm_start_works_out_the_network_in_the_background(store):
+    app = create_app(Settings(), store=store, warm=True)
+    for _ in range(200):
+        if len(app.state.network._events) == 2:
+            break
+        time.sleep(0.05)
+    assert set(app.state.network._events) == {True, False}

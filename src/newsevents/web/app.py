@@ -223,8 +223,10 @@ def _token_ok(request: Request, body: bytes, token: str) -> bool:
 
 
 # -- the application ----------------------------------------------------------------------------
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
-    """The application over ``store`` (else the store at ``settings.db``, created if missing)."""
+def create_app(settings: Settings | None = None, *, store: Store | None = None, warm: bool = False) -> FastAPI:
+    """The application over ``store`` (else the store at ``settings.db``, created if missing);
+    with ``warm``, the network of the whole store is worked out in the background at once, so the
+    first visitor of the start page or the network does not wait for it."""
     from . import api, pages
 
     settings = (settings or Settings()).checked()
@@ -241,12 +243,22 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Guard, settings=settings)
+    if warm:
+        threading.Thread(target=_warm, args=(app,), name="newsevents-warm", daemon=True).start()
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    try:
+        for countries_only in (True, False):
+            app.state.network.network(app.state.store, countries_only=countries_only, limit=12)
+    except Exception:  # noqa: BLE001 - a warm-up that fails leaves the work to the first request
+        return
 
 
 def create_app_from_env() -> FastAPI:
     """The application of a worker process that ``serve`` started (settings in the environment)."""
-    return create_app(Settings(**json.loads(os.environ[ENV_SETTINGS])))
+    return create_app(Settings(**json.loads(os.environ[ENV_SETTINGS])), warm=True)
 
 
 def serve(settings: Settings) -> None:
@@ -255,7 +267,7 @@ def serve(settings: Settings) -> None:
 
     settings = settings.checked()
     if settings.workers <= 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+        uvicorn.run(create_app(settings, warm=True), host=settings.host, port=settings.port, log_level="warning",
                     server_header=False)
         return
     os.environ[ENV_SETTINGS] = json.dumps(asdict(settings))

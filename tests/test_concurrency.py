@@ -174,8 +174,8 @@ def test_two_ingest_commands_at_once(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from kill_restart import check_store, ingest_command, make_corpus, problems
 
-    first = make_corpus(tmp_path / "a.jsonl", 12, seed=21)
-    second = make_corpus(tmp_path / "b.jsonl", 12, seed=22)
+    first = make_corpus(tmp_path / "a.jsonl", 8, seed=21)
+    second = make_corpus(tmp_path / "b.jsonl", 8, seed=22)
     both = tmp_path / "ab.jsonl"
     both.write_text((tmp_path / "a.jsonl").read_text() + (tmp_path / "b.jsonl").read_text())
     db = tmp_path / "cli.db"
@@ -184,7 +184,7 @@ def test_two_ingest_commands_at_once(tmp_path):
     outs = [p.communicate(timeout=600) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [e for _, e in outs]
     summaries = [json.loads(o.strip().splitlines()[-1]) for o, _ in outs]
-    assert sum(s["stored"] + s["duplicates"] for s in summaries) == 24
+    assert sum(s["stored"] + s["duplicates"] for s in summaries) == 16
     check = check_store(db, first | second)
     assert check.pop("stored_ids") == set(first) | set(second) and problems(check) == 0
 

@@ -2,13 +2,15 @@
 error rate, over a store of 10,000 articles.
 
     python benchmarks/serve_load.py [--db /tmp/newsevents-serve-10k.db] [--articles 10000]
-                                    [--workers 2] [--concurrency 16] [--duration 20] [--json OUT.json]
+                                    [--workers 2] [--concurrency 16] [--duration 20] [--client httpx|wrk]
+                                    [--json OUT.json]
 
 The store is built as by ``benchmarks/serve_latency.py`` (reused when it holds the articles).
 The server runs in its own process group on 127.0.0.1 (``--workers`` uvicorn processes); this
 process is the client: ``--concurrency`` connections kept alive, each sending the next request
 as soon as the last is answered, for ``--duration`` seconds (and never more than
-``--max-requests``), then it stops by itself. The requests cycle through the events API's
+``--max-requests``), then it stops by itself; ``--client wrk`` sends the same requests from
+Debian's ``wrk`` (a second process that takes less of the CPU than this one). The requests cycle through the events API's
 filters (none, an actor, a pair, a type and status, a time range, overdue, pages deep in the
 list). An error is any answer other than 200 or a failed connection. Target: 200 requests per
 second with no errors.
@@ -86,6 +88,52 @@ async def run_load(base: str, mix: list[str], concurrency: int, duration: float,
                            "max": round(latencies[-1], 1)} if latencies else None}
 
 
+WRK_SCRIPT = """
+paths = {%s}
+i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def run_wrk(base: str, mix: list[str], concurrency: int, duration: float) -> dict:
+    """The same load from Debian's ``wrk`` (C, little CPU of its own): requests cycle through
+    ``mix``; an error is a socket error or a status other than 2xx/3xx."""
+    import re
+    import subprocess
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(WRK_SCRIPT % ", ".join(json.dumps(u) for u in mix))
+    try:
+        out = subprocess.run(["wrk", "-t", "2", "-c", str(concurrency), "-d", f"{int(duration)}s", "--latency",
+                              "-s", f.name, base], capture_output=True, text=True, timeout=duration + 60).stdout
+    finally:
+        os.unlink(f.name)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    seconds = re.search(r"requests in ([\d.]+)(m?s)", out)
+    elapsed = float(seconds.group(1)) / (1000 if seconds.group(2) == "ms" else 1)
+    non2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1])
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = non2xx + (sum(int(x) for x in sock.groups()) if sock else 0)
+    lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    return {"requests": total, "seconds": round(elapsed, 2), "rps": round(total / elapsed, 1), "errors": errors,
+            "error_rate": round(errors / total, 4) if total else None, "statuses": {"non-2xx": non2xx},
+            "latency_ms": {"p50": _ms(lat.get("50")), "p99": _ms(lat.get("99"))}, "client": "wrk"}
+
+
+def _ms(text: str | None) -> float | None:
+    """wrk's "182.67ms" / "1.25s" / "850us" in milliseconds."""
+    if not text:
+        return None
+    for unit, scale in (("ms", 1.0), ("us", 0.001), ("s", 1000.0), ("m", 60_000.0)):
+        if text.endswith(unit):
+            return round(float(text[:-len(unit)]) * scale, 1)
+    return None
+
+
 def server_cpu_seconds(port: int) -> float | None:
     """CPU time (user + system) used so far by the server on ``port``: every process of the
     ``newsevents serve`` process group (the supervisor and its workers). Linux /proc only."""
@@ -117,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=16, help="connections of the client")
     ap.add_argument("--duration", type=float, default=20.0, help="seconds of load")
     ap.add_argument("--max-requests", type=int, default=100_000)
+    ap.add_argument("--client", choices=("httpx", "wrk"), default="httpx",
+                    help="httpx: asyncio connections from this process; wrk: Debian's wrk (apt-get install wrk)")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args(argv)
     counts = build_store(args.db, args.articles)
@@ -128,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
                 client.get(url)
         port = int(base.rsplit(":", 1)[1])
         cpu0 = server_cpu_seconds(port)
-        result = asyncio.run(run_load(base, mix, args.concurrency, min(args.duration, 600.0), args.max_requests))
+        if args.client == "wrk":
+            result = run_wrk(base, mix, args.concurrency, min(args.duration, 600.0))
+        else:
+            result = asyncio.run(run_load(base, mix, args.concurrency, min(args.duration, 600.0), args.max_requests))
         cpu1 = server_cpu_seconds(port)
     if cpu0 is not None and cpu1 is not None and cpu1 > cpu0:
         # what the server could answer with one core to itself: a figure that a busy machine does not move

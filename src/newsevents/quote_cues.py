@@ -13,7 +13,7 @@ Per prose sentence, a cue of ``data/speech_verbs.toml`` gives a candidate attrib
   CLAUSE" (the clause is X's denial; the reports' own cue gives nothing);
 * a speech act on an object: "X accused Y of Z-ing", "urged Y to Z", "the poll showed Y
   leading" (object and complement), "X called for Y", "warned against Y" (the preposition
-  is part of the cue).
+  is part of the cue).  These frames and the lexicon live in :mod:`newsevents.quote_frames`.
 
 The speaker token is the verb's subject (the nearer of two), the agent of a passive, the
 subject of the verb it is conjoined to or depends on ("X hit back, saying that ..."), or the
@@ -30,14 +30,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import quote_marks
 from .analysis import Analysis
 from .models import Quote, QuoteKind, Span, SpeakerRef
+from .quote_frames import (
+    Lexicon,
+    char_span,
+    claim_clause,
+    disputed_claim,
+    drop_leading_marks,
+    lexicon,
+    object_content,
+    prep_content,
+    tok_end,
+)
 from .quote_speakers import Speaker, speaker_at
-from .resources import load_toml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -46,46 +55,8 @@ if TYPE_CHECKING:  # pragma: no cover
 TRIM_CHARS = " \t\n,;:—–-"
 MIN_CONTENT_WORDS = 2
 REPORT_MARKS = {"that", "whether", "if"}
-RELATIVE_OBJECTS = {"that", "which", "who", "whom", "what"}
 #: a wire dateline opening a paragraph: "NAIROBI, March 3 (Wire) - ", "ADDIS ABABA — "
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^()\n\-—–]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-—–]+\s+")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    speech: frozenset[str]
-    cognition: frozenset[str]
-    as_object: frozenset[str]
-    channel_verbs: frozenset[str]
-    bare_verbs: frozenset[str]
-    particles: frozenset[str]
-    statement_nouns: frozenset[str]
-    channel_preps: frozenset[str]
-    dispute: frozenset[str]
-    object_content: frozenset[str]
-    object_preps: frozenset[str]
-    claim_nouns: frozenset[str]
-    prep_content: frozenset[tuple[str, str]]
-
-    @property
-    def prep_verbs(self) -> frozenset[str]:
-        return frozenset(v for v, _ in self.prep_content)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    d = load_toml("speech_verbs.toml")
-    v, n, p = d["verbs"], d["nouns"], d["phrases"]
-    return Lexicon(
-        speech=frozenset(v["speech"]), cognition=frozenset(v["cognition"]),
-        as_object=frozenset(v["as_object"]), channel_verbs=frozenset(v["channel"]),
-        bare_verbs=frozenset(v["bare"]),
-        particles=frozenset(v["particles"]), statement_nouns=frozenset(n["statement"]),
-        channel_preps=frozenset(p["channel_preps"]),
-        dispute=frozenset(v["dispute"]), object_content=frozenset(v["object_content"]),
-        object_preps=frozenset(v["object_preps"]), claim_nouns=frozenset(n["claim"]),
-        prep_content=frozenset((x.split()[0], x.split()[-1]) for x in v["prep_content"]),
-    )
 
 
 @dataclass(frozen=True)
@@ -145,7 +116,7 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
         if toks and min(t.i for t in toks) < verb.i < max(t.i for t in toks):
             # "a round, which the AU said would be held in March": the clause after the cue
             toks = [t for t in toks if t.i > verb.i]
-        toks = _drop_leading_marks(toks)
+        toks = drop_leading_marks(toks)
         if not toks:
             return None
         content = char_span(toks)
@@ -162,11 +133,11 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
                 content = span
     cue_end = tok_end(verb)
     if content is None and lemma in lex.dispute:
-        content = _claim_clause(verb, lex)
+        content = claim_clause(verb, lex)
     if content is None and lemma in lex.object_content:
-        content = _object_content(verb, lex)
+        content = object_content(verb, lex)
     if content is None and lemma in lex.prep_verbs:
-        content, cue_end = _prep_content(verb, lemma, lex) or (None, cue_end)
+        content, cue_end = prep_content(verb, lemma, lex) or (None, cue_end)
     if content is None and verb.dep_ == "parataxis" and lemma in verbs:
         # "The deal, he said, is off": the clause the verb interrupts is the content
         own = {t.i for t in verb.subtree}
@@ -188,7 +159,7 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
         spk_tok = next((t for t in spk_tok.subtree if t.dep_ == "appos" and _names_actor(a, t)), spk_tok)
     if spk_tok is not None and spk_tok.i >= verb.i and content[0] <= spk_tok.idx < content[1]:
         return None
-    if verb.dep_ == "acl" and _disputed_claim(verb.head, lex):
+    if verb.dep_ == "acl" and disputed_claim(verb.head, lex):
         return None  # "denied reports claiming that ...": the denial's content, not the reports'
     speaker = speaker_at(a, spk_tok, quoted) if spk_tok is not None else None
     for c in verb.children:
@@ -201,58 +172,6 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
 
 def _names_actor(a: Analysis, tok: "Token") -> bool:
     return any(m.start <= tok.idx < m.end for m in a.mentions_in(tok.sent.start_char, tok.sent.end_char))
-
-
-def _claim_clause(verb: "Token", lex: Lexicon) -> tuple[int, int] | None:
-    """'denied reports that CLAUSE' / 'rejected claims claiming CLAUSE': the claim's clause."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and _claim_noun(c, lex)), None)
-    if obj is None:
-        return None
-    for c in obj.children:
-        if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < obj.i:
-            continue
-        if c.tag_ == "VBG" and c.lemma_.lower() in lex.speech:  # "reports claiming (that) X"
-            comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
-            toks = _drop_leading_marks(list(comp.subtree)) if comp is not None else []
-        elif c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            toks = _drop_leading_marks(list(c.subtree))
-        else:
-            continue
-        if toks:
-            return char_span(toks)
-    return None
-
-
-def _claim_noun(tok: "Token", lex: Lexicon) -> bool:
-    return tok.lower_ in lex.claim_nouns or tok.lemma_.lower() in lex.claim_nouns
-
-
-def _disputed_claim(noun: "Token", lex: Lexicon) -> bool:
-    """A claim noun that is the object of a dispute verb ("denied reports ...")."""
-    return noun.dep_ == "dobj" and _claim_noun(noun, lex) and noun.head.lemma_.lower() in lex.dispute
-
-
-def _object_content(verb: "Token", lex: Lexicon) -> tuple[int, int] | None:
-    """'accused Y of Z-ing' / 'urged Y to Z' / 'criticized Y for Z': the object and its complement."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.tag_ in ("WP", "WDT") or obj.lower_ in RELATIVE_OBJECTS:
-        return None
-    toks = list(obj.subtree)
-    for c in verb.children:
-        if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in lex.object_preps or c.dep_ in ("xcomp", "ccomp")):
-            toks.extend(c.subtree)
-    return char_span(toks)
-
-
-def _prep_content(verb: "Token", lemma: str, lex: Lexicon) -> tuple[tuple[int, int], int] | None:
-    """'called for a ceasefire' / 'warned against escalation': the prepositional object,
-    and the end of the cue (the preposition belongs to it)."""
-    for c in verb.children:
-        if c.dep_ in ("prep", "prt") and c.i > verb.i and (lemma, c.lower_) in lex.prep_content:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return char_span([t for g in objs for t in g.subtree]), tok_end(c)
-    return None
 
 
 def _reported_clause(comp: "Token") -> bool:
@@ -388,22 +307,6 @@ def media_speaker(a: Analysis, toks: list["Token"], quoted: list[tuple[int, int]
 
 
 # -- small helpers ------------------------------------------------------------------------
-
-def tok_end(t: "Token") -> int:
-    return t.idx + len(t.text)
-
-
-def char_span(toks: list["Token"]) -> tuple[int, int]:
-    toks = sorted(toks, key=lambda t: t.i)
-    return toks[0].idx, tok_end(toks[-1])
-
-
-def _drop_leading_marks(toks: list["Token"]) -> list["Token"]:
-    toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ == "that" or toks[0].is_space):
-        toks = toks[1:]
-    return toks
-
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = DATELINE.match(text, start, end)

@@ -652,3 +652,10 @@ def test_an_accusation_outranks_the_act_it_alleges(make_analysis):
     ms = [mention(text, "Peru", "PER"), mention(text, "Chile", "CHL")]
     events = events_of(make_analysis, text, ms)
     assert by_type(events, "ACCUSE").confidence > by_type(events, "ASSAULT").confidence
+
+
+def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
+    text = "Thousands of Malian refugees sought refuge in Niamey last month."
+    ms = [mention(text, "Malian", "MLI"), mention(text, "Niamey", "location:niamey", kind="location", country="NER")]
+    ev = by_type(events_of(make_analysis, text, ms), "REQUEST")
+    assert ev.actors == ["MLI"] and ev.recipients == ["NER"]

@@ -35,6 +35,7 @@ class TriggerEntry:
     possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
     roles: str = "direct"  # verbs: "inverse" when the subject receives ("X received aid from Y")
     between: str = "actor"  # role of "between X and Y" parties: "recipient" for a go-between
+    place_recipient: bool = False  # verbs: an in/at/to place's state is the recipient
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry
         possessive=raw.get("possessive", "actor"),
         roles=raw.get("roles", "direct"),
         between=raw.get("between", "actor"),
+        place_recipient=raw.get("place_recipient", False),
     )
 
 

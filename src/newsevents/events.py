@@ -123,6 +123,9 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
     actors = unique(actors + between)
     if t.entry.requires == "place":
         recipients = unique(recipients + _phrases(parties, prep_objects(verb, PLACE_PREPS)))
+    if not recipients and t.entry.place_recipient:  # "sought refuge in X": X's state is asked
+        recipients = [_as_country_party(p) for p in _phrases(parties, prep_objects(verb, PLACE_PREPS))
+                      if p.country]
     if not recipients and t.entry.type == "RETREAT":  # "withdrew its troops from X"
         recipients = _phrases(parties, prep_objects(verb, ("from",)))
     topic = ("on", "upon", "for") if t.entry.symmetric else ()
@@ -177,6 +180,10 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
                   for c in v.children if c.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
     return others(_phrases(parties, [s for c in conditions for s in subject_of(c)]))
+
+
+def _as_country_party(p: Party) -> Party:
+    return Party(p.country, p.country, "country", p.position) if p.kind == "location" else p
 
 
 def _places_as_countries(actors: list[Party]) -> list[Party]:

@@ -446,3 +446,11 @@ def test_passive_report_without_agent_and_evidential_object(make_analysis):
     got = [(_content(a, q), q.speaker.actor if q.speaker else None, q.cue_lemma) for q in find_quotes(a)]
     assert got == [("the harbor would close", None, "report"),
                    ("the mayor leading the race", "organization:harbor-institute", "show")]
+
+
+def test_speech_verb_with_an_object_naming_what_is_said(make_analysis):
+    text = "Mayor Ines Falk announced her resignation on Friday and proposed a new harbor tax.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    got = [(_content(a, q), q.cue_lemma, q.speaker.actor) for q in find_quotes(a)]
+    assert got == [("her resignation", "announce", "person:ines-falk"),
+                   ("a new harbor tax", "propose", "person:ines-falk")]

@@ -454,3 +454,9 @@ def test_speech_verb_with_an_object_naming_what_is_said(make_analysis):
     got = [(_content(a, q), q.cue_lemma, q.speaker.actor) for q in find_quotes(a)]
     assert got == [("her resignation", "announce", "person:ines-falk"),
                    ("a new harbor tax", "propose", "person:ines-falk")]
+
+
+def test_opening_mark_typed_for_the_closing_one():
+    text = "“The port stays open,“ she said. “We will see about the rest.”"
+    got = [text[q.start:q.end] for q in quote_marks.scan(text, [(0, len(text))])]
+    assert got == ["The port stays open,", "We will see about the rest."]

@@ -3,7 +3,8 @@
 A pure scan of the characters of each paragraph, before any parse:
 
 * curly marks pair an opening ``“`` with the next closing ``”`` (angle marks ``«`` ``»`` the
-  same); straight double marks ``"`` (and two apostrophes ``''``, as some archives write them)
+  same); an opening mark glued to the end of a word while a quotation is open closes it (a
+  common typing slip: ``“We are ready,“ she said``); straight double marks ``"`` (and two apostrophes ``''``, as some archives write them)
   alternate open/close;
 * single marks, outside double quotations only (a quotation inside a quotation belongs to the
   outer one): a curly ``‘`` (or angle ``‹``) opens, and the first ``’`` (``›``) after it that
@@ -61,6 +62,8 @@ def scan_block(text: str, start: int, end: int) -> list[Quoted]:
     for m in _MARK.finditer(text, start, end):
         mark, i = m.group(), m.start()
         straight = mark in STRAIGHT_MARKS
+        if open_at is not None and mark in OPEN_MARKS and _closes_word(text, i, i + len(mark), end):
+            mark = CLOSE_MARKS[0]  # '“... here,“ she said': an opening mark typed for the closing one
         if mark in OPEN_MARKS or mark == "``" or (straight and open_at is None):
             if open_at is None:  # a second opening mark while open: keep the first
                 open_at, open_len = i, len(mark)
@@ -70,6 +73,11 @@ def scan_block(text: str, start: int, end: int) -> list[Quoted]:
     if open_at is not None:
         _add(out, text, open_at, open_at + open_len, end, None, None)
     return out
+
+
+def _closes_word(text: str, start: int, stop: int, end: int) -> bool:
+    """A mark glued to the word before it and followed by white space (or the block's end)."""
+    return start > 0 and not text[start - 1].isspace() and (stop >= end or text[stop].isspace())
 
 
 def _add(out: list[Quoted], text: str, open_mark: int, inside: int, stop: int,

@@ -14,6 +14,7 @@ item into an :class:`~newsevents.models.ItemError` instead of stopping the batch
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -130,6 +131,15 @@ class Extractor:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[InputItem | ItemError]) -> Iterator[Article | ItemError]:
+        # spaCy's memory zone frees the strings and lexemes a batch added to the vocabulary
+        # once its records are built: a long run's memory stays flat (every name and number
+        # in the news would otherwise stay in the vocabulary for the life of the process)
+        zone = getattr(self.nlp, "memory_zone", None)
+        with zone() if zone else contextlib.nullcontext():
+            done = list(self._batch_records(batch))
+        yield from done
+
+    def _batch_records(self, batch: list[InputItem | ItemError]) -> Iterator[Article | ItemError]:
         prepared: list[tuple[InputItem, str, dt.date | None] | ItemError] = []
         for item in batch:
             if isinstance(item, ItemError):  # rejected by the reader: pass it on in order

@@ -460,3 +460,10 @@ def test_opening_mark_typed_for_the_closing_one():
     text = "“The port stays open,“ she said. “We will see about the rest.”"
     got = [text[q.start:q.end] for q in quote_marks.scan(text, [(0, len(text))])]
     assert got == ["The port stays open,", "We will see about the rest."]
+
+
+def test_asked_if_read_as_an_adverbial_clause(make_analysis):
+    text = "Last month, when Ines Falk asked the mayor if she would ever sell the port, she laughed.\n"
+    a = _run(make_analysis, text, [("Ines Falk", "person:ines-falk", "person")])
+    [q] = find_quotes(a)
+    assert (_content(a, q), q.cue_lemma, q.speaker.actor) == ("if she would ever sell the port", "ask", "person:ines-falk")

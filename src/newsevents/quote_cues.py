@@ -111,6 +111,9 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     lex = lexicon()
     content: tuple[int, int] | None = None
     comps = [c for c in verb.children if c.dep_ == "ccomp" and _reported_clause(c)]
+    if not comps and lemma in lex.question:  # "asked X if/whether ...", parsed as an adverbial clause
+        comps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if lemma in verbs and comps:
         toks = [t for c in comps for t in c.subtree]
         if toks and min(t.i for t in toks) < verb.i < max(t.i for t in toks):

@@ -41,6 +41,7 @@ class Lexicon:
     object_preps: frozenset[str]
     claim_nouns: frozenset[str]
     prep_content: frozenset[tuple[str, str]]
+    question: frozenset[str]
 
     @property
     def prep_verbs(self) -> frozenset[str]:
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         dispute=frozenset(v["dispute"]), object_content=frozenset(v["object_content"]),
         object_preps=frozenset(v["object_preps"]), claim_nouns=frozenset(n["claim"]),
         prep_content=frozenset((x.split()[0], x.split()[-1]) for x in v["prep_content"]),
+        question=frozenset(v["question"]),
     )
 
 

@@ -94,6 +94,10 @@ ORDERED_BY_TYPE = sa.Index("ix_story_events_type_order", story_events.c.type, st
                            story_events.c.first_reported, story_events.c.id)
 ORDERED_BY_STATUS = sa.Index("ix_story_events_status_order", story_events.c.status, story_events.c.date_lo,
                              story_events.c.first_reported, story_events.c.id)
+#: added by migration 7: the list order itself, with the end day a since filter reads, so that an
+#: unfiltered or time-range listing walks this index instead of sorting the table
+LIST_ORDER = sa.Index("ix_story_events_list_order", story_events.c.date_lo, story_events.c.first_reported,
+                      story_events.c.id, story_events.c.date_hi)
 event_parties = sa.Table(
     "event_parties", meta,
     sa.Column("event_id", sa.String(32), nullable=False, index=True),
@@ -175,6 +179,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _add_columns(story_events, "window_lo", "window_hi"),  # 4: linking windows (NULL: relink fills)
     _search_index,                                       # 5: full-text search over articles
     _indexes(ORDERED_BY_TYPE, ORDERED_BY_STATUS),        # 6: filtered story events in list order
+    _indexes(LIST_ORDER),                                # 7: story events in list order, by time
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -257,13 +257,13 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "are
                "valley", "governorate", "prefecture", "territory", "enclave", "island", "coast",
                "border", "strip", "zone", "quarter", "settlement", "countryside",
                "municipality", "street", "outskirts", "vicinity", "suburbs", "center", "centre",
-               "heart", "edge", "airport", "base", "plant", "compound", "road", "highway", "market",
+               "heart", "edge", "sector", "airport", "base", "plant", "compound", "road", "highway", "market",
                "square", "oblast", "canton", "emirate", "locality", "township", "hamlet", "parish"}
 
 
-def _place(tok: Token, mention_at) -> str | None:
+def _place(tok: Token, mention_at, depth: int = 0) -> str | None:
     """The place a locative object names: itself, or "the city of X", "X province", "X's
-    capital" (the most specific: a location before a country)."""
+    capital", "outside (of) the city of X" (the most specific: a location before a country)."""
     m = mention_at(tok)
     if m is not None and (m.kind == "location" or (m.kind == "country" and not m.metonymy)):
         return m.actor_id
@@ -275,7 +275,14 @@ def _place(tok: Token, mention_at) -> str | None:
     cands += [c for c in tok.children if c.dep_ == "poss"]
     found = [m for c in cands if (m := mention_at(c)) is not None and m.kind in ("location", "country")]
     found.sort(key=lambda m: m.kind != "location")
-    return found[0].actor_id if found else None
+    if found:
+        return found[0].actor_id
+    if depth < 2:  # "outside of the city of X", "a sector of the capital X"
+        for c in cands:
+            place = _place(c, mention_at, depth + 1) if mention_at(c) is None else None
+            if place is not None:
+                return place
+    return None
 
 
 def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
@@ -302,7 +309,10 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
         for tok in frontier:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
-                    for pobj in c.children:
+                    # "outside of X": the place is the object of the inner "of"
+                    objs = [*c.children, *(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                                           for p in o.children)]
+                    for pobj in objs:
                         if pobj.dep_ != "pobj":
                             continue
                         if c.lower_ == "on" and pobj.ent_type_ in ("DATE", "TIME"):

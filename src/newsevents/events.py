@@ -15,7 +15,10 @@ For each prose sentence (headings and boilerplate never state events):
    (stance), "mediation between X and Y" (a go-between), targets nested in an object or
    purpose ("called for sanctions against X").  A recipient of the actor's own country named
    differently is kept (a domestic event); a protest with no named target is aimed at the
-   authorities where it is held.
+   authorities where it is held.  **Location convention** (as PLOVER- and CAMEO-coded data
+   do): a hostile act's party the sentence leaves unnamed (an agentless passive, a thing or a
+   nameless group as agent, a victim of no stated nationality) is coded by the country where
+   the act happened ("a journalist was killed by a car bomb in X": X's state on both sides).
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -77,6 +80,8 @@ from .event_triggers import PLACE_PREPS, Trigger, find_triggers, verb_lemmas
 from .models import Event, Span
 
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN", "PROTEST")
+#: hostile acts whose unnamed parties are coded by the country where they happened
+LOCATED_PARTY_TYPES = ("ASSAULT", "COERCE")
 #: dependency relations of a clause that serves or completes another event's clause
 #: ("agreed to supply", "began a strike to demand", "accused X of attacking")
 SUBORDINATE_DEPS = ("advcl", "xcomp", "ccomp", "pcomp")
@@ -106,7 +111,8 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         return _phrases(parties, givers), _phrases(parties, subj)
     if is_passive(verb):
         actors = _phrases(parties, agent_of(verb))
-        recipients = _phrases(parties, subj) if verb.dep_ != "acl" else []
+        recipients = _phrases(parties, subj if verb.dep_ != "acl" else
+                              [verb.head] if _stated_participle(verb) else [])
     else:
         actors = _phrases(parties, subj)
         # what parties meet or agree "on" is their topic, not a party ("met on Iran's program")
@@ -145,6 +151,17 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
         recipients = _complement_recipients(verb, parties, own)
     return actors, recipients
+
+
+def _stated_participle(verb: Token) -> bool:
+    """A passive participle describing a noun states the act when the noun is what the clause
+    is about: "there were ten soldiers killed in X", a headline "Ten soldiers killed in X";
+    elsewhere it describes a party of another act ("officials accused of X would be ...")."""
+    noun = verb.head
+    if noun.dep_ == "ROOT":
+        return True
+    return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in noun.head.children)
 
 
 def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -> list[Party]:
@@ -329,6 +346,57 @@ class _Candidate:
     trigger: Trigger
     actors: list[Party]
     recipients: list[Party]
+    location: str | None = None
+    #: the actors were named in the text (not coded by the place, see ``_located_parties``)
+    named: bool = True
+
+
+def _location(t: Trigger, a: Analysis, parties: Parties) -> str | None:
+    location = event_location(t.token, a, parties.mention_at)
+    if location is None and t.entry.requires == "place":
+        places = [parties.mention_at(p) for p in prep_objects(t.token, ("in", "at"))]
+        location = next((m.actor_id for m in places if m is not None), None)
+    return location
+
+
+def _patient(tok: Token) -> list[Token]:
+    """The noun phrase a verb acts on: the passive subject ("a journalist was shot"), the noun
+    a passive participle describes ("soldiers killed in X"), the direct object."""
+    if is_passive(tok):
+        found = ([tok.head] if _stated_participle(tok) else []) if tok.dep_ == "acl" else subject_of(tok)
+    else:
+        found = [c for c in tok.children if c.dep_ == "dobj"]
+    return [p for p in found if p.pos_ in ("NOUN", "PROPN")]
+
+
+def _unnamed_agent(tok: Token) -> bool:
+    """No one is named as the verb's doer: an agentless passive, an agent or subject that is
+    a thing or a nameless group ("a roadside bomb", "gunmen")."""
+    agent = agent_of(tok) if is_passive(tok) else subject_of(tok)
+    return not agent or agent[0].pos_ in ("NOUN", "PROPN")
+
+
+def _located_parties(t: Trigger, actors: list[Party], recipients: list[Party], place: str | None,
+                     lex: Lexicon) -> tuple[list[Party], list[Party]]:
+    """The location convention of PLOVER- and CAMEO-coded data: a party of a hostile act
+    (``LOCATED_PARTY_TYPES``) that the sentence leaves unnamed is coded by the country where
+    the act happened.  The doer, when nobody is named ("was killed by a roadside bomb outside
+    X", "gunmen opened fire in X"), and the victim, when the phrase acted on names no state
+    ("a journalist was shot in X"; an act with no victim at all gets none).  An unresolved
+    pronoun is not unnamed (its referent is elsewhere), and a planned or feared act needs a
+    named doer (checked by the caller)."""
+    if place is None or t.entry.pos != "verb" or t.entry.type not in LOCATED_PARTY_TYPES \
+            or t.entry.type not in lex.agentless_types:
+        return actors, recipients
+    patient = _patient(t.token)
+    if not recipients and not patient:
+        return actors, recipients
+    here = Party(place, place, "country", t.token.idx)
+    if not actors and _unnamed_agent(t.token):
+        actors = [here]
+    if not recipients and patient:
+        recipients = [here]
+    return actors, recipients
 
 
 def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[_Candidate]:
@@ -337,7 +405,8 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
     own = [t for t in triggers if t.restates is None]
     hostile = {t.token.i for t in triggers if t.entry.type in HOSTILE_TYPES}
     for t in _ordered(own) + [t for t in triggers if t.restates is not None]:
-        if t.restates is not None and any(c.trigger.token.i == t.restates for c in out):
+        restated = next((c for c in out if t.restates is not None and c.trigger.token.i == t.restates), None)
+        if restated is not None and restated.named:
             continue  # the noun restates a trigger that made an event
         if t.entry.type in HOSTILE_TYPES and t.token.dep_ == "advcl" and t.token.tag_ == "VBG" \
                 and t.token.head.i in hostile:
@@ -356,18 +425,26 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             recipients = [p for p in recipients if p.kind != "location"]
         if _is_author(actors, a, ""):
             continue
+        recipients = [p for p in recipients if not _same_party(p, actors, parties)]
+        location = _location(t, a, parties)
+        named = bool(actors)
+        actors, recipients = _located_parties(
+            t, actors, recipients, _country_of(location, a) if location else None, lex)
         if t.entry.requires == "obligation" and not recipients:
             continue  # "X said it must ...": a duty X lays on itself is no request
         if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types
                                and recipients and _has_unnamed_agent(t.token)) \
                 and not (t.entry.pos == "verb" and _named_unknown_subject(t.token)):
             continue
-        recipients = [p for p in recipients if not _same_party(p, actors, parties)]
         if t.entry.symmetric:
             actors, recipients = unique(actors + recipients), []
         if len(actors) + len(recipients) >= 2:
             parties.pairs.add(t.token.idx, *(actors + recipients))
-        out.append(_Candidate(t, actors, recipients))
+        if restated is not None:
+            if not named:
+                continue
+            out.remove(restated)  # "were killed in a X attack": the noun names the doer
+        out.append(_Candidate(t, actors, recipients, location, named))
     return out
 
 
@@ -406,17 +483,14 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             status = "alleged"
         if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token):
             status = "denied"
-        if not actors and status not in ("asserted", "alleged"):
+        if not c.named and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
         type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
         recoded = recast(t, status, lex)
         if recoded is not None:
             type_, mode, cameo, status = recoded
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
-        location = event_location(t.token, a, parties.mention_at)
-        if location is None and t.entry.requires == "place":
-            places = [parties.mention_at(p) for p in prep_objects(t.token, ("in", "at"))]
-            location = next((m.actor_id for m in places if m is not None), None)
+        location = c.location
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
@@ -428,7 +502,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             # "jets struck targets in southern Lebanon": the place's state is hit
             place = _country_of(location, a)
             recipients = [Party(place, place, "country", sent.start)] if place else []
-        if not actors:
+        if not c.named:
             confidence -= 0.3
         if _serves_other(t.token, anchors):
             confidence -= 0.15

@@ -1,0 +1,65 @@
+"""Who did what to whom: the arguments of events read from the parse (hand-written sentences,
+hand-made actor mentions)."""
+
+from __future__ import annotations
+
+from conftest import mention
+
+from newsevents.events import find_events
+
+
+def events_of(make_analysis, text, mentions):
+    return find_events(make_analysis(text, mentions=mentions))
+
+
+def coded(events):
+    return sorted((e.type, tuple(e.actors), tuple(e.recipients)) for e in events)
+
+
+def of_type(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} event in {coded(events)}"
+    return found[0]
+
+
+# -- the location convention ------------------------------------------------------------------
+
+def test_agentless_passive_in_a_place_codes_doer_and_unnamed_victim(make_analysis):
+    text = "Two farmers were shot dead outside the town of Gulu on Sunday."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Gulu", "location:gulu", "location", "UGA")]),
+                 "ASSAULT")
+    assert (ev.actors, ev.recipients) == (["UGA"], ["UGA"])
+
+
+def test_instrument_agent_is_unnamed_victims_keep_their_state(make_analysis):
+    text = "Four Kenyan soldiers were killed by a roadside bomb near the city of Kismayo."
+    ev = of_type(events_of(make_analysis, text, [
+        mention(text, "Kenyan", "KEN"), mention(text, "Kismayo", "location:kismayo", "location", "SOM")]),
+        "ASSAULT")
+    assert (ev.actors, ev.recipients) == (["SOM"], ["KEN"])
+
+
+def test_existential_participle_states_the_act(make_analysis):
+    text = "There were twelve Chadian soldiers killed in Nigeria yesterday."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Chadian", "TCD"), mention(text, "Nigeria", "NGA")]),
+                 "ASSAULT")
+    assert (ev.actors, ev.recipients) == (["NGA"], ["TCD"])
+
+
+def test_participle_describing_a_party_of_another_clause_is_no_event(make_analysis):
+    text = "Peru said that Chilean officers accused of smuggling would face trial."
+    evs = events_of(make_analysis, text, [mention(text, "Peru", "PER"), mention(text, "Chilean", "CHL")])
+    assert not [e for e in evs if e.type == "ACCUSE" and not e.actors]
+
+
+def test_named_doer_is_not_replaced_by_the_place(make_analysis):
+    text = "Sudanese troops shelled a village in Chad."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Sudanese", "SDN"), mention(text, "Chad", "TCD")]),
+                 "ASSAULT")
+    assert (ev.actors, ev.recipients) == (["SDN"], ["TCD"])
+
+
+def test_planned_act_with_nobody_named_is_no_event(make_analysis):
+    text = "Villagers could be attacked in Chad next week."
+    evs = events_of(make_analysis, text, [mention(text, "Chad", "TCD")])
+    assert not [e for e in evs if e.type == "ASSAULT"]

@@ -2,14 +2,14 @@
 
 Usage::
 
-    python benchmarks/actors.py [DATA] [--errors] [--half even|odd] [--as-of YYYY-MM-DD]
+    python benchmarks/actors.py [DATA] [--errors [all|even|odd]] [--as-of YYYY-MM-DD|none]
                                 [--only plover,ngec,seed]
 
 ``DATA`` is a data folder holding ``events/plover_gsr_dev.jsonl``,
 ``actors/ngec_actor_resolution_dev.jsonl`` and ``seed/seed_article.txt`` (+ ``.gold.json``);
 the default is ``../shared/data`` from the project root.  A missing file is skipped, saying so
 (the data lives beside the project, never inside it).  ``--errors`` lists each miss (with
-``--half even`` only the even-indexed records' misses are listed, so the odd half stays
+``--errors even`` only the even-indexed records' misses are listed, so the odd half stays
 unseen).  Every figure is printed for the whole set and for its even- and odd-indexed halves.
 
 Figures:
@@ -41,10 +41,22 @@ Figures:
   (:data:`EU_SYSTEM`).  An IGO with a functional sector ("EU legislators" -> LEG) is resolved
   as the igo with that sector, like a part of a state.
 
-  Undated assertions (no date, or "today") are resolved with no date: a person's latest role,
-  ``ELI`` once every role has ended.  The set was written in 2020-2022 and its undated
-  expectations describe that time; ``--as-of 2022-07-01`` resolves them on that date instead
-  (printed as a second variant, never the headline).  Halves: line index in the file.
+  An assertion's date is its third argument or its ``query_date`` keyword (NGEC's
+  ``agent_to_code(text, context, query_date)``).  **Undated assertions** (no date, or "today")
+  describe the time the set was written, which neither the data README nor the file states;
+  the file itself bounds it: it was written no earlier than the latest date any of its
+  assertions names (read from the file at run time, 2022-10-20 for the current file).  They
+  are resolved on that **reference date**, a rule taken from the file, not a date chosen for
+  the score.  ``--as-of D`` prints a second variant with undated assertions resolved on D,
+  and ``--as-of none`` one resolved with no date at all (a person's latest role, ``ELI`` once
+  every role has ended).  Halves: line index in the file.
+
+  **Sector vocabulary.**  NGEC's agent dictionary (``PLOVER_agents.txt``) writes news media
+  ``JRN`` and medical actors ``MED``; this project follows CAMEO, where ``MED`` is media and
+  ``HLH`` health.  So an expected ``JRN`` is met by ``MED`` and an expected ``MED`` by ``HLH``
+  (:data:`NGEC_SECTORS`); CAMEO religion codes (``BUD``, ``MOS``, ...) are met by ``REL``.
+  Its other codes are PLOVER sectors of :data:`newsevents.models.SECTORS` (``PRE``: a
+  self-proclaimed state, ``PRM``: a paramilitary force, ``SOC``: civil society).
 * **Seed article** (``seed/seed_article``): the full pipeline; for each gold actor mention,
   found (a predicted mention overlaps it), kind (``igo`` counts as ``organization``), country
   (not checked where the gold says ``optional_country``), sector (where the gold has one),
@@ -58,6 +70,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -77,6 +90,10 @@ EU_SYSTEM = {"igo:eu", "igo:european-commission", "igo:european-parliament", "ig
              "igo:european-investment-bank", "igo:court-of-justice-of-the-eu", "igo:frontex",
              "igo:europol", "igo:eeas"}
 PSEUDO = ("UNO", "EUR", "IGO")
+#: NGEC agent codes written otherwise in this project's (CAMEO) sector vocabulary
+NGEC_SECTORS = {"JRN": "MED", "MED": "HLH",
+                **{faith: "REL" for faith in ("BUD", "CHR", "CTH", "ORT", "JEW", "HIN", "MOS", "SHI", "SUN",
+                                              "SIK", "TAO", "DRZ", "SFI", "ALE")}}
 
 
 def _halves(i: int) -> tuple[str, ...]:
@@ -151,6 +168,16 @@ def run_plover(path: Path, errors: str | None) -> None:
 # ---------------------------------------------------------------------------------------
 # NGEC
 
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def reference_date(rows: list[dict]) -> dt.date | None:
+    """The latest date any assertion of the file names: the set was written no earlier."""
+    found = [dt.date.fromisoformat(d) for row in rows
+             for d in _ISO_DATE.findall(json.dumps([row.get("args"), row.get("kwargs")]))]
+    return max(found, default=None)
+
+
 def _date(value: str | None, as_of: dt.date | None) -> dt.date | None:
     value = (value or "").strip()
     if not value or value.lower() == "today":
@@ -191,12 +218,19 @@ def _kb_entry_named(kb, title: str):
     return None
 
 
-def run_ngec(path: Path, errors: str | None, as_of: dt.date | None) -> Tally:
+def run_ngec(path: Path, errors: str | None, as_of: dt.date | None | str = "reference") -> Tally:
+    """Score the NGEC assertions; ``as_of`` is the date of undated ones ("reference": the
+    file's :func:`reference_date`; None: no date)."""
     from newsevents.actors import resolve
     from newsevents.knowledge import load_kb
 
     kb = load_kb()
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if as_of == "reference":
+        as_of = reference_date(rows)
+        label = f"undated as of {as_of}, the latest date the file names"
+    else:
+        label = f"undated as of {as_of}" if as_of else "undated = latest role"
     tally = Tally()
     not_in_kb = 0
     for i, row in enumerate(rows):
@@ -210,7 +244,8 @@ def run_ngec(path: Path, errors: str | None, as_of: dt.date | None) -> Tally:
         if method == "query_wiki":
             actor = resolve(text, None, context=args[1] if len(args) > 1 else None)
         elif method == "agent_to_code":
-            actor = resolve(text, _date(args[2] if len(args) > 2 else None, as_of),
+            when = row.get("kwargs", {}).get("query_date") or (args[2] if len(args) > 2 else None)
+            actor = resolve(text, _date(when, as_of),  # type: ignore[arg-type]
                             context=args[1] if len(args) > 1 and args[1] else None)
         else:
             actor = resolve(text, None)
@@ -234,7 +269,7 @@ def run_ngec(path: Path, errors: str | None, as_of: dt.date | None) -> Tally:
                       f"{(actor.country or actor.id) if actor else '-'}")
         wants: list[str] = []
         for op, v in fields.get("code_1", []) + fields.get("code_2", []):
-            wants += v if isinstance(v, list) else [v]
+            wants += [NGEC_SECTORS.get(w, w) for w in (v if isinstance(v, list) else [v])]
         if wants and not all(w in NO_SECTOR for w in wants):
             got = actor.sector if actor else None
             ok = got in wants
@@ -263,7 +298,6 @@ def run_ngec(path: Path, errors: str | None, as_of: dt.date | None) -> Tally:
             if fig.endswith(".none"):  # "resolves to nothing" is also a sector assertion
                 tally.n["total.sector", h] += n
                 tally.ok["total.sector", h] += tally.ok[fig, h]
-    label = f"undated as of {as_of}" if as_of else "undated = latest role"
     print(f"NGEC actor resolution ({path.name}; {label})")
     for method in ("agent_to_code", "search_nat", "short_text_to_agent", "query_wiki"):
         for fig in ("country", "sector", "none", "name"):
@@ -339,8 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--errors", nargs="?", const="all", choices=["all", "even", "odd"],
                     help="list each miss (of one half only with 'even' or 'odd')")
-    ap.add_argument("--as-of", type=dt.date.fromisoformat, default=None,
-                    help="resolve undated NGEC assertions on this date (a second variant)")
+    ap.add_argument("--as-of", type=lambda v: "none" if v == "none" else dt.date.fromisoformat(v), default=None,
+                    help="a second variant: undated NGEC assertions resolved on this date ('none': no date)")
     ap.add_argument("--only", default="plover,ngec,seed", help="comma-separated parts to run")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
@@ -354,9 +388,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no PLOVER gold data at {plover}; skipping (the data lives beside the project)")
     if "ngec" in parts:
         if ngec.is_file():
-            run_ngec(ngec, args.errors, None)
+            run_ngec(ngec, args.errors)
             if args.as_of:
-                run_ngec(ngec, None, args.as_of)
+                run_ngec(ngec, None, None if args.as_of == "none" else args.as_of)
         else:
             print(f"no NGEC actor data at {ngec}; skipping")
     if "seed" in parts:

@@ -304,6 +304,29 @@ def test_resolve_part_of_an_igo_and_a_title_before_a_known_person():
     assert resolve("Bill Clinton", dt.date(2024, 12, 23)).sector == "ELI"
 
 
+@pytest.mark.parametrize("text,date,kind,country,sector", [
+    # a specialised igo body has its function as its sector (CAMEO's IGO...JUD, IGO...HLH)
+    ("the International Court of Justice", None, "igo", None, "JUD"),
+    ("the World Health Organization", None, "igo", None, "HLH"),
+    ("the UN refugee agency", None, "igo", None, "REF"),
+    ("the African Union", None, "igo", None, "IGO"),   # a general-purpose igo stays IGO
+    # PLOVER's agent codes beyond CAMEO's: self-proclaimed states, paramilitaries, civil society
+    ("Abkhazia", None, "location", "GEO", "PRE"),
+    ("Nagorno-Karabakh", dt.date(2020, 10, 1), "location", "AZE", "PRE"),
+    ("Nagorno-Karabakh", dt.date(2025, 3, 1), "location", "AZE", "CVL"),  # Artsakh dissolved in 2024
+    ("a self-proclaimed republic", None, "group", None, "PRE"),
+    ("Zambian paramilitary forces", None, "group", "ZMB", "PRM"),
+    ("Rapid Support Forces", dt.date(2019, 6, 1), "group", "SDN", "PRM"),
+    ("Rapid Support Forces", dt.date(2024, 6, 1), "group", "SDN", "REB"),  # at war with the army
+    ("local civil society groups", None, "group", None, "SOC"),
+    ("a small human rights group", None, "group", None, "NGO"),   # not a company ("group" alone)
+    ("village militias", None, "group", None, "UAF"),
+])
+def test_resolve_plover_sector_codes(text, date, kind, country, sector):
+    actor = resolve(text, date)
+    assert (actor.kind, actor.country, actor.sector) == (kind, country, sector)
+
+
 def test_resolve_context_gives_a_country_to_an_actor_without_one():
     assert resolve("Defense Minister").country is None
     assert resolve("Defense Minister", context="Peruvian government").country == "PER"

@@ -30,10 +30,13 @@ PloverType = Literal[
 Status = Literal["asserted", "expected", "hypothetical", "negated", "alleged", "denied"]
 TimeSource = Literal["text", "published"]
 
-#: PLOVER sector codes used for actors (judged on the article's date).
+#: PLOVER sector codes used for actors (judged on the article's date).  ``PRE``: a
+#: self-proclaimed or partly recognised state; ``PRM``: a paramilitary force; ``SOC``: civil
+#: society (the codes of PLOVER's agent dictionary).
 SECTORS = (
     "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "OPP", "ELI", "MED", "BUS",
     "EDU", "REL", "CVL", "LAB", "NGO", "IGO", "HLH", "AGR", "CRM", "REF", "INS", "UAF",
+    "PRE", "PRM", "SOC",
 )
 
 

@@ -63,3 +63,27 @@ def test_planned_act_with_nobody_named_is_no_event(make_analysis):
     text = "Villagers could be attacked in Chad next week."
     evs = events_of(make_analysis, text, [mention(text, "Chad", "TCD")])
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+# -- meetings ---------------------------------------------------------------------------------
+def test_state_hosting_a_meeting_is_a_party(make_analysis):
+    text = "Kenya and Uganda will meet in Geneva to discuss trade."
+    ev = of_type(events_of(make_analysis, text, [
+        mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA"),
+        mention(text, "Geneva", "location:geneva", "location", "CHE")]), "CONSULT")
+    assert set(ev.actors) == {"KEN", "UGA", "CHE"}
+
+
+def test_meeting_in_a_partys_own_country_adds_no_host(make_analysis):
+    text = "Kenya and Uganda met in Kampala on Monday."
+    ev = of_type(events_of(make_analysis, text, [
+        mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA"),
+        mention(text, "Kampala", "location:kampala", "location", "UGA")]), "CONSULT")
+    assert set(ev.actors) == {"KEN", "UGA"}
+
+
+def test_what_a_summit_is_on_is_its_topic_not_a_party(make_analysis):
+    text = "Kenya will attend a summit in Ghana on the unrest in Chad."
+    ev = of_type(events_of(make_analysis, text, [
+        mention(text, "Kenya", "KEN"), mention(text, "Ghana", "GHA"), mention(text, "Chad", "TCD")]), "CONSULT")
+    assert "TCD" not in ev.actors + ev.recipients

@@ -18,7 +18,8 @@ For each prose sentence (headings and boilerplate never state events):
    authorities where it is held.  **Location convention** (as PLOVER- and CAMEO-coded data
    do): a hostile act's party the sentence leaves unnamed (an agentless passive, a thing or a
    nameless group as agent, a victim of no stated nationality) is coded by the country where
-   the act happened ("a journalist was killed by a car bomb in X": X's state on both sides).
+   the act happened ("a journalist was killed by a car bomb in X": X's state on both sides);
+   the state hosting a meeting held on its soil is one of its parties.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -153,6 +154,16 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
     return actors, recipients
 
 
+def _host(t: Trigger, actors: list[Party], recipients: list[Party], place: str | None) -> list[Party]:
+    """A meeting held in a state none of its parties belongs to has that state as a party, its
+    host (CAMEO's "host a visit"; "X and Y will meet in Geneva", "X attends a summit in Z")."""
+    if t.entry.type != "CONSULT" or place is None or not actors:
+        return []
+    if place in {p.country or p.actor_id for p in actors + recipients}:
+        return []
+    return [Party(place, place, "country", t.token.idx)]
+
+
 def _stated_participle(verb: Token) -> bool:
     """A passive participle describing a noun states the act when the noun is what the clause
     is about: "there were ten soldiers killed in X", a headline "Ten soldiers killed in X";
@@ -284,7 +295,8 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
             else:
                 actors = _phrases(parties, subject_of(verb))
             if not recipients:
-                recipients = _phrases(parties, prep_objects(verb, NOUN_RECIPIENT_PREPS))
+                recipients = _phrases(parties, prep_objects(verb, [p for p in NOUN_RECIPIENT_PREPS
+                                                                   if p not in topic]))
     if not actors:
         actors = _former_latter(noun, parties)
     return unique(actors), unique(recipients)
@@ -428,8 +440,9 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         recipients = [p for p in recipients if not _same_party(p, actors, parties)]
         location = _location(t, a, parties)
         named = bool(actors)
-        actors, recipients = _located_parties(
-            t, actors, recipients, _country_of(location, a) if location else None, lex)
+        place = _country_of(location, a) if location else None
+        actors, recipients = _located_parties(t, actors, recipients, place, lex)
+        recipients = recipients + _host(t, actors, recipients, place)
         if t.entry.requires == "obligation" and not recipients:
             continue  # "X said it must ...": a duty X lays on itself is no request
         if not actors and not (t.entry.pos == "verb" and t.entry.type in lex.agentless_types

@@ -172,10 +172,12 @@ class KnowledgeBase:
     _ministry_words: dict[str, str] = field(default_factory=dict)
     _offices: dict[tuple[str, str], list[tuple[Entry, Role]]] | None = None
     _spellings: dict[str, set[str]] | None = None
+    _surnames: dict[str, dict[str, Entry]] | None = None
 
     # -- building ----------------------------------------------------------------------
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
+        self._offices = self._spellings = self._surnames = None  # tables built at first use
         for s in (entry.name, *entry.aliases):
             self._index(s, Hit(entry, "name"))
         for s in entry.demonyms:
@@ -213,8 +215,15 @@ class KnowledgeBase:
 
     def by_surname(self, surname: str) -> Entry | None:
         """The one known person with this surname ("Babiker"), or None when none or several."""
-        found = {e.id: e for e in self.entries.values()
-                 if e.kind == "person" and any(n.split()[-1] == surname for n in (e.name, *e.aliases))}
+        if self._surnames is None:  # built once: the last word of each person's names
+            table: dict[str, dict[str, Entry]] = {}
+            for e in self.entries.values():
+                if e.kind == "person":
+                    for n in (e.name, *e.aliases):
+                        if n.split():
+                            table.setdefault(n.split()[-1], {})[e.id] = e
+            self._surnames = table
+        found = self._surnames.get(surname, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def closest(self, surface: str, *, cutoff: float = 0.9) -> Entry | None:

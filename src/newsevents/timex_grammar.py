@@ -173,7 +173,9 @@ def find_candidates(text: str) -> Iterator[Cand]:
     """All rule matches in ``text``.
 
     Speed: a rule is only tried in windows around its trigger words (every match of the rule
-    contains one), so a document costs one word scan plus a few short regex searches."""
+    contains one), so a document costs one word scan plus a few short regex searches; the
+    rules a word triggers are looked up by the word (:data:`_BY_TRIGGER`), so only the rules
+    whose triggers occur are visited, in their registration order."""
     positions: dict[str, list[int]] = {}
     for w in _WORD.finditer(text):
         word = w.group(0)
@@ -182,11 +184,14 @@ def find_candidates(text: str) -> Iterator[Cand]:
         else:
             key = word.lower()
         positions.setdefault(key, []).append(w.start())
-    _load_rules()
-    for name, pat, build, triggers, reach in _RULES:
-        hits = sorted(p for t in triggers for p in positions.get(t, ()))
-        if not hits:
-            continue
+    by_trigger = _load_rules()
+    found: dict[int, list[int]] = {}
+    for key, where in positions.items():
+        for i in by_trigger.get(key, ()):
+            found.setdefault(i, []).extend(where)
+    for i in sorted(found):
+        name, pat, build, _, reach = _RULES[i]
+        hits = sorted(found[i])
         for start, end in _windows(hits, len(text), reach):
             for m in pat.finditer(text, start, end):
                 if not _contains_hit(hits, m.start(), m.end()):
@@ -214,10 +219,21 @@ def _contains_hit(hits: list[int], start: int, end: int) -> bool:
     return i < len(hits) and hits[i] < end
 
 
-def _load_rules() -> None:
-    """Import the rule modules (they register themselves)."""
+#: trigger word -> the indexes in :data:`_RULES` of the rules it triggers (built at first use)
+_BY_TRIGGER: dict[str, tuple[int, ...]] = {}
+
+
+def _load_rules() -> dict[str, tuple[int, ...]]:
+    """Import the rule modules (they register themselves); the rules by trigger word."""
     if not _RULES:
         from . import timex_dates, timex_relative, timex_spans  # noqa: F401
+    if not _BY_TRIGGER:
+        table: dict[str, list[int]] = {}
+        for i, (_, _, _, triggers, _) in enumerate(_RULES):
+            for t in dict.fromkeys(triggers):  # a word listed twice in a rule counts once
+                table.setdefault(t, []).append(i)
+        _BY_TRIGGER.update((t, tuple(ix)) for t, ix in table.items())
+    return _BY_TRIGGER
 
 
 def _cand(m: re.Match[str], resolve: Callable[[Ctx], Resolved], **kw) -> Cand:

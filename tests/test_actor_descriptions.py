@@ -63,6 +63,17 @@ def test_ethnic_people_of_another_state(run):
     assert (m["Hungarians"].actor_id, m["Hungarians"].sector) == ("SRB", "CVL")
     m = run("Hungarians voted on Sunday.\n")
     assert m["Hungarians"].actor_id == "HUN"
+    m = run("The Croats of western Montenegro asked for schools in their language.\n")  # no "ethnic"
+    assert (m["Croats"].actor_id, m["Croats"].sector) == ("MNE", "CVL")
+    m = run("Croats asked Montenegro for schools.\n")  # the state named later is not where they live
+    assert m["Croats"].actor_id == "HRV"
+
+
+def test_a_people_after_a_state_adjective_is_of_that_state(run):
+    m = run("Bosnian Croats and Kosovo Albanians met in Vienna on Friday.\n")
+    assert (m["Bosnian Croats"].actor_id, m["Bosnian Croats"].sector) == ("BIH", "CVL")
+    assert m["Kosovo Albanians"].actor_id == "XKX"
+    assert "Croats" not in m and "Albanians" not in m  # one mention each, not the kin state
 
 
 def test_a_title_word_modifying_another_noun_is_no_description(run):

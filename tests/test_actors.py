@@ -327,6 +327,17 @@ def test_resolve_plover_sector_codes(text, date, kind, country, sector):
     assert (actor.kind, actor.country, actor.sector) == (kind, country, sector)
 
 
+def test_a_person_titled_by_an_igo_takes_no_state_from_the_sentence(run):
+    _a, _actors, m = run("Arab League Secretary-General Hamid Qasimi urged Chad to talk.\n")
+    person = next(x for x in m if x.kind == "person")
+    assert (person.country, person.sector) == (None, "IGO")
+
+
+def test_older_names_of_the_european_union():
+    assert resolve("the European Community").id == "igo:eu"
+    assert resolve("European Economic Community").id == "igo:eu"
+
+
 def test_resolve_context_gives_a_country_to_an_actor_without_one():
     assert resolve("Defense Minister").country is None
     assert resolve("Defense Minister", context="Peruvian government").country == "PER"

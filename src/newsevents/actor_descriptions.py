@@ -70,12 +70,36 @@ def describe(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> l
     return _groups_in_places(a, kb, out, prose)
 
 
+_OF_PLACE = re.compile(r"\s+(?:of|in|living\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
+                       r"(?:ern|-eastern|-western)?\s+)?$")
+
+
 def _ethnic_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
-    """ "ethnic Albanians in Serbia": a people of another state's land, that state's civilians
-    (the first other state or place the sentence names); alone, the people keep their own."""
+    """ "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a people of another
+    state's land, that state's civilians (the first other state or place the sentence names,
+    right after "of"/"in" unless the people are called "ethnic"); "Bosnian Serbs": the people
+    of the state the adjective names, one mention.  Alone, the people keep their own state."""
+    peoples = set(actor_words()["ethnic_peoples"]["words"])
+    ordered = sorted(cands, key=lambda o: o.start)
+    drop: set[int] = set()
+    for n, c in enumerate(ordered):
+        if c.kind != "country" or c.context or a.text[c.start:c.end].lower() not in peoples or n == 0:
+            continue
+        prev = ordered[n - 1]
+        if prev.kind in ("country", "location") and prev.country and prev.country != c.country \
+                and not prev.context and a.text[prev.end:c.start] == " ":
+            state = kb.get(prev.country)  # "Bosnian Serbs", "Kosovo Albanians"
+            if state is not None:
+                ordered[n - 1] = replace(prev, end=c.end, actor_id=state.id, name=state.name, kind="country",
+                                         country=state.id, sector="CVL", metonymy=False)
+                drop.add(n)
+    cands = [c for n, c in enumerate(ordered) if n not in drop]
     out = list(cands)
     for n, c in enumerate(cands):
-        if c.kind != "country" or c.context or not re.search(r"(?i)\bethnic\s+$", a.text[max(0, c.start - 8):c.start]):
+        if c.kind != "country" or c.context:
+            continue
+        ethnic = re.search(r"(?i)\bethnic\s+$", a.text[max(0, c.start - 8):c.start])
+        if not ethnic and a.text[c.start:c.end].lower() not in peoples:
             continue
         sent = next((s for s in a.sentences if s.start <= c.start < s.end), None)
         if sent is None:
@@ -83,6 +107,8 @@ def _ethnic_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> li
         other = next((o for o in sorted(cands, key=lambda o: o.start)
                       if o.start > c.end and o.end <= sent.end and o.kind in ("country", "location")
                       and o.country and o.country != c.country), None)
+        if not ethnic and (other is None or not _OF_PLACE.fullmatch(a.text[c.end:other.start])):
+            continue  # "Albanians in Serbia", not "Albanians demanded ... Serbia"
         state = kb.get(other.country) if other is not None else None
         if state is not None:
             out[n] = replace(c, actor_id=state.id, name=state.name, country=state.id, sector=c.sector or "CVL")

@@ -105,9 +105,10 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
                 sector = appos.sector  # the person speaks for their institution
             if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
                 sector = title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
-            if country is None and sector:
+            of_igo = any(cands[m].kind == "igo" for m in used)  # "Arab League Secretary-General X"
+            if country is None and sector and not of_igo:
                 country = _sentence_country(doc, span.start, by_token, cands)
-            if country is None and sector in STATE_SECTORS:
+            if country is None and sector in STATE_SECTORS and not of_igo:
                 country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)

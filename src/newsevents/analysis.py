@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .layout import Layout, analyze_layout
@@ -44,6 +45,15 @@ class Mention:
     metonymy: bool = False
 
 
+@dataclass(frozen=True)
+class Words:
+    """Per-token strings of a document, by token index (see :attr:`Analysis.words`)."""
+
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+
+
 @dataclass
 class Analysis:
     text: str
@@ -68,6 +78,20 @@ class Analysis:
         a = cls(text=doc.text, published=published, publisher=publisher, layout=layout, doc=doc)
         a.sentences = prose_sentences(doc, layout)
         return a
+
+    @cached_property
+    def words(self) -> "Words":
+        """Each token's lower-cased form, lemma and coarse tag, read once: a stage that scans
+        every token for a few words looks them up here and builds spaCy ``Token`` objects only
+        for the tokens it keeps (a ``Token`` is a new Python object at every ``doc[i]``)."""
+        lower: list[str] = []
+        lemma: list[str] = []
+        pos: list[str] = []
+        for t in self.doc:
+            lower.append(t.lower_)
+            lemma.append(t.lemma_.lower())
+            pos.append(t.pos_)
+        return Words(lower, lemma, pos)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

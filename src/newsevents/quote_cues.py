@@ -92,13 +92,14 @@ def sentence_cues(a: Analysis, sent: "SpacySpan", quoted: list[tuple[int, int]],
     lex = lexicon()
     verbs = lex.speech | lex.cognition if cognition else lex.speech
     out: list[Attribution] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" or (tok.lower_ == "per" and tok.dep_ == "prep"):
-            att = _according(a, tok, quoted)
-        elif tok.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in lex.as_object or lemma in lex.dispute
-                                               or lemma in lex.object_content or lemma in lex.prep_verbs):
-            att = _verb_cue(a, tok, quoted, lemma, verbs)
+    words, doc = a.words, sent.doc
+    for i in range(sent.start, sent.end):
+        lower, lemma = words.lower[i], words.lemma[i]
+        if lower == "according" or (lower == "per" and doc[i].dep_ == "prep"):
+            att = _according(a, doc[i], quoted)
+        elif words.pos[i] in ("VERB", "AUX") and (lemma in verbs or lemma in lex.as_object or lemma in lex.dispute
+                                                  or lemma in lex.object_content or lemma in lex.prep_verbs):
+            att = _verb_cue(a, doc[i], quoted, lemma, verbs)
         else:
             att = None
         if att is not None:

@@ -384,10 +384,12 @@ def _bare_channels(a: Analysis, cands: list[Attribution],
     before it in its sentence."""
     lex = lexicon()
     out = list(cands)
+    words = a.words
     for sent in a.sentences:
-        for tok in sent.span:
-            if tok.lemma_.lower() not in lex.channel_verbs or tok.pos_ != "VERB":
+        for i in range(sent.span.start, sent.span.end):
+            if words.lemma[i] not in lex.channel_verbs or words.pos[i] != "VERB":
                 continue
+            tok = a.doc[i]
             if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
                 continue
             subj = subject_of(tok)

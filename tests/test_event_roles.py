@@ -87,3 +87,34 @@ def test_what_a_summit_is_on_is_its_topic_not_a_party(make_analysis):
     ev = of_type(events_of(make_analysis, text, [
         mention(text, "Kenya", "KEN"), mention(text, "Ghana", "GHA"), mention(text, "Chad", "TCD")]), "CONSULT")
     assert "TCD" not in ev.actors + ev.recipients
+
+
+# -- requests and concessions -----------------------------------------------------------------
+def test_demand_named_by_a_noun_is_asked_of_its_clause_subject(make_analysis):
+    text = "Somali rebels insisted on their demand that Kenya's government release the prisoners."
+    evs = events_of(make_analysis, text, [mention(text, "Somali", "SOM"), mention(text, "Kenya", "KEN")])
+    req = of_type(evs, "REQUEST")
+    assert (req.actors, req.recipients) == (["SOM"], ["KEN"])
+    # the act demanded has not happened
+    assert all(e.status == "hypothetical" for e in evs if e.type == "RETREAT")
+
+
+def test_a_group_asking_its_own_states_government_asks_another_party(make_analysis):
+    text = "The Kenyan Teachers Union demanded that Kenya's government raise salaries."
+    ms = [mention(text, "Kenyan Teachers Union", "organization:ktu", "organization", "KEN"),
+          mention(text, "Kenya", "KEN", nth=1)]
+    req = of_type(events_of(make_analysis, text, ms), "REQUEST")
+    assert req.recipients == ["KEN"]
+
+
+def test_a_state_demanding_of_itself_names_no_target(make_analysis):
+    text = "Kenya's president demanded that Kenya stay neutral."
+    ms = [mention(text, "Kenya's president", "person:x", "person", "KEN"), mention(text, "Kenya", "KEN", nth=1)]
+    evs = events_of(make_analysis, text, ms)
+    assert all("KEN" not in e.recipients for e in evs if e.type == "REQUEST")
+
+
+def test_calling_off_a_strike_is_conceded_to_the_authorities(make_analysis):
+    text = "Kenyan teachers announced Thursday that they have called off a four-day strike."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Kenyan", "KEN")]), "CONCEDE")
+    assert (ev.actors, ev.recipients) == (["KEN"], ["KEN"])

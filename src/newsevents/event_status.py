@@ -90,6 +90,13 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if dep == "advcl" and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             dep = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
         lemma = head.lemma_.lower()
+        if dep == "acl" and head.pos_ == "NOUN" and cur.pos_ in ("VERB", "AUX"):
+            # the content of a request or plan named by a noun: "the demand that X release",
+            # "a plan to build", "a promise to withdraw"
+            if lemma in REQUEST_HEADS:
+                flags.add("hypothetical")
+            elif lemma in cues.expected_heads:
+                flags.add("expected")
         if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
             if lemma in cues.denial_verbs and dep in ("xcomp", "ccomp", "pcomp"):
                 flags.add("denied")

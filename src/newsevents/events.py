@@ -149,7 +149,10 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         recipients = _phrases(parties, [p for o in inner for p in prep_objects(
             o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
     if not recipients and not t.entry.symmetric:
-        own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
+        # the speaker's own side: itself, and the state of a person or state speaking (a
+        # rebel group or union asking its own state's government asks another party)
+        own = {p.actor_id for p in actors} | {p.country for p in actors
+                                              if p.country and p.kind in ("person", "country")}
         recipients = _complement_recipients(verb, parties, own)
     return actors, recipients
 
@@ -164,6 +167,12 @@ def _host(t: Trigger, actors: list[Party], recipients: list[Party], place: str |
     return [Party(place, place, "country", t.token.idx)]
 
 
+def _ends_protest(verb: Token, lex: Lexicon) -> bool:
+    """The concession's object is a protest ("called off the strike", "ended a boycott")."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any((e := lex.noun_entry(o.lemma_.lower())) is not None and e.type == "PROTEST" for o in objs)
+
+
 def _stated_participle(verb: Token) -> bool:
     """A passive participle describing a noun states the act when the noun is what the clause
     is about: "there were ten soldiers killed in X", a headline "Ten soldiers killed in X";
@@ -173,6 +182,18 @@ def _stated_participle(verb: Token) -> bool:
         return True
     return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
         c.dep_ == "expl" for c in noun.head.children)
+
+
+def _clause_subjects(heads: list[Token]) -> list[Token]:
+    """Subjects of the content clauses under ``heads``: "(said) that X ...", "(the demand) that X
+    ...", "(a call) for X to ..."."""
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "ccomp" or (c.dep_ in ("acl", "advcl") and any(
+                    m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)):
+                out.extend(x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+    return out
 
 
 def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -> list[Party]:
@@ -187,8 +208,13 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
 
     frontier = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
-    for _ in range(3):
-        subjects = others(_phrases(parties, [c for tok in frontier if tok.dep_ == "ccomp"
+    # "insisted on its demand that X ...", "renewed its call for X to ...": the asked party
+    held = [verb, *(c for c in verb.children if c.dep_ == "dobj"), *prep_objects(verb, ("on", "upon"))]
+    subjects = others(_phrases(parties, _clause_subjects(held)))
+    if subjects:
+        return subjects
+    for depth in range(3):
+        subjects = others(_phrases(parties, [c for tok in frontier if tok.dep_ == "ccomp" and depth
                                              for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
         if subjects:
             return subjects
@@ -283,6 +309,8 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         inner = prep_objects(noun, ("of",))
         recipients.extend(_phrases(parties, [p for o in inner for p in prep_objects(o, preps)]
                                    + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
+    if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
+        recipients.extend(_phrases(parties, _clause_subjects([noun])))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:
@@ -509,7 +537,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             confidence -= 0.1
         if type_ == "PROTEST" and actors and all(parties.is_state(p) for p in actors):
             type_, mode, cameo = "ACCUSE", "complain", "114"  # "Japan lodged a protest with X"
-        if type_ == "PROTEST" and not recipients:
+        if (type_ == "PROTEST" or (type_ == "CONCEDE" and _ends_protest(t.token, lex))) and not recipients:
+            # a protest, or the calling off of one ("called off their strike"), is aimed at
+            # the authorities where it is held
             recipients = protest_target(actors, location, a, parties)
         elif type_ in ("ASSAULT", "COERCE") and not recipients and location is not None:
             # "jets struck targets in southern Lebanon": the place's state is hit

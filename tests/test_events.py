@@ -659,3 +659,44 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ms = [mention(text, "Malian", "MLI"), mention(text, "Niamey", "location:niamey", kind="location", country="NER")]
     ev = by_type(events_of(make_analysis, text, ms), "REQUEST")
     assert ev.actors == ["MLI"] and ev.recipients == ["NER"]
+
+
+# -- lexicon 1.3: CAMEO frames for yielding, strikes, joint drills, call-ups -------------------
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Mali made concessions to Niger over the border.", "CONCEDE", None),
+    ("Chad finally gave in to Sudan's demands.", "CONCEDE", "080"),
+    ("Benin met the demands of Togo.", "CONCEDE", "083"),
+    ("Mali and Niger held joint military exercises near Gao.", "COOPERATE", "military"),
+    ("Chad launched an air strike on Sudan.", "ASSAULT", None),
+    ("Workers in Benin began a general strike against Togo.", "PROTEST", "strike"),
+    ("Niger pulled back its troops from Mali.", "RETREAT", "withdraw"),
+    ("Chad called up thousands of reservists.", "MOBILIZE", "troops"),
+    ("Police in Niger deployed hundreds of officers in Niamey.", "MOBILIZE", "police"),
+    ("Benin denied entry to two Togolese ministers.", "REJECT", None),
+    ("Mali expressed gratitude to Niger for its help.", "SUPPORT", None),
+])
+def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
+    names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
+             "Togolese": "TGO", "Togo": "TGO"}
+    ms = [mention(text, n, c) for n, c in names.items() if n in text]
+    ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+    ev = by_type(events_of(make_analysis, text, ms), type_)
+    if mode is not None:
+        assert mode in (ev.mode, ev.cameo)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Chad suspended the strike after talks with Sudan.", "PROTEST"),  # a concession, no strike
+    ("Mali held military exercises near Gao.", "COOPERATE"),  # alone: a show of force
+])
+def test_modifiers_and_objects_choose_the_sense(make_analysis, text, type_):
+    names = {"Mali": "MLI", "Chad": "TCD", "Sudan": "SDN"}
+    ms = [mention(text, n, c) for n, c in names.items() if n in text]
+    assert type_ not in [e.type for e in events_of(make_analysis, text, ms)]
+
+
+def test_noun_entries_are_indexed_in_file_order():
+    lex = lexicon()
+    kinds = [(e.type, e.mode) for e in lex.noun_entries("strike")]
+    assert kinds[0] == ("ASSAULT", None) and ("PROTEST", "hunger") in kinds
+    assert lex.noun_entry("strike").type == "PROTEST"  # the general entry needs no modifier

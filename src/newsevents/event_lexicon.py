@@ -8,7 +8,7 @@ the words that make an event expected, hypothetical, negated, alleged or denied.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -27,7 +27,9 @@ class TriggerEntry:
     cameo: str | None
     mode: str | None
     symmetric: bool
-    objects: frozenset[str] = frozenset()  # "*" = any noun object
+    #: verbs: object lemmas the event needs ("*" = any noun object); nouns: modifier lemmas it
+    #: needs ("joint exercises", "hunger strike")
+    objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # an object that changes the sense ("strike a tone")
     particles: frozenset[str] = frozenset()
     requires: str | None = None  # object|party|place|obligation|intransitive|complement
@@ -73,18 +75,35 @@ class Lexicon:
     stance_participles: frozenset[str]
     status: StatusCues
     version: str
+    #: lemma -> its entries in file order (built from ``verbs`` and ``nouns``)
+    verb_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
+    noun_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
 
-    def verb_entries(self, lemma: str) -> list[TriggerEntry]:
-        return [e for e in self.verbs if lemma in e.lemmas]
+    def __post_init__(self) -> None:
+        for entries, index in ((self.verbs, self.verb_index), (self.nouns, self.noun_index)):
+            if not index:
+                index.update(_index(entries))
+
+    def verb_entries(self, lemma: str) -> tuple[TriggerEntry, ...]:
+        return self.verb_index.get(lemma, ())
+
+    def noun_entries(self, lemma: str) -> tuple[TriggerEntry, ...]:
+        return self.noun_index.get(lemma, ())
 
     def noun_entry(self, lemma: str) -> TriggerEntry | None:
-        for e in self.nouns:
-            if lemma in e.lemmas:
-                return e
-        return None
+        """The general entry of an event noun (the first that needs no modifier)."""
+        return next((e for e in self.noun_entries(lemma) if not e.objects), None)
 
     def is_trigger_lemma(self, lemma: str) -> bool:
-        return any(lemma in e.lemmas for e in self.verbs) or self.noun_entry(lemma) is not None
+        return lemma in self.verb_index or lemma in self.noun_index
+
+
+def _index(entries: tuple[TriggerEntry, ...]) -> dict[str, tuple[TriggerEntry, ...]]:
+    out: dict[str, list[TriggerEntry]] = {}
+    for e in entries:
+        for lemma in e.lemmas:
+            out.setdefault(lemma, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry:

@@ -34,7 +34,7 @@ class Trigger:
 
 
 def _theme_lemmas(verb: Token) -> set[str]:
-    themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if not themes and verb.dep_ == "conj" and is_passive(verb):  # "X were held and then released"
         themes.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "acl":
@@ -64,8 +64,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if themes & e.not_objects:
             continue
-        if e.particles and not any(c.dep_ in ("prt", "prep") and c.lower_ in e.particles
-                                   for c in tok.children):
+        if e.particles and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in e.particles
+                                   for c in tok.children):  # "pulled back" (parsed advmod)
             continue
         if particle and particle not in e.particles:  # "back down" is not "back"
             continue
@@ -87,6 +87,21 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
                 for c in tok.children):
             continue
         return e
+    return None
+
+
+def noun_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
+    """The entry of an event noun, read with its modifiers: an entry listing modifier lemmas
+    needs one ("joint exercises", "a hunger strike"); a sense-changing modifier ("a press
+    release") means no event."""
+    entries = lex.noun_entries(_hyphenated(tok) or tok.lemma_.lower())
+    if not entries:
+        return None
+    mods = {c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    for e in entries:
+        if e.objects and not mods & e.objects:
+            continue
+        return None if mods & e.not_objects else e
     return None
 
 
@@ -113,10 +128,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
         entry = verb_entry(tok, lex, parties) if verbal else None
         if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \
                 and tok.ent_type_ not in NOT_EVENT_ENTS:
-            entry = lex.noun_entry(_hyphenated(tok) or tok.lemma_.lower())
-            if entry is not None and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower()
-                                         in entry.not_objects for c in tok.lefts):
-                entry = None  # "a press release" is no release
+            entry = noun_entry(tok, lex)
         if entry is not None:
             found.append(Trigger(tok, entry))
     by_index = {t.token.i: t for t in found}

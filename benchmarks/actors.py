@@ -48,8 +48,8 @@ Figures:
   assertions names (read from the file at run time, 2022-10-20 for the current file).  They
   are resolved on that **reference date**, a rule taken from the file, not a date chosen for
   the score.  ``--as-of D`` prints a second variant with undated assertions resolved on D,
-  and ``--as-of none`` one resolved with no date at all (a person's latest role, ``ELI`` once
-  every role has ended).  Halves: line index in the file.
+  and ``--as-of none`` one resolved with no date at all (the latest role a person still holds,
+  ``ELI`` once every role has ended).  Halves: line index in the file.
 
   **Sector vocabulary.**  NGEC's agent dictionary (``PLOVER_agents.txt``) writes news media
   ``JRN`` and medical actors ``MED``; this project follows CAMEO, where ``MED`` is media and
@@ -230,7 +230,7 @@ def run_ngec(path: Path, errors: str | None, as_of: dt.date | None | str = "refe
         as_of = reference_date(rows)
         label = f"undated as of {as_of}, the latest date the file names"
     else:
-        label = f"undated as of {as_of}" if as_of else "undated = latest role"
+        label = f"undated as of {as_of}" if as_of else "undated = latest role still held"
     tally = Tally()
     not_in_kb = 0
     for i, row in enumerate(rows):

@@ -76,6 +76,18 @@ def test_role_boundaries_and_latest_office():
     assert e.on(None)[1] == "GOV"
 
 
+def test_a_seat_kept_after_the_office_makes_a_legislator_not_eli():
+    e = Entry(id="person:x", name="X", kind="person", country="AAA", sector=None, roles=(
+        Role("AAA", "LEG", "Member of Parliament", D(2005, 1, 1), None),
+        Role("AAA", "GOV", "Prime Minister", D(2015, 1, 1), D(2020, 1, 1))))
+    assert e.on(D(2016, 1, 1))[1] == "GOV"
+    assert e.on(D(2021, 1, 1))[1] == "LEG"
+    assert e.on(None)[1] == "LEG"  # with no date: the office still held, not the last one taken
+    gone = Entry(id="person:y", name="Y", kind="person", country="AAA", sector=None, roles=(
+        Role("AAA", "GOV", "Prime Minister", D(2015, 1, 1), D(2020, 1, 1)),))
+    assert gone.on(None)[1] == "ELI"
+
+
 def test_people_have_consistent_roles():
     kb = load_kb()
     people = [e for e in kb.entries.values() if e.kind == "person"]

@@ -109,12 +109,14 @@ class Entry:
         return next((c for c in self.capitals if fold(c) == folded), surface)
 
     def on(self, date: dt.date | None) -> tuple[str | None, str | None, str | None]:
-        """(country, sector, title) of this entry on ``date`` (latest role when no date)."""
+        """(country, sector, title) of this entry on ``date`` (with no date: the latest role still
+        held, ``ELI`` when every role has ended)."""
         if not self.roles:
             return self.country, self.sector, None
         ordered = sorted(self.roles, key=lambda r: r.start or dt.date.min)
-        if date is None:
-            last = ordered[-1]
+        if date is None:  # now: the latest office still held ("MP" after "Prime Minister"), else ELI
+            held = [r for r in ordered if r.end is None and not _DESIGNATE.search(r.title)]
+            last = held[-1] if held else ordered[-1]
             return (last.country, "ELI" if last.end else last.sector, last.title)
         active = [r for r in ordered if r.active(date)]
         if active:

@@ -700,3 +700,16 @@ def test_noun_entries_are_indexed_in_file_order():
     kinds = [(e.type, e.mode) for e in lex.noun_entries("strike")]
     assert kinds[0] == ("ASSAULT", None) and ("PROTEST", "hunger") in kinds
     assert lex.noun_entry("strike").type == "PROTEST"  # the general entry needs no modifier
+
+
+def test_aid_in_the_givers_plain_future_is_pledged(make_analysis):
+    text = "Norway will give Kenya a grant of ten million dollars, a statement said."
+    ms = [mention(text, "Norway", "NOR"), mention(text, "Kenya", "KEN")]
+    ev = events_of(make_analysis, text, ms)
+    pledge = by_type(ev, "AGREE")
+    assert (pledge.actors, pledge.recipients, pledge.cameo) == (["NOR"], ["KEN"], "033")
+    assert by_type(ev, "AID").status == "expected"
+    # a conditional offer is no pledge; another party's forecast neither
+    for text in ("Norway would give Kenya a grant if asked.", "Peru said Norway will give Kenya a grant."):
+        ms = [mention(text, n, c) for n, c in (("Norway", "NOR"), ("Kenya", "KEN"), ("Peru", "PER")) if n in text]
+        assert "AGREE" not in [e.type for e in events_of(make_analysis, text, ms)]

@@ -26,6 +26,8 @@ HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST"
 COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: acts a party would accuse another of, and the verbs that put them in its mouth
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
+#: auxiliaries of a plain future ("will give"), not of a conditional ("would give")
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
 #: claiming verbs that accuse the doers of the act they report ("X claimed that Y attacked")
 ACCUSING_CLAIMS = frozenset({"claim", "charge", "contend", "insist", "maintain"})
@@ -45,17 +47,30 @@ def commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties
     own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
     for _ in range(4):
         if cur is None or cur.head.i == cur.i:
-            return None
+            break
         head = cur.head.lemma_.lower()
         if (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
                 (cur.dep_ == "xcomp" and head in lex.status.intent_heads):
             speakers = parties.of_phrases(subject_of(cur.head))
             if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):
                 return (*kind, cur.head)
-            return None
+            if speakers:
+                return None  # another party's forecast is no promise
+            break
         if cur.dep_ not in ("xcomp", "acomp", "conj", "ccomp"):
-            return None
+            break
         cur = cur.head
+    return _pledged_aid(t, type_)
+
+
+def _pledged_aid(t: Trigger, type_: str) -> tuple[str, str, Token] | None:
+    """ "X will give Y a grant", "X will provide aid": aid stated as the giver's own future act
+    is pledged (CAMEO 033, intent to provide material aid), whoever reports it."""
+    tok = t.token
+    if type_ != "AID" or t.entry.pos != "verb" or t.entry.roles != "direct" or is_passive(tok):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return "AGREE", "033", tok
     return None
 
 

@@ -118,3 +118,17 @@ def test_calling_off_a_strike_is_conceded_to_the_authorities(make_analysis):
     text = "Kenyan teachers announced Thursday that they have called off a four-day strike."
     ev = of_type(events_of(make_analysis, text, [mention(text, "Kenyan", "KEN")]), "CONCEDE")
     assert (ev.actors, ev.recipients) == (["KEN"], ["KEN"])
+
+
+# -- one event per act ------------------------------------------------------------------------
+def test_a_refused_act_is_coded_by_the_refusal_alone(make_analysis):
+    text = "Kenya declined to sign the accord with Uganda."
+    evs = events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")])
+    assert of_type(evs, "REJECT").actors == ["KEN"]
+    assert not [e for e in evs if e.status == "negated"]
+
+
+def test_an_act_whose_subject_the_parse_leaves_unknown_is_not_coded_by_the_place(make_analysis):
+    text = "Chad defended the right of its troops to fire on militants in Niger."
+    evs = events_of(make_analysis, text, [mention(text, "Chad", "TCD"), mention(text, "Niger", "NER")])
+    assert not [e for e in evs if e.type == "ASSAULT" and e.actors == ["NER"]]

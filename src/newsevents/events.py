@@ -412,8 +412,12 @@ def _patient(tok: Token) -> list[Token]:
 def _unnamed_agent(tok: Token) -> bool:
     """No one is named as the verb's doer: an agentless passive, an agent or subject that is
     a thing or a nameless group ("a roadside bomb", "gunmen")."""
-    agent = agent_of(tok) if is_passive(tok) else subject_of(tok)
-    return not agent or agent[0].pos_ in ("NOUN", "PROPN")
+    if is_passive(tok):
+        agent = agent_of(tok)
+        return not agent or agent[0].pos_ in ("NOUN", "PROPN")
+    # an active verb's own subject, not one the parse leaves unknown ("the right to fire")
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN")
 
 
 def _located_parties(t: Trigger, actors: list[Party], recipients: list[Party], place: str | None,
@@ -513,6 +517,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     trigger_tokens = [c.trigger.token for c in candidates]
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
+    refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
     for c in candidates:
@@ -526,6 +531,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             status = "denied"
         if not c.named and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
+        if status == "negated" and any(anc.i in refusals for anc in list(t.token.ancestors)[:3]):
+            continue  # "refused to sign": the refusal (REJECT) codes it
         type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
         recoded = recast(t, status, lex)
         if recoded is not None:

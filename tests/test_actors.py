@@ -393,3 +393,13 @@ def test_kb_corrects_the_model_ner(run):
 def test_resolve_a_name_spelled_another_way_but_not_a_stranger():
     assert resolve("Emanuel Macron", dt.date(2024, 1, 1)).id == "person:emmanuel-macron"
     assert resolve("Hortensia Quillback") is None
+
+
+def test_a_title_with_for_and_a_domestic_office_take_the_sentence_state(run):
+    a, _actors, mentions = run("The Minister for Home Affairs Abdul Rahim Baloch let opposition leader Ghulam "
+                               "Nabi Shah hold a march, the Pakistani government said.\n")
+    m = _by_text(a, mentions)
+    assert (m["Abdul Rahim Baloch"].country, m["Abdul Rahim Baloch"].sector) == ("PAK", "GOV")
+    assert (m["Ghulam Nabi Shah"].country, m["Ghulam Nabi Shah"].sector) == ("PAK", "OPP")
+    a, _actors, mentions = run("Thousands voted for President Abdul Rahim Baloch in Pakistan.\n")
+    assert _by_text(a, mentions)["Abdul Rahim Baloch"].sector == "GOV"

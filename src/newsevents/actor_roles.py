@@ -108,7 +108,7 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             of_igo = any(cands[m].kind == "igo" for m in used)  # "Arab League Secretary-General X"
             if country is None and sector and not of_igo:
                 country = _sentence_country(doc, span.start, by_token, cands)
-            if country is None and sector in STATE_SECTORS and not of_igo:
+            if country is None and sector in _DOMESTIC_SECTORS and not of_igo:
                 country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
@@ -154,16 +154,19 @@ def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,
             i -= 1
             continue
         break
-    while window and doc[window[-1]].lower_ in ("of", "’s", "'s", "-"):
+    while window and doc[window[-1]].lower_ in ("of", "for", "’s", "'s", "-"):
         window.pop()  # a window never starts with a function word
     return window, [m for m in used if any(by_token.get(i) == m for i in window)]
 
 
 def _title_token(doc, i: int) -> bool:
-    """A word that can sit in a title before a name: "deputy", "Foreign", "state-owned", "of"."""
+    """A word that can sit in a title before a name: "deputy", "Foreign", "state-owned", "of",
+    "for" ("Minister for Home Affairs")."""
     t = doc[i]
     if t.lower_ in ("of", "’s", "'s"):
         return True
+    if t.lower_ == "for":  # inside a title only between capitalised words: not "voted for President X"
+        return 0 < i < len(doc) - 1 and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
     glued = lambda j: 0 <= j < len(doc) and doc[j].text == "-"  # noqa: E731
     if t.text == "-":
         return not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
@@ -221,6 +224,9 @@ def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list
 
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+#: sectors whose holders act within their own state: an unknown one takes the one state a
+#: sentence names ("opposition leader X ... the Pakistani government")
+_DOMESTIC_SECTORS = STATE_SECTORS | {"OPP", "PTY", "REB"}
 
 
 def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:

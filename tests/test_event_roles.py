@@ -132,3 +132,10 @@ def test_an_act_whose_subject_the_parse_leaves_unknown_is_not_coded_by_the_place
     text = "Chad defended the right of its troops to fire on militants in Niger."
     evs = events_of(make_analysis, text, [mention(text, "Chad", "TCD"), mention(text, "Niger", "NER")])
     assert not [e for e in evs if e.type == "ASSAULT" and e.actors == ["NER"]]
+
+
+def test_a_purpose_is_pursued_where_they_were_sent(make_analysis):
+    text = "Kenya sent twelve officers to Uganda on Monday to investigate the killings."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")]),
+                 "ACCUSE")
+    assert (ev.actors, ev.recipients) == (["KEN"], ["UGA"])

@@ -92,6 +92,9 @@ BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during",
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 #: types stating a stance toward something: "concern over X", "support for X"
 STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
+#: verbs of going or sending: a purpose clause under one is pursued at the destination
+MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "come", "return",
+                          "arrive", "head", "move", "rush", "airlift"})
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
@@ -148,6 +151,11 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
                  if o.pos_ == "NOUN"]
         recipients = _phrases(parties, [p for o in inner for p in prep_objects(
             o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
+    if not recipients and verb.dep_ == "advcl" and verb.head.lemma_.lower() in MOTION_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "sent inspectors to X to investigate": a purpose pursued where they were sent
+        recipients = [_as_country_party(p) for p in _phrases(parties, prep_objects(verb.head, ("to", "into")))
+                      if p.kind != "location" or p.country]
     if not recipients and not t.entry.symmetric:
         # the speaker's own side: itself, and the state of a person or state speaking (a
         # rebel group or union asking its own state's government asks another party)

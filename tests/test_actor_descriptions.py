@@ -69,6 +69,16 @@ def test_ethnic_people_of_another_state(run):
     assert m["Croats"].actor_id == "HRV"
 
 
+def test_the_government_of_a_province_is_its_state(run):
+    m = run("The government of Sindh province ordered more patrols on Tuesday.\n")
+    assert (m["government"].actor_id, m["government"].sector) == ("PAK", "GOV")
+
+
+def test_a_state_glued_to_anti_or_pro_is_no_actor(run):
+    m = run("An anti-Syria columnist and pro-Iran militias were named in the report.\n")
+    assert "Syria" not in m and "Iran" not in m
+
+
 def test_a_people_after_a_state_adjective_is_of_that_state(run):
     m = run("Bosnian Croats and Kosovo Albanians met in Vienna on Friday.\n")
     assert (m["Bosnian Croats"].actor_id, m["Bosnian Croats"].sector) == ("BIH", "CVL")

@@ -206,7 +206,8 @@ def _definite_descriptions(a: Analysis, kb: KnowledgeBase, cands: list[Candidate
 
 
 def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> list[Candidate]:
-    """ "protesters in Tbilisi": a mention of Georgia with the group's sector."""
+    """ "protesters in Tbilisi", "the government of Punjab province": a mention of the place's
+    state with the group's sector."""
     groups = actor_words()["group_nouns"]
     out = list(cands)
     for c in cands:
@@ -217,8 +218,9 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
             continue
         noun = m["noun"].lower()
         sector = groups.get(noun)
-        if sector is None or sector in STATE_SECTORS or noun in _PLACE_NOUNS:
-            continue  # "officials in Kyiv" may be anyone's; "the city of Kyiv" is a place
+        if sector is None or (sector in STATE_SECTORS and m["prep"].lower() != "of") or noun in _PLACE_NOUNS:
+            continue  # "officials in Kyiv" may be anyone's, "the government of Sindh" is Pakistan's;
+            # "the city of Kyiv" is a place
         s = max(0, c.start - 40) + m.start("noun")
         e = s + len(m["noun"])
         if not in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):

@@ -423,6 +423,8 @@ def _possessive_title(text: str, end: int) -> bool:
 
 def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand | None:
     entry = hit.entry
+    if hit.use in ("name", "demonym") and _against_or_for(a.text, s):
+        return None  # "anti-Syria protesters", "pro-Russian lawmakers" are not that state
     if hit.use == "name":
         if entry.kind == "country":  # "U.S. officials", "Iran's military": the part of the state named
             span = a.doc.char_span(s, e, alignment_mode="expand")
@@ -439,11 +441,14 @@ def _classify(a: Analysis, kb: KnowledgeBase, hit: Hit, s: int, e: int) -> _Cand
             return _Cand(s, e, entry.id, entry.name, "country", entry.id, hit.sector or "GOV", metonymy=True)
         place = entry.place_name(a.text[s:e])
         return _Cand(s, e, f"location:{slugify(place)}", place, "location", entry.id, None)
-    if re.search(r"(?i)\b(pro|anti)-$", a.text[max(0, s - 5):s]):
-        return None  # "pro-Russian lawmakers" are not Russia
     # demonym: a mention of the country unless it modifies another actor (decided in step 3)
     sector = _group_sector(span)
     return _Cand(s, e, entry.id, entry.name, "country", entry.id, sector, known=True)
+
+
+def _against_or_for(text: str, start: int) -> bool:
+    """A name glued to "pro-" or "anti-" ("pro-Russian", "anti-Syria"): an attitude, not an actor."""
+    return bool(re.search(r"(?i)\b(pro|anti)-$", text[max(0, start - 5):start]))
 
 
 def _acts_as_state(span, *, metonym: bool = False) -> bool:
@@ -512,7 +517,7 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
         s, e = _trim(a.text, ent.start_char, ent.end_char)
         if s >= e or not _in_prose(prose, s, e):
             continue
-        if any(claimed[s:e]):
+        if any(claimed[s:e]) or (label in ("GPE", "NORP", "LOC") and _against_or_for(a.text, s)):
             continue
         surface = a.text[s:e]
         prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""

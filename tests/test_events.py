@@ -713,3 +713,23 @@ def test_aid_in_the_givers_plain_future_is_pledged(make_analysis):
     for text in ("Norway would give Kenya a grant if asked.", "Peru said Norway will give Kenya a grant."):
         ms = [mention(text, n, c) for n, c in (("Norway", "NOR"), ("Kenya", "KEN"), ("Peru", "PER")) if n in text]
         assert "AGREE" not in [e.type for e in events_of(make_analysis, text, ms)]
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Turkish jets shot down a Syrian plane.", "ASSAULT", None),
+    ("Russia launched a cyber attack on Estonia.", "COERCE", "cyber"),
+    ("Iran blocked access to the website of the BBC.", "COERCE", None),
+    ("Iran cut off the internet in Tehran.", "COERCE", "censor"),
+    ("Clashes between Kenyan police and Somali protesters left five dead.", "ASSAULT", None),
+])
+def test_violence_and_censorship_frames(make_analysis, text, type_, mode):
+    names = {"Turkish": "TUR", "Syrian": "SYR", "Russia": "RUS", "Estonia": "EST", "Iran": "IRN",
+             "Kenyan": "KEN", "Somali": "SOM"}
+    ms = [mention(text, n, c) for n, c in names.items() if n in text]
+    if "BBC" in text:
+        ms.append(mention(text, "BBC", "media:bbc", kind="media", country="GBR"))
+    events = events_of(make_analysis, text, ms)
+    ev = by_type(events, type_)
+    assert mode is None or ev.mode == mode
+    if "cyber" in text:  # an adjective ruling the weapon sense out: no missile attack
+        assert "ASSAULT" not in [e.type for e in events]

@@ -33,7 +33,10 @@ class Trigger:
     restates: int | None = None
 
 
-def _theme_lemmas(verb: Token) -> set[str]:
+def _theme_lemmas(verb: Token) -> tuple[set[str], set[str]]:
+    """The lemmas of the verb's themes (objects, passive subjects, "with/on" objects, their
+    "of" nouns, conjuncts and compounds), and those with the themes' adjectives ("a cyber
+    attack"), which only rule a sense out."""
     themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if not themes and verb.dep_ == "conj" and is_passive(verb):  # "X were held and then released"
         themes.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -45,7 +48,8 @@ def _theme_lemmas(verb: Token) -> set[str]:
     for t in list(themes):
         themes.extend(t.conjuncts)
         themes.extend(c for c in t.children if c.dep_ == "compound")
-    return {t.lemma_.lower() for t in themes if t.pos_ in ("NOUN", "PROPN")}
+    nouns = {t.lemma_.lower() for t in themes if t.pos_ in ("NOUN", "PROPN")}
+    return nouns, nouns | {c.lemma_.lower() for t in themes for c in t.children if c.dep_ == "amod"}
 
 
 def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
@@ -56,13 +60,13 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
                      and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
-    themes = _theme_lemmas(tok)
+    themes, described = _theme_lemmas(tok)
     if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
         return None  # "defend itself", "arm themselves": no one else is acted on
     for e in entries:
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
             continue
-        if themes & e.not_objects:
+        if described & e.not_objects:
             continue
         if e.particles and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in e.particles
                                    for c in tok.children):  # "pulled back" (parsed advmod)

@@ -95,7 +95,7 @@ def test_ids_are_slugs_of_names_or_declared_keys():
     """People's ids are the slug of their name, so the same person gets the same id everywhere."""
     from newsevents.knowledge import slugify
 
-    for name in ("people.jsonl", "people_asia_africa.jsonl", "fictional.jsonl"):
+    for name in ("people.jsonl", "people_asia_africa.jsonl", "people_heads.jsonl", "fictional.jsonl"):
         _meta, rows = load_jsonl(name)
         for row in rows:
             if row["kind"] == "person":

@@ -1,7 +1,8 @@
 """The actor knowledge base: countries, people with dated roles, organisations, outlets, places.
 
-Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl`` and
-``people_asia_africa.jsonl``,
+Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl``,
+``people_asia_africa.jsonl`` and ``people_heads.jsonl`` (heads of state and government the
+first two lacked),
 ``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
 ``fictional.jsonl`` holds the invented outlets and people of the bundled example corpus
 (``examples/``), kept apart from the real-world facts.
@@ -39,8 +40,8 @@ from typing import Literal
 from .errors import KnowledgeBaseError
 from .resources import load_jsonl, load_toml
 
-ACTOR_FILES = ("countries.jsonl", "people.jsonl", "people_asia_africa.jsonl", "organizations.jsonl",
-               "locations.jsonl", "fictional.jsonl")
+ACTOR_FILES = ("countries.jsonl", "people.jsonl", "people_asia_africa.jsonl", "people_heads.jsonl",
+               "organizations.jsonl", "locations.jsonl", "fictional.jsonl")
 #: the environment variable naming users' own knowledge-base files
 KB_ENV = "NEWSEVENTS_KB"
 KINDS = ("country", "person", "organization", "igo", "media", "group", "location")

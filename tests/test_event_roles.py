@@ -139,3 +139,37 @@ def test_a_purpose_is_pursued_where_they_were_sent(make_analysis):
     ev = of_type(events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")]),
                  "ACCUSE")
     assert (ev.actors, ev.recipients) == (["KEN"], ["UGA"])
+
+
+# -- time, once per sentence ------------------------------------------------------------------
+def test_sentence_times_distances_equal_tree_distance(nlp):
+    from newsevents.event_status import SentenceTimes, tree_distance
+
+    doc = nlp("Kenya attacked Uganda on May 2, and Ghana met Togo in Accra, which Mali said it welcomed.")
+    sent = next(iter(doc.sents))
+    index = SentenceTimes(sent, [], list(doc))
+    for a in doc:
+        for b in doc:
+            assert index.distance(a.i, b.i) == tree_distance(a, b)
+
+
+def test_event_time_on_a_long_coordinated_sentence_is_cheap(make_analysis):
+    import time
+
+    from newsevents.models import Time
+
+    times = []
+    text = ""
+    for k in range(30):
+        piece = f"Kenya attacked Uganda on May {k % 27 + 1}, 1999"
+        start = len(text) + piece.index("May")
+        times.append(Time(start=start, end=start + len(f"May {k % 27 + 1}, 1999"), text="", type="DATE",
+                          value=f"1999-05-{k % 27 + 1:02d}", mod=None))
+        text += piece + ("; " if k < 29 else ".")
+    a = make_analysis(text, mentions=[mention(text, "Kenya", "KEN", nth=k) for k in range(30)]
+                      + [mention(text, "Uganda", "UGA", nth=k) for k in range(30)], times=times)
+    t0 = time.perf_counter()
+    evs = find_events(a)
+    assert time.perf_counter() - t0 < 5
+    # one event per (type, actors, recipients) in a sentence, dated by one of its own times
+    assert [e.time.source for e in evs if e.type == "ASSAULT"] == ["text"]

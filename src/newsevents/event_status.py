@@ -197,40 +197,121 @@ def time_head(doc, t: Time) -> Token | None:
     return span.root
 
 
-def _in_other_clause(trigger: Token, head: Token) -> bool:
-    """The time sits in a subordinate clause with its own subject or agent that does not hold
-    the trigger: it dates that clause's doing ("accused X of breaking the ceasefire agreed by
-    the two countries last year")."""
-    above = {trigger.i} | {t.i for t in trigger.ancestors}
-    cur = head
-    while cur.i not in above and cur.head.i != cur.i:
-        if cur.dep_ in ("advcl", "relcl", "acl") and any(
-                c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("which", "that", "who")
-                for c in cur.children):
-            return True
-        cur = cur.head
-    return False
+#: dependency relations of a subordinate clause, and the subjects that give it its own doer
+_CLAUSE_DEPS = ("advcl", "relcl", "acl")
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "agent")
+
+
+class SentenceTimes:
+    """The time expressions of one sentence and the parse's tree distances, worked out once
+    for all the triggers of the sentence: head indices and depths as plain integers, and for
+    each time expression the triggers ordered by their distance to it (a long sentence of
+    coordinated clauses has deep trees, and every trigger asks about every time)."""
+
+    def __init__(self, sent: SpacySpan, times: list[Time], triggers: list[Token]) -> None:
+        self.doc = sent.doc
+        self._head: dict[int, int] = {}
+        self._depth: dict[int, int] = {}
+        self._clause: dict[int, bool] = {}
+        self.times: list[tuple[Time, Token]] = []
+        for t in times:
+            if t.type == "SET" or not (sent.start_char <= t.start < sent.end_char):
+                continue
+            head = time_head(sent.doc, t)
+            if head is not None:
+                self.times.append((t, head))
+        self._triggers = [tok.i for tok in triggers]
+        self._nearest: dict[int, list[tuple[int, int]]] = {}
+
+    def _parent(self, i: int) -> int:
+        h = self._head.get(i)
+        if h is None:
+            h = self._head[i] = self.doc[i].head.i
+        return h
+
+    def depth(self, i: int) -> int:
+        chain = []
+        cur = i
+        while cur not in self._depth:
+            parent = self._parent(cur)
+            if parent == cur:
+                self._depth[cur] = 0
+                break
+            chain.append(cur)
+            cur = parent
+        d = self._depth[cur]
+        for node in reversed(chain):
+            d += 1
+            self._depth[node] = d
+        return self._depth[i]
+
+    def distance(self, a: int, b: int) -> int:
+        """Edges between tokens ``a`` and ``b`` (as :func:`tree_distance`)."""
+        da, db = self.depth(a), self.depth(b)
+        x, y, n = a, b, 0
+        while da > db:
+            x, da, n = self._parent(x), da - 1, n + 1
+        while db > da:
+            y, db, n = self._parent(y), db - 1, n + 1
+        while x != y:
+            px, py = self._parent(x), self._parent(y)
+            if px == x and py == y:  # two trees: no common ancestor
+                return self.depth(a) + self.depth(b) + 2
+            x, y, n = px, py, n + 2
+        return n
+
+    def nearest_triggers(self, head: Token) -> list[tuple[int, int]]:
+        """(distance, token index) of every trigger of the sentence to ``head``, nearest first."""
+        found = self._nearest.get(head.i)
+        if found is None:
+            found = self._nearest[head.i] = sorted((self.distance(o, head.i), o) for o in self._triggers)
+        return found
+
+    def _own_clause(self, i: int) -> bool:
+        own = self._clause.get(i)
+        if own is None:
+            tok = self.doc[i]
+            own = self._clause[i] = tok.dep_ in _CLAUSE_DEPS and any(
+                c.dep_ in _CLAUSE_SUBJECTS and c.lower_ not in ("which", "that", "who") for c in tok.children)
+        return own
+
+    def in_other_clause(self, above: set[int], head: Token) -> bool:
+        """The time sits in a subordinate clause with its own subject or agent that does not
+        hold the trigger (``above``: the trigger and its ancestors): it dates that clause's
+        doing ("accused X of breaking the ceasefire agreed by the two countries last year")."""
+        cur = head.i
+        while cur not in above and self._parent(cur) != cur:
+            if self._own_clause(cur):
+                return True
+            cur = self._parent(cur)
+        return False
 
 
 def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_triggers: list[Token],
-               status: str, published: str | None) -> EventTime | None:
-    """The time governing ``trigger`` (see module doc), else the publication date if asserted."""
+               status: str, published: str | None, index: SentenceTimes | None = None) -> EventTime | None:
+    """The time governing ``trigger`` (see module doc), else the publication date if asserted.
+    ``index`` is the sentence's :class:`SentenceTimes` when the caller keeps one for all its
+    triggers (``other_triggers`` then being the ones it was made with)."""
+    if index is None:
+        index = SentenceTimes(sent, times, other_triggers)
     best: tuple[bool, bool, int, int, Time] | None = None
-    siblings = {c.i for c in trigger.conjuncts}
+    ancestors = {t.i for t in trigger.ancestors}
+    above = ancestors | {trigger.i}
+    skip = above | {c.i for c in trigger.conjuncts}
     controlled = trigger.dep_ == "xcomp" or (trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
-    for t in times:
-        if t.type == "SET" or not (sent.start_char <= t.start < sent.end_char):
+    for t, head in index.times:
+        if index.in_other_clause(above, head):
             continue
-        head = time_head(sent.doc, t)
-        if head is None:
-            continue
-        if _in_other_clause(trigger, head):
-            continue
-        d = tree_distance(trigger, head)
-        ancestors = {t.i for t in trigger.ancestors}
-        if any(o.i != trigger.i and o.i not in siblings and o.i not in ancestors
-               and tree_distance(o, head) < d for o in other_triggers):
+        d = index.distance(trigger.i, head.i)
+        closer = False
+        for dist, o in index.nearest_triggers(head):
+            if dist >= d:
+                break
+            if o not in skip:
+                closer = True  # another trigger is nearer this time: it dates that one
+                break
+        if closer:
             continue
         # a point in time beats a stretch of it ("in early May, weeks after X met"; "two days
         # of talks, which ended on Saturday"): a duration only when no point is at hand

@@ -72,6 +72,7 @@ from .event_speech import (
 )
 from .event_status import (
     event_location,
+    SentenceTimes,
     event_time,
     governing_verb,
     resolve_status,
@@ -526,6 +527,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
+    clock = SentenceTimes(sent.span, a.times, trigger_tokens)
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
     for c in candidates:
@@ -545,7 +547,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         recoded = recast(t, status, lex)
         if recoded is not None:
             type_, mode, cameo, status = recoded
-        time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published)
+        time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published, clock)
         location = c.location
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
@@ -578,13 +580,14 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             found.append(ev.model_copy(update={
                 "type": "ACCUSE", "mode": "allege", "cameo": "112", "status": "asserted",
                 "actors": [p.actor_id for p in claim[1]], "recipients": ev.actors,
-                "time": event_time(claim[0], sent.span, a.times, trigger_tokens, "asserted", published),
+                "time": event_time(claim[0], sent.span, a.times, trigger_tokens, "asserted", published,
+                                   clock),
                 "location": None, "attributed_to": [], "confidence": round(confidence - 0.05, 2)}))
         said = commitment(t, type_, status, actors, parties, lex)
         if said is not None:  # the statement itself, ranked above the act it announces
             found.insert(0, ev.model_copy(update={
                 "type": said[0], "mode": None, "cameo": said[1], "status": "asserted",
-                "time": event_time(said[2], sent.span, a.times, trigger_tokens, "asserted", published),
+                "time": event_time(said[2], sent.span, a.times, trigger_tokens, "asserted", published, clock),
                 "location": None, "confidence": round(confidence + 0.05, 2)}))
         made.extend((t.token, ev) for ev in found)
     for tok, ev in _with_complement_targets(made):

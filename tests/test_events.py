@@ -674,12 +674,21 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("Police in Niger deployed hundreds of officers in Niamey.", "MOBILIZE", "police"),
     ("Benin denied entry to two Togolese ministers.", "REJECT", None),
     ("Mali expressed gratitude to Niger for its help.", "SUPPORT", None),
+    ("Niger test-fired a ballistic missile on Sunday.", "MOBILIZE", "weapons"),
+    ("Chad allowed UN inspectors into the site.", "RETREAT", "access"),
+    ("Rebels in Mali laid down their arms.", "RETREAT", "disarm"),
+    ("Sudan quit the talks with Chad.", "SANCTION", "withdraw"),
+    ("The president of Niger will attend a summit in Mali.", "CONSULT", None),
+    ("Benin rallied behind Togo.", "SUPPORT", None),
+    ("Mali opened an inquiry into the killings.", "ACCUSE", "investigate"),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
              "Togolese": "TGO", "Togo": "TGO"}
     ms = [mention(text, n, c) for n, c in names.items() if n in text]
     ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+    if "UN " in text:
+        ms.append(mention(text, "UN", "igo:un", kind="igo"))
     ev = by_type(events_of(make_analysis, text, ms), type_)
     if mode is not None:
         assert mode in (ev.mode, ev.cameo)
@@ -733,3 +742,4 @@ def test_violence_and_censorship_frames(make_analysis, text, type_, mode):
     assert mode is None or ev.mode == mode
     if "cyber" in text:  # an adjective ruling the weapon sense out: no missile attack
         assert "ASSAULT" not in [e.type for e in events]
+

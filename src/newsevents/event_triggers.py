@@ -54,8 +54,9 @@ def _theme_lemmas(verb: Token) -> tuple[set[str], set[str]]:
 
 def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
     lemma = tok.lemma_.lower()
-    entries = lex.verb_entries(lemma) or [e for g in sorted(verb_lemmas(tok) - {lemma})
-                                          for e in lex.verb_entries(g)]
+    whole = _hyphenated(tok)  # "test-fired"
+    entries = (lex.verb_entries(whole) if whole else ()) or lex.verb_entries(lemma) or \
+        [e for g in sorted(verb_lemmas(tok) - {lemma}) for e in lex.verb_entries(g)]
     if not entries:  # most verbs: no need to look at the parse around them
         return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"

@@ -215,6 +215,11 @@ def test_office_of_titles_and_phrases():
     assert office_of("Foreign Ministry spokesperson (Director of the Press Department)") == \
         "foreign-ministry-spokesperson"
     assert office_of("the Kremlin spokesman") == "presidential-spokesperson"
+    # the titles other governments give the same offices
+    assert office_of("Treasury and Finance Minister") == office_of("Minister of Economy and Finance") \
+        == office_of("Treasury Cabinet Secretary") == "finance-minister"
+    assert office_of("Defence Cabinet Secretary") == "defense-minister"
+    assert office_of("Finance Secretary") is None  # a civil servant in some states, not the minister
 
 
 def test_holders_of_an_office_on_a_date(tmp_path):

@@ -173,3 +173,38 @@ def test_event_time_on_a_long_coordinated_sentence_is_cheap(make_analysis):
     assert time.perf_counter() - t0 < 5
     # one event per (type, actors, recipients) in a sentence, dated by one of its own times
     assert [e.time.source for e in evs if e.type == "ASSAULT"] == ["text"]
+
+
+# -- places, names and unnamed institutions ---------------------------------------------------
+def test_visiting_a_place_is_visiting_its_state(make_analysis):
+    text = "Canadian diplomats visited Nairobi."
+    ms = [mention(text, "Canadian", "CAN"), mention(text, "Nairobi", "location:nairobi", "location", "KEN")]
+    ev = of_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert (ev.actors, ev.recipients) == (["CAN"], ["location:nairobi"])
+
+
+def test_troops_sent_to_the_border_with_a_state_face_it(make_analysis):
+    text = "Nigeria deployed troops to the border with Cameroon."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Nigeria", "NGA"), mention(text, "Cameroon", "CMR")]),
+                 "MOBILIZE")
+    assert ev.recipients == ["CMR"]
+
+
+def test_a_word_of_an_organisations_name_states_no_event(make_analysis):
+    text = "Chile and Peru are both members of the Pacific Alliance."
+    ms = [mention(text, "Chile", "CHL"), mention(text, "Peru", "PER"),
+          mention(text, "Pacific Alliance", "igo:pacific-alliance", "igo")]
+    assert events_of(make_analysis, text, ms) == []
+
+
+def test_the_government_unnamed_is_the_local_state(make_analysis):
+    text = "Protesters in Caracas demanded the resignation of the president."
+    ms = [mention(text, "Caracas", "location:caracas", "location", "VEN")]
+    ev = of_type(events_of(make_analysis, text, ms), "REQUEST")
+    assert ev.recipients == ["VEN"]
+
+
+def test_the_government_unnamed_is_the_protesters_own_state(make_analysis):
+    text = "Thousands of Serbian students protested against the government."
+    ev = events_of(make_analysis, text, [mention(text, "Serbian", "SRB")])[0]
+    assert (ev.actors, ev.recipients) == (["SRB"], ["SRB"])

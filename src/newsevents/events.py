@@ -19,7 +19,10 @@ For each prose sentence (headings and boilerplate never state events):
    do): a hostile act's party the sentence leaves unnamed (an agentless passive, a thing or a
    nameless group as agent, a victim of no stated nationality) is coded by the country where
    the act happened ("a journalist was killed by a car bomb in X": X's state on both sides);
-   the state hosting a meeting held on its soil is one of its parties.
+   the state hosting a meeting held on its soil is one of its parties; "the government", "the
+   authorities", "the president" with no state named are the state where the event happens,
+   else that of the (non-state) people acting.  A word of an organisation's name ("the Pacific
+   Alliance") triggers nothing.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -93,6 +96,10 @@ BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during",
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 #: types stating a stance toward something: "concern over X", "support for X"
 STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
+#: nouns naming a state's institutions, which with no state named are the local state's
+STATE_NOUNS = frozenset({"government", "authority", "president", "regime", "police", "parliament",
+                         "cabinet", "army", "military", "ministry", "junta", "administration",
+                         "premier", "state"})
 #: verbs of going or sending: a purpose clause under one is pursued at the destination
 MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "come", "return",
                           "arrive", "head", "move", "rush", "airlift"})
@@ -148,7 +155,7 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         recipients = _phrases(parties, [p for h in holders for p in prep_objects(h, ("over", "about", "at", "for"))])
     if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
-        inner = [o for o in (*prep_objects(verb, ("for", "of", "on")), *objects_of(verb, ()))
+        inner = [o for o in (*prep_objects(verb, ("for", "of", "on", "to")), *objects_of(verb, ()))
                  if o.pos_ == "NOUN"]
         recipients = _phrases(parties, [p for o in inner for p in prep_objects(
             o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
@@ -164,6 +171,34 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
                                               if p.country and p.kind in ("person", "country")}
         recipients = _complement_recipients(verb, parties, own)
     return actors, recipients
+
+
+def _argument_heads(tok: Token) -> list[Token]:
+    """The heads of the phrases a trigger acts on, and their "of" objects ("demanded the
+    resignation of the president")."""
+    if tok.pos_ == "VERB":
+        heads = objects_of(tok, VERB_PARTY_PREPS | {"against"})
+    else:
+        heads = prep_objects(tok, NOUN_RECIPIENT_PREPS + ("of",))
+    return heads + [p for h in heads for p in prep_objects(h, ("of",))]
+
+
+def _local_state(heads: list[Token], place: str | None, actors: list[Party],
+                 parties: Parties) -> list[Party]:
+    """ "The government", "the authorities", "the police" with no state named are the state
+    where the event happens, else the state of the people acting, when they are no state
+    themselves ("Serbs protested against the government")."""
+    bare = [h for h in heads if h.lemma_.lower() in STATE_NOUNS and parties.mention_at(h) is None
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children)
+            and not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_)
+                        or (c.dep_ == "prep" and c.lower_ in ("of", "in")) for c in h.children)]
+    if not bare:
+        return []
+    country = place
+    if country is None:
+        own = {p.country for p in actors if p.country and not parties.is_state(p)}
+        country = own.pop() if len(own) == 1 else None
+    return [Party(country, country, "country", bare[0].idx)] if country else []
 
 
 def _host(t: Trigger, actors: list[Party], recipients: list[Party], place: str | None) -> list[Party]:
@@ -464,6 +499,9 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if t.entry.type in HOSTILE_TYPES and t.token.dep_ == "advcl" and t.token.tag_ == "VBG" \
                 and t.token.head.i in hostile:
             continue  # "shelled the village, damaging a school": the attack's toll, no event
+        named_by = parties.mention_at(t.token) if t.entry.pos == "noun" else None
+        if named_by is not None and named_by.kind != "country":
+            continue  # a word of a name ("the Pacific Alliance", "the Warsaw Pact"): no event
         if t.entry.pos == "verb":
             actors, recipients = _verb_parties(t, parties, lex)
             subj = subject_of(t.token)
@@ -474,7 +512,9 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         actors = _places_as_countries(actors)
         if t.entry.type in PLACE_TARGET_TYPES:  # "an attack on Gaza" targets the place's state
             recipients = _places_as_countries(recipients)
-        elif t.entry.requires != "place":  # a place is where it happened, not whom it targeted
+        elif t.entry.requires != "place" and t.entry.type != "CONSULT":
+            # a place is where it happened, not whom it targeted (but the place visited is
+            # visited: "arrived in Lima", "visited Beijing")
             recipients = [p for p in recipients if p.kind != "location"]
         if _is_author(actors, a, ""):
             continue
@@ -483,6 +523,11 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         named = bool(actors)
         place = _country_of(location, a) if location else None
         actors, recipients = _located_parties(t, actors, recipients, place, lex)
+        if not recipients and not t.entry.symmetric:
+            recipients = _local_state(_argument_heads(t.token), place, actors, parties)
+        if not actors and place is not None and t.entry.pos == "verb":
+            actors = _local_state(agent_of(t.token) if is_passive(t.token) else subject_of(t.token),
+                                  place, [], parties)
         recipients = recipients + _host(t, actors, recipients, place)
         if t.entry.requires == "obligation" and not recipients:
             continue  # "X said it must ...": a duty X lays on itself is no request

@@ -743,3 +743,14 @@ def test_violence_and_censorship_frames(make_analysis, text, type_, mode):
     if "cyber" in text:  # an adjective ruling the weapon sense out: no missile attack
         assert "ASSAULT" not in [e.type for e in events]
 
+
+
+def test_a_pledge_of_harm_is_a_threat_and_of_help_a_promise(make_analysis):
+    text = "Chad vowed to crush the rebels of Sudan."
+    ms = [mention(text, "Chad", "TCD"), mention(text, "Sudan", "SDN")]
+    types = [e.type for e in events_of(make_analysis, text, ms)]
+    assert "THREATEN" in types and "AGREE" not in types
+    text = "Chad pledged to send aid to Sudan."
+    ms = [mention(text, "Chad", "TCD"), mention(text, "Sudan", "SDN")]
+    types = [e.type for e in events_of(make_analysis, text, ms)]
+    assert "AGREE" in types and "THREATEN" not in types

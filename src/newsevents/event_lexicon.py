@@ -59,6 +59,8 @@ class StatusCues:
     commitment_verbs: frozenset[str] = frozenset()
     #: verbs and adjectives stating a party's own intent ("wants to", "is ready to")
     intent_heads: frozenset[str] = frozenset()
+    #: verbs of pledging ("vowed to"): a pledge of harm is a threat
+    pledge_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Lexicon:
     nouns: tuple[TriggerEntry, ...]
     light_verbs: frozenset[str]
     agentless_types: frozenset[str]
+    #: types of harm: a pledge to do one is a threat
+    harmful_types: frozenset[str]
     agent_nouns: frozenset[str]
     #: nouns an event noun names the kind of ("a mediation effort", "a rescue operation")
     frame_nouns: frozenset[str]
@@ -136,6 +140,7 @@ def lexicon() -> Lexicon:
         nouns=tuple(_entry("noun", e, symmetric) for e in raw["noun"]),
         light_verbs=frozenset(raw["light_verbs"]["lemmas"]),
         agentless_types=frozenset(raw["types"].get("agentless", ())),
+        harmful_types=frozenset(raw["types"].get("harmful", ())),
         agent_nouns=frozenset(raw["roles"]["agent_nouns"]),
         frame_nouns=frozenset(raw["roles"].get("frame_nouns", ())),
         crowd_nouns=frozenset(raw["roles"].get("crowd_nouns", ())),

@@ -10,7 +10,7 @@ compound) or is being described by a copula ("the accord will be a major step").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -139,6 +139,8 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
     by_index = {t.token.i: t for t in found}
     out: list[Trigger] = []
     for t in found:
+        if t.entry.pos == "verb" and t.entry.type == "AGREE" and _pledges_harm(t.token, by_index, lex):
+            t = Trigger(t.token, replace(t.entry, type="THREATEN", mode=None, cameo="130"))
         if t.entry.pos == "noun":
             if _characterized(t.token):
                 continue
@@ -149,6 +151,15 @@ def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigge
                 t = Trigger(t.token, t.entry, restated)
         out.append(t)
     return out
+
+
+def _pledges_harm(verb: Token, by_index: dict[int, Trigger], lex: Lexicon) -> bool:
+    """A pledge whose complement is a harmful act threatens it ("vowed to crush the
+    rebels", "pledged to expel the envoys"): PLOVER codes a promise of harm as THREATEN."""
+    if verb.lemma_.lower() not in lex.status.pledge_verbs:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in by_index and by_index[c.i].entry.type in lex.harmful_types
+               for c in verb.children)
 
 
 def _characterized(noun: Token) -> bool:

@@ -338,6 +338,16 @@ def test_older_names_of_the_european_union():
     assert resolve("European Economic Community").id == "igo:eu"
 
 
+def test_resolve_an_office_of_a_body_takes_the_body_sector():
+    assert resolve("president of the Zambian Medical Association").sector == "NGO"
+    assert resolve("head of the Anglican Church of Kenya").sector == "REL"
+    assert resolve("president of the Republic of Zambia").sector == "GOV"  # no body: the title's sector
+    # words after "of the" are not a name: no person "of the National Assembly"
+    speaker = resolve("Speaker of the National Assembly")
+    assert (speaker.kind, speaker.sector) == ("group", "LEG")
+    assert resolve("Governor Ivan Petrenko").id == "person:ivan-petrenko"  # a title right before a name
+
+
 def test_resolve_context_gives_a_country_to_an_actor_without_one():
     assert resolve("Defense Minister").country is None
     assert resolve("Defense Minister", context="Peruvian government").country == "PER"

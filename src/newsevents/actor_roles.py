@@ -192,6 +192,13 @@ def title_sector(title: str, words: dict) -> str | None:
     return words["titles"][max(found, key=len)] if found else None
 
 
+def title_sector_at_end(title: str, words: dict) -> str | None:
+    """The sector of a title phrase that ends ``title`` ("u.s. senator" -> LEG; not "president
+    of the chadian", whose title ends before the words that follow it)."""
+    found = [m for m in _titles_regex().finditer(title) if m.end() == len(title.rstrip())]
+    return words["titles"][max(found, key=lambda m: len(m.group("t"))).group("t")] if found else None
+
+
 def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> Candidate | None:
     """The first organisation/country named in an appositive after a name ("X, director of Y")."""
     if end_tok >= len(doc) or doc[end_tok].text != "," or end_tok + 1 >= len(doc):

@@ -45,7 +45,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actor_descriptions import describe
-from .actor_roles import STATE_SECTORS, apply_context, title_sector
+from .actor_roles import STATE_SECTORS, apply_context, title_sector, title_sector_at_end
 from .actor_roles import in_prose as _in_prose
 from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
@@ -190,8 +190,8 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
                      sector=sector)
     tokens = text.split()
     for k in range(1, len(tokens) - 1) if proper else ():
-        if title_sector(" ".join(tokens[:k]).lower(), actor_words()) and 2 <= len(tokens) - k <= 4 \
-                and not title_sector(tokens[k].lower(), actor_words()):
+        if title_sector_at_end(" ".join(tokens[:k]).lower(), actor_words()) and 2 <= len(tokens) - k <= 4 \
+                and not title_sector(tokens[k].lower(), actor_words()) and tokens[k].lower() not in _NAME_PARTICLES:
             who = " ".join(tokens[k:])  # "Governor Vadim Shumkov"
             return Actor(id=f"person:{slugify(who)}", name=who, kind="person", country=country, sector=sector)
     state = kb.get(country) if country else None
@@ -245,8 +245,10 @@ def _description_sector(text: str) -> str | None:
     sector = title_sector(low, words)
     if sector and _former(low):
         return "ELI"
-    if sector:
-        return sector
+    if sector:  # "president of the Ghana Medical Association": the body's sector, not the title's
+        body = re.search(r"(?<![\w-])(?:of|at)\s+(?:the\s+)?(.+)$", low)
+        heads = [m.group() for m in _noun_regex().finditer(body.group(1))] if body else []
+        return _noun_sectors()[heads[-1]] if heads else sector
     nouns = _noun_sectors()
     found = [m.group() for m in _noun_regex().finditer(low)]
     return nouns[found[-1]] if found else None

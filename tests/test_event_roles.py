@@ -208,3 +208,8 @@ def test_the_government_unnamed_is_the_protesters_own_state(make_analysis):
     text = "Thousands of Serbian students protested against the government."
     ev = events_of(make_analysis, text, [mention(text, "Serbian", "SRB")])[0]
     assert (ev.actors, ev.recipients) == (["SRB"], ["SRB"])
+
+
+def test_a_toll_counted_since_a_date_is_no_act(make_analysis):
+    text = "Since 2014, more than 10,000 people have been killed in eastern Ukraine."
+    assert events_of(make_analysis, text, [mention(text, "Ukraine", "UKR")]) == []

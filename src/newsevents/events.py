@@ -453,6 +453,18 @@ def _patient(tok: Token) -> list[Token]:
     return [p for p in found if p.pos_ in ("NOUN", "PROPN")]
 
 
+def _cumulative(verb: Token) -> bool:
+    """A toll counted over a stretch of time ("have been killed since 2014", "over the past
+    year"), the background of a conflict, not one act."""
+    for c in verb.children:
+        if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "for") and any(
+                a.lower_ in ("past", "last") for p in c.children for a in p.children):
+            return True
+    return False
+
+
 def _unnamed_agent(tok: Token) -> bool:
     """No one is named as the verb's doer: an agentless passive, an agent or subject that is
     a thing or a nameless group ("a roadside bomb", "gunmen")."""
@@ -477,7 +489,7 @@ def _located_parties(t: Trigger, actors: list[Party], recipients: list[Party], p
             or t.entry.type not in lex.agentless_types:
         return actors, recipients
     patient = _patient(t.token)
-    if not recipients and not patient:
+    if (not recipients and not patient) or _cumulative(t.token):
         return actors, recipients
     here = Party(place, place, "country", t.token.idx)
     if not actors and _unnamed_agent(t.token):

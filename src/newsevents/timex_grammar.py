@@ -154,7 +154,10 @@ def rule(name: str, pattern: str, triggers: str | tuple[str, ...], reach: tuple[
     """Register a rule.  ``triggers``: words (lower case; ``#year`` for 1600-2099, ``#num`` for
     any other number) of which every match contains at least one, at a word start; ``reach``:
     how far a match may start before and end after its trigger."""
-    compiled = re.compile(r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=Mid-)|(?<=late-)|(?<=early-)|(?<![\w'’-]))"
+    # a match starts at a word start, or after "mid-", "pre-", ...; the common case is tested
+    # first and the prefixes only after a hyphen (twice as fast as trying each prefix at every
+    # position of a window)
+    compiled = re.compile(r"(?:(?<![\w'’-])|(?<=-)(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=Mid-)|(?<=late-)|(?<=early-)))"
                           + pattern + r"(?!\w|-\w|['’](?!s\b))", flags)
     words = tuple(triggers.split()) if isinstance(triggers, str) else tuple(triggers)
 

@@ -220,6 +220,10 @@ def test_office_of_titles_and_phrases():
         == office_of("Treasury Cabinet Secretary") == "finance-minister"
     assert office_of("Defence Cabinet Secretary") == "defense-minister"
     assert office_of("Finance Secretary") is None  # a civil servant in some states, not the minister
+    assert office_of("Minister of International Relations and Cooperation") == "foreign-minister"
+    assert office_of("Acting Foreign Minister") == office_of("Caretaker Foreign Minister") == "foreign-minister"
+    assert office_of("Interim President") == "president"
+    assert office_of("Acting President") is None  # stands in for a president who keeps the office
 
 
 def test_holders_of_an_office_on_a_date(tmp_path):

@@ -303,6 +303,9 @@ def office_phrases() -> dict[str, str]:
     return {p: key for key, phrases in actor_words()["offices"].items() for p in phrases}
 
 
+#: offices whose acting holder stands in for a holder who keeps them (a suspended president)
+_HEADS = {"president", "prime-minister", "chancellor", "king", "emir", "supreme-leader"}
+
 _CENTRAL_BANK = re.compile(r"^(?:governor|president|chair|chairman|chairwoman|head) of (?:the )?"
                            r"(?:(?:central |national |reserve |central reserve )?bank of \w+"
                            r"|central bank|national bank|federal reserve|riksbank|bundesbank|reserve bank)\b")
@@ -314,6 +317,10 @@ def office_of(title: str) -> str | None:
     Foreign Minister" holds another office."""
     t = re.sub(r"\s*\(.*?\)", "", title).lower().replace("’", "'").strip()
     t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"^(?:caretaker|interim)\s+", "", t)  # "Interim President", "Caretaker Prime Minister"
+    acting = re.match(r"acting\s+", t)
+    if acting and office_phrases().get(t[acting.end():]) not in _HEADS:
+        t = t[acting.end():]  # "Acting Foreign Minister" holds the office; an acting president stands in
     key = office_phrases().get(t)
     if key is None and _CENTRAL_BANK.match(t):
         key = "central-bank-governor"

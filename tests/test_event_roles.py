@@ -213,3 +213,11 @@ def test_the_government_unnamed_is_the_protesters_own_state(make_analysis):
 def test_a_toll_counted_since_a_date_is_no_act(make_analysis):
     text = "Since 2014, more than 10,000 people have been killed in eastern Ukraine."
     assert events_of(make_analysis, text, [mention(text, "Ukraine", "UKR")]) == []
+
+
+def test_a_party_named_inside_what_is_acted_on_is_the_target(make_analysis):
+    text = "Ghana accepted a plan for ending its long fishing dispute with Togo."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Ghana", "GHA"), mention(text, "Togo", "TGO")]),
+                 "AGREE")
+    assert set(ev.actors) | set(ev.recipients) == {"GHA", "TGO"}
+

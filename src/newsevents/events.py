@@ -22,7 +22,9 @@ For each prose sentence (headings and boilerplate never state events):
    the state hosting a meeting held on its soil is one of its parties; "the government", "the
    authorities", "the president" with no state named are the state where the event happens,
    else that of the (non-state) people acting.  A word of an organisation's name ("the Pacific
-   Alliance") triggers nothing.
+   Alliance") triggers nothing.  Last, an act with a named doer and no target from these roles
+   takes the party named nearest inside what it acts on ("accepted a formula for ending its
+   dispute with X"), breadth first down its argument dependents.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -171,6 +173,37 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
                                               if p.country and p.kind in ("person", "country")}
         recipients = _complement_recipients(verb, parties, own)
     return actors, recipients
+
+
+#: dependents of a trigger whose words say what it acts on (not its doer, time or setting)
+_ARGUMENT_DEPS = ("dobj", "dative", "attr", "oprd", "prep", "pobj", "xcomp", "ccomp", "acl",
+                  "compound", "amod", "nmod", "conj", "appos", "pcomp")
+
+
+def _nearest_party(tok: Token, parties: Parties, actors: list[Party], depth: int = 8) -> list[Party]:
+    """The party named nearest the trigger inside what it acts on, when no role gave one: "agreed
+    to an extension of the mandate for the force in X", "accepted a formula for ending its
+    dispute with X".  Breadth first down the trigger's argument dependents (never its subject,
+    agent, background or the people a relative clause describes); the actors' own side and
+    places (except as a state) do not count."""
+    own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
+    frontier = [c for c in tok.children if c.dep_ in _ARGUMENT_DEPS
+                and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according", "as"))]
+    for _ in range(depth):
+        found: list[Party] = []
+        for t in frontier:
+            m = parties.mention_at(t)
+            if m is None or (m.kind == "location" and not m.country):
+                continue
+            p = _as_country_party(Party(m.actor_id, m.country, m.kind, t.idx))
+            if p.actor_id not in own and (p.country or p.actor_id) not in own:
+                found.append(p)
+        if found:
+            return unique(found)
+        frontier = [c for t in frontier for c in t.children
+                    if c.dep_ in _ARGUMENT_DEPS + ("poss", "nsubj", "advcl")
+                    and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according"))]
+    return []
 
 
 def _argument_heads(tok: Token) -> list[Token]:
@@ -537,6 +570,10 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         actors, recipients = _located_parties(t, actors, recipients, place, lex)
         if not recipients and not t.entry.symmetric:
             recipients = _local_state(_argument_heads(t.token), place, actors, parties)
+        if actors and not recipients and t.entry.type != "PROTEST" and t.entry.requires != "obligation" \
+                and not (t.entry.symmetric and len({p.country or p.actor_id for p in actors}) > 1):
+            # (a joint act of one party: "X agreed to ..." with whom the text may say inside)
+            recipients = _nearest_party(t.token, parties, actors)
         if not actors and place is not None and t.entry.pos == "verb":
             actors = _local_state(agent_of(t.token) if is_passive(t.token) else subject_of(t.token),
                                   place, [], parties)

@@ -221,3 +221,32 @@ def test_a_party_named_inside_what_is_acted_on_is_the_target(make_analysis):
                  "AGREE")
     assert set(ev.actors) | set(ev.recipients) == {"GHA", "TGO"}
 
+
+
+# -- reciprocal objects, forces moved, meetings' places ---------------------------------------
+def test_accusing_each_other_is_one_accusation_each_way(make_analysis):
+    text = "Armenia and Azerbaijan accused each other of violating the ceasefire."
+    evs = events_of(make_analysis, text, [mention(text, "Armenia", "ARM"), mention(text, "Azerbaijan", "AZE")])
+    assert {(tuple(e.actors), tuple(e.recipients)) for e in evs if e.type == "ACCUSE"} == {
+        (("ARM",), ("AZE",)), (("AZE",), ("ARM",))}
+
+
+def test_forces_withdrawn_with_no_agent_are_withdrawn_by_their_side(make_analysis):
+    text = "Australian troops were withdrawn from Iraq."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Australian", "AUS"), mention(text, "Iraq", "IRQ")]),
+                 "RETREAT")
+    assert (ev.actors, ev.recipients) == (["AUS"], ["IRQ"])
+
+
+def test_a_regime_disarmed_is_not_disarmed_by_itself(make_analysis):
+    text = "The talks failed unless the Ugandan regime is disarmed."
+    evs = events_of(make_analysis, text, [mention(text, "Ugandan", "UGA")])
+    assert not [e for e in evs if e.type == "RETREAT" and e.actors == ["UGA"]]
+
+
+def test_a_meeting_place_is_its_state_not_a_party_of_its_own(make_analysis):
+    text = "Chad's president met the leaders of Mali in Bamako."
+    ms = [mention(text, "Chad", "TCD"), mention(text, "Mali", "MLI"),
+          mention(text, "Bamako", "location:bamako", "location", "MLI")]
+    ev = of_type(events_of(make_analysis, text, ms), "CONSULT")
+    assert not [x for x in ev.actors + ev.recipients if x.startswith("location:")]

@@ -11,6 +11,8 @@ For each prose sentence (headings and boilerplate never state events):
    noun, else the subject of the light verb holding it ("X imposed sanctions").  Anaphoric
    groups ("the two nations", "the three states", "the former") resolve to the most salient
    group named before.  Symmetric types (AGREE, CONSULT, COOPERATE) list all parties as actors.
+   "X and Y accused each other" is one event each way; forces moved with no agent named
+   ("troops were withdrawn from X") are moved by their own side.
    Frames with their own roles: "X received aid from Y" (inverse), "X is opposed to Y"
    (stance), "mediation between X and Y" (a go-between), targets nested in an object or
    purpose ("called for sanctions against X").  A recipient of the actor's own country named
@@ -98,6 +100,8 @@ BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during",
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 #: types stating a stance toward something: "concern over X", "support for X"
 STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
+#: moves of a side's own forces: passive without agent, the forces' side moves them
+OWN_FORCE_TYPES = ("RETREAT", "MOBILIZE")
 #: nouns naming a state's institutions, which with no state named are the local state's
 STATE_NOUNS = frozenset({"government", "authority", "president", "regime", "police", "parliament",
                          "cabinet", "army", "military", "ministry", "junta", "administration",
@@ -123,6 +127,13 @@ def _verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
     if t.entry.roles == "inverse":  # "X received weapons from Y": Y gives, X receives
         givers = prep_objects(verb, ("from",)) + [p for o in objects_of(verb, ()) for p in prep_objects(o, ("from",))]
         return _phrases(parties, givers), _phrases(parties, subj)
+    moved = subject_of(verb) if is_passive(verb) and not agent_of(verb) and verb.dep_ != "acl" else []
+    if t.entry.type in OWN_FORCE_TYPES and moved and moved[0].lemma_.lower() in lex.security_nouns:
+        # "Australian troops were withdrawn from X": forces are moved by their own side
+        movers = _phrases(parties, moved)
+        dest = prep_objects(verb, ("from",) if t.entry.type == "RETREAT" else ("to", "into"))
+        return movers, [_as_country_party(p) for p in _phrases(parties, dest)
+                        if p.actor_id not in {m.actor_id for m in movers}]
     if is_passive(verb):
         actors = _phrases(parties, agent_of(verb))
         recipients = _phrases(parties, subj if verb.dep_ != "acl" else
@@ -486,6 +497,16 @@ def _patient(tok: Token) -> list[Token]:
     return [p for p in found if p.pos_ in ("NOUN", "PROPN")]
 
 
+def _reciprocal(tok: Token) -> bool:
+    """The trigger (or the light verb of an event noun) acts on "each other" / "one another"."""
+    verb = governing_verb(tok) if tok.pos_ == "NOUN" else None
+    objs = [c for h in (tok, verb) if h is not None for c in h.children if c.dep_ in ("dobj", "dative")]
+    objs += [p for h in (tok, verb) if h is not None for p in prep_objects(h, VERB_PARTY_PREPS)]
+    objs += [p for o in list(objs) for p in prep_objects(o, VERB_PARTY_PREPS)]  # "exchanged fire with"
+    return any((o.lower_ == "other" and any(d.lower_ == "each" for d in o.children))
+               or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children)) for o in objs)
+
+
 def _cumulative(verb: Token) -> bool:
     """A toll counted over a stretch of time ("have been killed since 2014", "over the past
     year"), the background of a conflict, not one act."""
@@ -555,7 +576,8 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         else:
             actors, recipients = _noun_parties(t, parties, lex)
         actors = _places_as_countries(actors)
-        if t.entry.type in PLACE_TARGET_TYPES:  # "an attack on Gaza" targets the place's state
+        if t.entry.type in PLACE_TARGET_TYPES or (t.entry.type == "CONSULT" and t.entry.symmetric):
+            # "an attack on Gaza" targets the place's state; "met ... in X" X's state hosts
             recipients = _places_as_countries(recipients)
         elif t.entry.requires != "place" and t.entry.type != "CONSULT":
             # a place is where it happened, not whom it targeted (but the place visited is
@@ -592,6 +614,10 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             if not named:
                 continue
             out.remove(restated)  # "were killed in a X attack": the noun names the doer
+        if not t.entry.symmetric and not recipients and len(actors) >= 2 and _reciprocal(t.token):
+            # "X and Y accused each other": each of them does it to the others
+            out.extend(_Candidate(t, [p], [q for q in actors if q != p], location, named) for p in actors)
+            continue
         out.append(_Candidate(t, actors, recipients, location, named))
     return out
 

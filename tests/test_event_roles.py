@@ -250,3 +250,34 @@ def test_a_meeting_place_is_its_state_not_a_party_of_its_own(make_analysis):
           mention(text, "Bamako", "location:bamako", "location", "MLI")]
     ev = of_type(events_of(make_analysis, text, ms), "CONSULT")
     assert not [x for x in ev.actors + ev.recipients if x.startswith("location:")]
+
+
+# -- speech acts --------------------------------------------------------------------------------
+def test_a_promise_is_made_to_the_party_told(make_analysis):
+    text = "Kenya told Uganda that it would withdraw its troops."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Kenya", "KEN"), mention(text, "Uganda", "UGA")]),
+                 "AGREE")
+    assert (ev.actors, ev.recipients) == (["KEN"], ["UGA"])
+
+
+def test_a_call_for_a_ceasefire_between_two_parties_asks_both_and_is_not_done(make_analysis):
+    text = "Turkey called for a ceasefire between Armenia and Azerbaijan."
+    ms = [mention(text, "Turkey", "TUR"), mention(text, "Armenia", "ARM"), mention(text, "Azerbaijan", "AZE")]
+    evs = events_of(make_analysis, text, ms)
+    assert set(of_type(evs, "REQUEST").recipients) == {"ARM", "AZE"}
+    assert all(e.status == "hypothetical" for e in evs if e.type != "REQUEST")
+
+
+def test_criticism_of_an_act_targets_its_doer(make_analysis):
+    text = "Germany criticized the arrest of the opposition leader by Belarus."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Germany", "DEU"), mention(text, "Belarus", "BLR")]),
+                 "ACCUSE")
+    assert (ev.actors, ev.recipients) == (["DEU"], ["BLR"])
+
+
+def test_a_passive_criticism_targets_the_owner_of_what_is_criticized(make_analysis):
+    text = "Israel's raids on Gaza were condemned by Jordan."
+    ms = [mention(text, "Israel", "ISR"), mention(text, "Gaza", "location:gaza", "location", "PSE"),
+          mention(text, "Jordan", "JOR")]
+    ev = of_type(events_of(make_analysis, text, ms), "ACCUSE")
+    assert (ev.actors, ev.recipients) == (["JOR"], ["ISR"])

@@ -83,6 +83,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if "negated" in verb_flags and verb.lemma_.lower() not in light_verbs:
             verb_flags = (verb_flags - {"negated"}) | {"hypothetical"}
         flags |= verb_flags
+        if verb.lemma_.lower() in REQUEST_HEADS and trigger.dep_ != "nsubj":
+            # an act asked for: "called for a ceasefire", "demanded the release of X"
+            flags.add("hypothetical")
     for _ in range(6):
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:

@@ -198,7 +198,8 @@ def _nearest_party(tok: Token, parties: Parties, actors: list[Party], depth: int
     agent, background or the people a relative clause describes); the actors' own side and
     places (except as a state) do not count."""
     own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
-    frontier = [c for c in tok.children if c.dep_ in _ARGUMENT_DEPS
+    # the verb's own agent is its doer; what a passive acts on is its subject
+    frontier = [c for c in tok.children if (c.dep_ in _ARGUMENT_DEPS or c.dep_ == "nsubjpass")
                 and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according", "as"))]
     for _ in range(depth):
         found: list[Party] = []
@@ -206,14 +207,19 @@ def _nearest_party(tok: Token, parties: Parties, actors: list[Party], depth: int
             m = parties.mention_at(t)
             if m is None or (m.kind == "location" and not m.country):
                 continue
-            p = _as_country_party(Party(m.actor_id, m.country, m.kind, t.idx))
-            if p.actor_id not in own and (p.country or p.actor_id) not in own:
-                found.append(p)
+            # the mention with its conjuncts ("a ceasefire between X and Y")
+            for p in [Party(m.actor_id, m.country, m.kind, t.idx)] + [
+                    q for q in parties.of_phrase(t) if q.actor_id != m.actor_id]:
+                p = _as_country_party(p)
+                if p.actor_id not in own and (p.country or p.actor_id) not in own:
+                    found.append(p)
         if found:
             return unique(found)
+        # below the trigger a "by" phrase names the doer of what is acted on ("criticized the
+        # arrest of X by Y": Y)
         frontier = [c for t in frontier for c in t.children
                     if c.dep_ in _ARGUMENT_DEPS + ("poss", "nsubj", "advcl")
-                    and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according"))]
+                    and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("according",))]
     return []
 
 
@@ -705,8 +711,13 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                 "location": None, "attributed_to": [], "confidence": round(confidence - 0.05, 2)}))
         said = commitment(t, type_, status, actors, parties, lex)
         if said is not None:  # the statement itself, ranked above the act it announces
+            # made to the party it is addressed to ("told X that it would ..."), else to the
+            # act's target
+            told = [p for p in _phrases(parties, [c for c in said[2].children if c.dep_ in ("dobj", "dative")])
+                    if p.actor_id not in ev.actors]
             found.insert(0, ev.model_copy(update={
                 "type": said[0], "mode": None, "cameo": said[1], "status": "asserted",
+                "recipients": [p.actor_id for p in told] or ev.recipients,
                 "time": event_time(said[2], sent.span, a.times, trigger_tokens, "asserted", published, clock),
                 "location": None, "confidence": round(confidence + 0.05, 2)}))
         made.extend((t.token, ev) for ev in found)

@@ -281,3 +281,16 @@ def test_a_passive_criticism_targets_the_owner_of_what_is_criticized(make_analys
           mention(text, "Jordan", "JOR")]
     ev = of_type(events_of(make_analysis, text, ms), "ACCUSE")
     assert (ev.actors, ev.recipients) == (["JOR"], ["ISR"])
+
+
+def test_an_x_led_coalition_acts_for_its_leader(make_analysis):
+    text = "The Saudi-led coalition bombed Yemen's capital."
+    ev = of_type(events_of(make_analysis, text, [mention(text, "Saudi", "SAU"), mention(text, "Yemen", "YEM")]),
+                 "ASSAULT")
+    assert (ev.actors, ev.recipients) == (["SAU"], ["YEM"])
+
+
+def test_a_doer_naming_an_actor_is_not_coded_by_the_place(make_analysis):
+    text = "US-backed forces shelled a village in Syria."
+    evs = events_of(make_analysis, text, [mention(text, "US", "USA"), mention(text, "Syria", "SYR")])
+    assert not [e for e in evs if e.type == "ASSAULT" and e.actors == ["SYR"]]

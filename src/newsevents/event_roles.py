@@ -3,7 +3,7 @@
 :class:`Parties` resolves a noun phrase (its head token) to actor ids: an actor mention that
 covers the head (a wire dateline's place never acts), a group phrase resolved through its
 modifiers ("a Russian delegation", "the leaders of X", "students throughout X", "a delegation
-led by X"), a subject pronoun of a reported clause (the reporting clause's subject), or an
+led by X", "the X-led coalition"; not "X-backed forces"), a subject pronoun of a reported clause (the reporting clause's subject), or an
 anaphoric group ("the two nations", "the three states", "both sides", "the former", "the
 latter") resolved by :class:`GroupMemory` to the most salient group named before it.
 :func:`subject_of` and :func:`objects_of` find a verb's subject (through control, coordination
@@ -222,7 +222,12 @@ class Parties:
             if child.dep_ == "poss" and tok.dep_ in SUBJECT_DEPS \
                     and tok.lemma_.lower() not in self.agent_nouns:
                 continue  # "Trump's win is helping him": a win does not act for Trump
-            if child.dep_ in LEFT_MOD_DEPS:
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                # "the Saudi-led coalition": its leader acts for it ("US-backed forces" are not
+                # the backer's)
+                found.extend(p for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                             for p in self.modifier(g))
+            elif child.dep_ in LEFT_MOD_DEPS:
                 found.extend(self._modifier_group(child))
         if found or shallow:
             return found

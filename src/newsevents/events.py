@@ -525,19 +525,22 @@ def _cumulative(verb: Token) -> bool:
     return False
 
 
-def _unnamed_agent(tok: Token) -> bool:
+def _unnamed_agent(tok: Token, parties: Parties) -> bool:
     """No one is named as the verb's doer: an agentless passive, an agent or subject that is
     a thing or a nameless group ("a roadside bomb", "gunmen")."""
     if is_passive(tok):
         agent = agent_of(tok)
-        return not agent or agent[0].pos_ in ("NOUN", "PROPN")
-    # an active verb's own subject, not one the parse leaves unknown ("the right to fire")
+        return not agent or (agent[0].pos_ in ("NOUN", "PROPN") and not any(
+            parties.mention_at(w) is not None for w in agent[0].subtree))
+    # an active verb's own subject, not one the parse leaves unknown ("the right to fire"),
+    # naming no actor at all (not "the Saudi-led coalition", "US-backed forces")
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN")
+    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN") and not any(
+        parties.mention_at(w) is not None for w in subj[0].subtree)
 
 
 def _located_parties(t: Trigger, actors: list[Party], recipients: list[Party], place: str | None,
-                     lex: Lexicon) -> tuple[list[Party], list[Party]]:
+                     lex: Lexicon, parties: Parties) -> tuple[list[Party], list[Party]]:
     """The location convention of PLOVER- and CAMEO-coded data: a party of a hostile act
     (``LOCATED_PARTY_TYPES``) that the sentence leaves unnamed is coded by the country where
     the act happened.  The doer, when nobody is named ("was killed by a roadside bomb outside
@@ -552,7 +555,7 @@ def _located_parties(t: Trigger, actors: list[Party], recipients: list[Party], p
     if (not recipients and not patient) or _cumulative(t.token):
         return actors, recipients
     here = Party(place, place, "country", t.token.idx)
-    if not actors and _unnamed_agent(t.token):
+    if not actors and _unnamed_agent(t.token, parties):
         actors = [here]
     if not recipients and patient:
         recipients = [here]
@@ -595,7 +598,7 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         location = _location(t, a, parties)
         named = bool(actors)
         place = _country_of(location, a) if location else None
-        actors, recipients = _located_parties(t, actors, recipients, place, lex)
+        actors, recipients = _located_parties(t, actors, recipients, place, lex, parties)
         if not recipients and not t.entry.symmetric:
             recipients = _local_state(_argument_heads(t.token), place, actors, parties)
         if actors and not recipients and t.entry.type != "PROTEST" and t.entry.requires != "obligation" \

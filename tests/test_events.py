@@ -681,6 +681,7 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("The president of Niger will attend a summit in Mali.", "CONSULT", None),
     ("Benin rallied behind Togo.", "SUPPORT", None),
     ("Mali opened an inquiry into the killings.", "ACCUSE", "investigate"),
+    ("Benin hosted talks between Mali and Niger.", "CONSULT", "043"),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",

@@ -68,6 +68,9 @@ CODINGS = [
      "ACCUSE", ["DEU"], ["BLR"]),
     ("Israel's raids on Gaza were condemned by Jordan.", [("Israel", "ISR"), loc("Gaza", "PSE"), ("Jordan", "JOR")],
      "ACCUSE", ["JOR"], ["ISR"]),
+    # "its" in what a reported clause acts on, the clause's subject being another, is the reporter's
+    ("The Pakistani army said Indian troops had fired on its posts.", [("Pakistani", "PAK"), ("Indian", "IND")],
+     "ASSAULT", ["IND"], ["PAK"]),
 ]
 
 
@@ -159,6 +162,12 @@ def test_accusing_each_other_is_one_accusation_each_way(make_analysis):
     evs = events_of(make_analysis, text, [("Armenia", "ARM"), ("Azerbaijan", "AZE")])
     assert {(tuple(e.actors), tuple(e.recipients)) for e in evs if e.type == "ACCUSE"} == {
         (("ARM",), ("AZE",)), (("AZE",), ("ARM",))}
+
+
+def test_its_own_is_the_doers_not_the_reporters(make_analysis):
+    text = "Kenya said Somalia attacked its own army."
+    evs = events_of(make_analysis, text, [("Kenya", "KEN"), ("Somalia", "SOM")])
+    assert not [e for e in evs if "KEN" in e.recipients], coded(evs)
 
 
 def test_a_word_of_an_organisations_name_states_no_event(make_analysis):

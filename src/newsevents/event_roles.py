@@ -211,6 +211,9 @@ class Parties:
             matrix = self._matrix_subject(tok, np.head) if np.dep_ in SUBJECT_DEPS else []
             if matrix:
                 return matrix
+            reported = self._reporter_as_owner(tok, np)
+            if reported:
+                return reported
         if low in PRONOUNS_PERSON:
             return self._last_person(tok)
         if low in PARTITIVES:  # "any of its ships", "each of the two sides"
@@ -252,6 +255,25 @@ class Parties:
                         for pobj in agent.children:
                             found.extend(self.of_phrase(pobj))
         return found
+
+    def _reporter_as_owner(self, pron: Token, np: Token) -> list[Party]:
+        """ "X said Y had fired on its posts": a possessive in what a reported clause acts on,
+        when the clause's subject is someone else, is the reporter's own."""
+        if any(c.lower_ == "own" for c in pron.head.children):
+            return []  # "attacked its own army": the doer's
+        verb = np if np.pos_ in ("VERB", "AUX") else (np.head if np.dep_ in ("dobj", "dative") else None)
+        if verb is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+            return []
+        doer = subject_of(verb)
+        reporter = subject_of(verb.head)
+        if not doer or not reporter or doer[0].pos_ == "PRON" or reporter[0].pos_ == "PRON":
+            return []
+        found = self.of_phrase(reporter[0])
+        doers = {p.country or p.actor_id for p in self.of_phrase(doer[0])}
+        if not found or not doers or doers & {p.country or p.actor_id for p in found}:
+            return []
+        persons = all(p.kind == "person" for p in found)
+        return [] if persons and pron.lower_ == "its" else found
 
     def _matrix_subject(self, pron: Token, clause: Token | None = None) -> list[Party]:
         """A subject pronoun of a reported or subordinate clause (``clause``, else the

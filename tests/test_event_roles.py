@@ -214,3 +214,22 @@ def test_event_time_on_a_long_coordinated_sentence_is_cheap(make_analysis):
     assert time.perf_counter() - t0 < 5
     # one event per (type, actors, recipients) in a sentence, dated by one of its own times
     assert [e.time.source for e in evs if e.type == "ASSAULT"] == ["text"]
+
+
+@pytest.mark.parametrize("text, specs, place", [
+    # the place may hang from a party of the act
+    ("Two smugglers were captured by Kenyan soldiers in northern Somalia.",
+     [("Kenyan", "KEN"), ("Somalia", "SOM")], "SOM"),
+    ("A policeman in Kisumu was killed on Sunday.", [loc("Kisumu", "KEN")], "location:kisumu"),
+    # the trigger's own place first
+    ("Officials in Nairobi condemned the attack in Kisumu.", [loc("Nairobi", "KEN"), loc("Kisumu", "KEN")],
+     "location:nairobi"),
+])
+def test_event_location_through_the_parties(make_analysis, text, specs, place):
+    from newsevents.event_roles import Parties
+    from newsevents.event_status import event_location
+
+    ms = [mention(text, s[0], s[1], *s[2:4]) for s in specs]
+    a = make_analysis(text, mentions=ms)
+    root = next(t for t in a.doc if t.dep_ == "ROOT")
+    assert event_location(root, a, Parties(a).mention_at) == place

@@ -334,6 +334,9 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
 # -- location --------------------------------------------------------------------------------
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "off", "around",
                   "on")
+#: dependents of the trigger naming the parties of its act, searched for a place after its own
+#: locative phrases
+ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "dative")
 #: words of direction or proximity that locate by a place after "of" ("north of X")
 RELATIVE_PLACE_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                         "southwest", "northern", "southern", "eastern", "western", "outskirts",
@@ -412,8 +415,12 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
                         if place is not None:
                             return place
                         nxt.append(pobj)
-                elif c.dep_ == "pobj":
+                elif c.dep_ == "pobj" or (c.dep_ in ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN")):
+                    # the place may hang from a party of the act: "was captured by soldiers
+                    # in northern X", "a policeman in X was killed"
                     nxt.append(c)
+                elif c.dep_ in ("prep", "agent"):
+                    nxt.extend(p for p in c.children if p.dep_ == "pobj")
         frontier = nxt
     for anc in list(trigger.ancestors)[:2]:  # the governing clause's setting
         if anc.pos_ not in ("VERB", "AUX"):

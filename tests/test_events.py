@@ -682,6 +682,10 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("Benin rallied behind Togo.", "SUPPORT", None),
     ("Mali opened an inquiry into the killings.", "ACCUSE", "investigate"),
     ("Benin hosted talks between Mali and Niger.", "CONSULT", "043"),
+    ("Teachers in Mali went on strike on Monday.", "PROTEST", "strike"),
+    ("A jailed activist from Chad launched a hunger strike.", "PROTEST", "hunger"),
+    ("Chad imposed a travel ban on Sudan.", "SANCTION", None),
+    ("Benin exported maize to Togo.", "COOPERATE", "economic"),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
@@ -698,6 +702,7 @@ def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
 @pytest.mark.parametrize("text, type_", [
     ("Chad suspended the strike after talks with Sudan.", "PROTEST"),  # a concession, no strike
     ("Mali held military exercises near Gao.", "COOPERATE"),  # alone: a show of force
+    ("A jailed activist from Mali launched a hunger strike.", "ASSAULT"),  # no weapon launched
 ])
 def test_modifiers_and_objects_choose_the_sense(make_analysis, text, type_):
     names = {"Mali": "MLI", "Chad": "TCD", "Sudan": "SDN"}

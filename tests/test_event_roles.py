@@ -233,3 +233,15 @@ def test_event_location_through_the_parties(make_analysis, text, specs, place):
     a = make_analysis(text, mentions=ms)
     root = next(t for t in a.doc if t.dep_ == "ROOT")
     assert event_location(root, a, Parties(a).mention_at) == place
+
+
+def test_a_capital_captured_is_the_place_even_read_as_its_state(make_analysis):
+    from dataclasses import replace
+
+    from newsevents.event_roles import Parties
+    from newsevents.event_status import event_location
+
+    text = "Rebels captured Bangui in March."
+    a = make_analysis(text, mentions=[replace(mention(text, "Bangui", "CAF"), metonymy=True)])
+    root = next(t for t in a.doc if t.dep_ == "ROOT")
+    assert event_location(root, a, Parties(a).mention_at) == "CAF"

@@ -7,8 +7,10 @@ the sentence ("..., though X has denied it") makes an event it is said to have d
 
 The time is the time expression closest to the trigger in the dependency tree (a point in
 time before any duration), unless another trigger is closer to it or it sits in another
-clause with its own subject; without one an asserted event takes the publication date.  The
-location is a place mention in an "in/at X" phrase under the trigger.
+clause with its own subject; without one an asserted event takes the publication date (the
+distances are worked out once per sentence, :class:`SentenceTimes`).  The location is a place
+mention in an "in/at X" phrase under the trigger, else under the parties of its act ("captured
+by soldiers in northern X"), else in the governing clause's setting.
 """
 
 from __future__ import annotations
@@ -355,11 +357,12 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "are
                "square", "oblast", "canton", "emirate", "locality", "township", "hamlet", "parish"}
 
 
-def _place(tok: Token, mention_at, depth: int = 0) -> str | None:
+def _place(tok: Token, mention_at, depth: int = 0, acted_on: bool = False) -> str | None:
     """The place a locative object names: itself, or "the city of X", "X province", "X's
-    capital", "outside (of) the city of X" (the most specific: a location before a country)."""
+    capital", "outside (of) the city of X" (the most specific: a location before a country).
+    A capital read as its state is the place when it is ``acted_on`` ("captured Seoul")."""
     m = mention_at(tok)
-    if m is not None and (m.kind == "location" or (m.kind == "country" and not m.metonymy)):
+    if m is not None and (m.kind == "location" or (m.kind == "country" and (acted_on or not m.metonymy))):
         return m.actor_id
     if tok.lemma_.lower() not in PLACE_NOUNS | RELATIVE_PLACE_WORDS:
         return None
@@ -389,7 +392,7 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
             else [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
         for o in objs:
-            place = _place(o, mention_at)
+            place = _place(o, mention_at, acted_on=trigger.pos_ != "NOUN")
             if place is not None:
                 return place
     for c in trigger.children:  # "was shot in an ambush north of X"

@@ -664,7 +664,7 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
 # -- lexicon 1.3: CAMEO frames for yielding, strikes, joint drills, call-ups -------------------
 @pytest.mark.parametrize("text, type_, mode", [
     ("Mali made concessions to Niger over the border.", "CONCEDE", None),
-    ("Chad finally gave in to Sudan's demands.", "CONCEDE", "080"),
+    ("Chad finally caved in to Sudan's demands.", "CONCEDE", "080"),
     ("Benin met the demands of Togo.", "CONCEDE", "083"),
     ("Mali and Niger held joint military exercises near Gao.", "COOPERATE", "military"),
     ("Chad launched an air strike on Sudan.", "ASSAULT", None),
@@ -703,6 +703,8 @@ def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     ("Chad suspended the strike after talks with Sudan.", "PROTEST"),  # a concession, no strike
     ("Mali held military exercises near Gao.", "COOPERATE"),  # alone: a show of force
     ("A jailed activist from Mali launched a hunger strike.", "ASSAULT"),  # no weapon launched
+    ("Chad received 4,000 refugees from Sudan.", "CONSULT"),  # taking refugees in is aid
+    ("Chad gave in its application to Sudan.", "CONCEDE"),  # handed in, no yielding
 ])
 def test_modifiers_and_objects_choose_the_sense(make_analysis, text, type_):
     names = {"Mali": "MLI", "Chad": "TCD", "Sudan": "SDN"}

@@ -245,3 +245,9 @@ def test_a_capital_captured_is_the_place_even_read_as_its_state(make_analysis):
     a = make_analysis(text, mentions=[replace(mention(text, "Bangui", "CAF"), metonymy=True)])
     root = next(t for t in a.doc if t.dep_ == "ROOT")
     assert event_location(root, a, Parties(a).mention_at) == "CAF"
+
+
+def test_an_act_in_a_clause_of_time_ranks_below_the_news(make_analysis):
+    text = "Kenya announced a suspension of flights to Somalia on Monday, one day after Somali militants attacked a base."
+    evs = events_of(make_analysis, text, [("Kenya", "KEN"), ("Somalia", "SOM"), ("Somali", "SOM")])
+    assert max(evs, key=lambda e: e.confidence).type == "SANCTION"

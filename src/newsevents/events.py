@@ -38,7 +38,7 @@ For each prose sentence (headings and boilerplate never state events):
    against a crowd repression.
 5. **The main event**: a clause that serves or completes another event's clause ("agreed to
    supply", "began a strike to demand"), describes a noun ("the property seized by X") or is
-   background ("after protests") ranks below it (``confidence``).
+   background ("after protests", "one day after X attacked Y") ranks below it (``confidence``).
 
 An event needs an actor (a passive "X was killed" of an agentless type, and a named agent the
 actor stage does not know, excepted; an unasserted event always needs one); the publisher's own
@@ -695,6 +695,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             confidence -= 0.3
         if _serves_other(t.token, anchors):
             confidence -= 0.15
+        if _background_clause(t.token):
+            confidence -= 0.1  # "..., one day after X attacked Y": the setting, not the news
         ev = Event(type=type_, mode=mode, cameo=cameo,
                    actors=[p.actor_id for p in actors], recipients=[p.actor_id for p in recipients],
                    status=status, time=time, location=location,
@@ -777,6 +779,18 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
             return True  # "accused X of attacking", "arrested for spying"
         cur = cur.head
     return False
+
+
+#: marks of an adverbial clause that sets the scene for the main clause
+BACKGROUND_MARKS = frozenset(BACKGROUND_PREPS) | {"when", "while", "as", "although", "though", "once"}
+
+
+def _background_clause(tok: Token) -> bool:
+    """The trigger's clause (an event noun's governing one) is an adverbial clause of time or
+    cause: "after X attacked Y", "when X invaded Y"."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
+    return cur is not None and cur.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children)
 
 
 def _country_of(actor_id: str, a: Analysis) -> str | None:

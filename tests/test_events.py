@@ -686,6 +686,7 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("A jailed activist from Chad launched a hunger strike.", "PROTEST", "hunger"),
     ("Chad imposed a travel ban on Sudan.", "SANCTION", None),
     ("Benin exported maize to Togo.", "COOPERATE", "economic"),
+    ("Benin broke off talks with Togo.", "SANCTION", "withdraw"),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
@@ -705,6 +706,7 @@ def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     ("A jailed activist from Mali launched a hunger strike.", "ASSAULT"),  # no weapon launched
     ("Chad received 4,000 refugees from Sudan.", "CONSULT"),  # taking refugees in is aid
     ("Chad gave in its application to Sudan.", "CONCEDE"),  # handed in, no yielding
+    ("Police in Mali called the army after the incident.", "MOBILIZE"),  # a call for help
 ])
 def test_modifiers_and_objects_choose_the_sense(make_analysis, text, type_):
     names = {"Mali": "MLI", "Chad": "TCD", "Sudan": "SDN"}

@@ -687,6 +687,7 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("Chad imposed a travel ban on Sudan.", "SANCTION", None),
     ("Benin exported maize to Togo.", "COOPERATE", "economic"),
     ("Benin broke off talks with Togo.", "SANCTION", "withdraw"),
+    ("Benin said it was ready to use force against Togo.", "THREATEN", None),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",

@@ -42,6 +42,11 @@ CODINGS = [
      "ASSAULT", ["SDN"], ["TCD"]),
     ("The Saudi-led coalition bombed Yemen's capital.", [("Saudi", "SAU"), ("Yemen", "YEM")],
      "ASSAULT", ["SAU"], ["YEM"]),
+    # the place of a coordinated verb; people in a town in a state's province are its
+    ("Four Kenyan men were killed and ten wounded in an explosion in Mombasa.",
+     [("Kenyan", "KEN"), loc("Mombasa", "KEN")], "ASSAULT", ["KEN"], ["KEN"]),
+    ("Demonstrators in a small town in Tanzania's Arusha province stormed a courthouse.",
+     [("Tanzania", "TZA")], "PROTEST", ["TZA"], ["TZA"]),
     # requests: the subject of the content clause under a noun or object is asked
     ("Somali rebels insisted on their demand that Kenya's government release the prisoners.",
      [("Somali", "SOM"), ("Kenya", "KEN")], "REQUEST", ["SOM"], ["KEN"]),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .analysis import Analysis, Mention
+from .event_status import PLACE_NOUNS
 
 #: a wire dateline opening a sentence: "ADDIS ABABA, Feb 17 (Agency) - ", "NAIROBI — "
 DATELINE = re.compile(r"[A-Z][A-Z.'/ -]{1,40}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
@@ -242,8 +243,10 @@ class Parties:
             if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        # "tens of thousands of students throughout X": go down quantity nouns
-                        deeper = tok.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of"
+                        # "tens of thousands of students throughout X": go down quantity nouns,
+                        # and place nouns ("demonstrators in a small town in X's province")
+                        deeper = (tok.lemma_.lower() in QUANTITY_NOUNS and child.lower_ == "of") \
+                            or pobj.lemma_.lower() in PLACE_NOUNS
                         named = self.of_phrase(pobj, shallow=not deeper)
                         if child.lower_ in ("of", "from"):
                             # people of/from a place belong to its country ("the mayor of X")

@@ -400,7 +400,9 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
             place = _place(c, mention_at)
             if place is not None:
                 return place
-    frontier = [trigger]
+    # the trigger's own phrases, and those of verbs it is coordinated with ("were killed and
+    # wounded in an explosion in X")
+    frontier = [trigger, *(c for c in trigger.conjuncts if c.pos_ == "VERB")]
     for _ in range(3):
         nxt: list[Token] = []
         for tok in frontier:

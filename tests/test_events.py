@@ -688,6 +688,7 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("Benin exported maize to Togo.", "COOPERATE", "economic"),
     ("Benin broke off talks with Togo.", "SANCTION", "withdraw"),
     ("Benin said it was ready to use force against Togo.", "THREATEN", None),
+    ("Benin warned that Togo would face consequences.", "THREATEN", None),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
@@ -707,6 +708,7 @@ def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
     ("A jailed activist from Mali launched a hunger strike.", "ASSAULT"),  # no weapon launched
     ("Chad received 4,000 refugees from Sudan.", "CONSULT"),  # taking refugees in is aid
     ("Chad gave in its application to Sudan.", "CONCEDE"),  # handed in, no yielding
+    ("Chad warned that its economy would face a slowdown.", "THREATEN"),  # a forecast
     ("Police in Mali called the army after the incident.", "MOBILIZE"),  # a call for help
 ])
 def test_modifiers_and_objects_choose_the_sense(make_analysis, text, type_):

@@ -61,6 +61,8 @@ class StatusCues:
     intent_heads: frozenset[str] = frozenset()
     #: verbs of pledging ("vowed to"): a pledge of harm is a threat
     pledge_verbs: frozenset[str] = frozenset()
+    #: what a warned party would face ("would face consequences"): a threat
+    harm_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

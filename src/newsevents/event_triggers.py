@@ -87,6 +87,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if e.requires == "intent" and not any(c.dep_ == "xcomp" for c in tok.children):
             continue
+        if e.requires == "harm" and not _warns_of_harm(tok, lex, parties):
+            continue
         if e.requires == "complement" and not any(
                 c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
                 for c in tok.children):
@@ -117,6 +119,22 @@ def _hyphenated(tok: Token) -> str | None:
             and not tok.nbor(-2).whitespace_:
         return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
     return None
+
+
+def _warns_of_harm(verb: Token, lex: Lexicon, parties: Parties) -> bool:
+    """ "X warned that Y would face consequences": a reported clause whose verb's object (or
+    "with" object) is a harm its subject, a party, would meet (not "X's acts could have grave
+    consequences": a harm caused)."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() in ("have", "cause", "bring"):
+            continue
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not any(parties.of_phrase(s, shallow=True) for s in subjects):
+            continue
+        objs = [o for o in c.children if o.dep_ == "dobj"] + prep_objects(c, ("with",))
+        if any(o.lemma_.lower() in lex.status.harm_nouns for o in objs):
+            return True
+    return False
 
 
 def _reports_obligation(verb: Token, lex: Lexicon) -> bool:

@@ -256,3 +256,11 @@ def test_an_act_in_a_clause_of_time_ranks_below_the_news(make_analysis):
     text = "Kenya announced a suspension of flights to Somalia on Monday, one day after Somali militants attacked a base."
     evs = events_of(make_analysis, text, [("Kenya", "KEN"), ("Somalia", "SOM"), ("Somali", "SOM")])
     assert max(evs, key=lambda e: e.confidence).type == "SANCTION"
+
+
+def test_the_grounds_of_an_arrest_are_alleged(make_analysis):
+    text = "A Canadian missionary was arrested in Lebanon for collaborating with Israel."
+    evs = events_of(make_analysis, text, [("Canadian", "CAN"), ("Lebanon", "LBN"), ("Israel", "ISR")])
+    assert of_type(evs, "COOPERATE").status == "alleged"
+    arrest = of_type(evs, "COERCE")
+    assert (arrest.actors, arrest.recipients, arrest.status) == (["LBN"], ["CAN"], "asserted")

@@ -27,6 +27,9 @@ STATUS_ORDER = ("negated", "denied", "hypothetical", "expected", "alleged")
 #: to withdraw"): the act is hypothetical until it is reported done
 REQUEST_HEADS = frozenset({"urge", "ask", "demand", "call", "press", "request", "appeal", "implore",
                            "beg", "petition"})
+#: verbs of arrest and punishment whose "for X-ing" names the charge ("arrested for spying")
+GROUNDS_HEADS = frozenset({"arrest", "detain", "jail", "imprison", "charge", "indict", "prosecute",
+                           "punish", "expel", "deport", "fine", "hold", "question", "sanction"})
 #: dependency steps from an event noun up to the verb whose clause it belongs to
 NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compound", "appos",
                    "attr", "pcomp", "npadvmod", "amod", "punct"}
@@ -95,6 +98,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if dep == "advcl" and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             dep = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
         lemma = head.lemma_.lower()
+        if dep == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in GROUNDS_HEADS:
+            flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
         if dep == "acl" and head.pos_ == "NOUN" and cur.pos_ in ("VERB", "AUX"):
             # the content of a request or plan named by a noun: "the demand that X release",
             # "a plan to build", "a promise to withdraw"

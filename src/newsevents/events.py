@@ -691,8 +691,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             # "jets struck targets in southern Lebanon": the place's state is hit
             place = _country_of(location, a)
             recipients = [Party(place, place, "country", sent.start)] if place else []
-        if not c.named:
-            confidence -= 0.3
+        if not c.named:  # no doer named: less when the place's state stands for it
+            confidence -= 0.15 if actors else 0.3
         if _serves_other(t.token, anchors):
             confidence -= 0.15
         if _background_clause(t.token):

@@ -1,11 +1,15 @@
 """Event triggers: the words of a sentence that state an event, with their lexicon entry.
 
-A verb triggers when an entry for its lemma (``data/event_triggers.toml``) has its conditions
-met on the parse: an object lemma ("sign" + "treaty"), no sense-changing object ("strike a
-tone") or particle ("back down"), a particle it needs ("call on"), an object naming an actor
-("host X") or a place ("arrive in X").  An event noun triggers unless it only restates a
-neighbouring trigger ("signed the agreement", "met at a summit", a "partnership treaty"
-compound) or is being described by a copula ("the accord will be a major step").
+A verb triggers when an entry for its lemma (``data/event_triggers.toml``; a hyphenated verb
+is read whole, "test-fired") has its conditions met on the parse: an object lemma ("sign" +
+"treaty"), no sense-changing object or adjective ("strike a tone", "a cyber attack") or
+particle ("back down"), a particle it needs ("call on", "pulled back"), an object naming an
+actor ("host X") or a place ("arrive in X"), a reported clause of duty or of harm ("said Y
+must ...", "warned that Y would face consequences").  An event noun triggers by the first entry
+whose modifiers it has ("joint exercises", "a hunger strike", "an air strike"), unless it only
+restates a neighbouring trigger ("signed the agreement", "met at a summit", a "partnership
+treaty" compound) or is being described by a copula ("the accord will be a major step").  A
+pledge of harm ("vowed to crush X") is a threat, not a promise.
 """
 
 from __future__ import annotations

@@ -2,23 +2,28 @@
 
     python scripts/screenshots.py [--out docs/screenshots] [--db STORE]
 
-Ingests the bundled examples into a fresh store (unless ``--db`` names one), serves it on
-127.0.0.1 and photographs each page in headless Chromium (Debian's /usr/bin/chromium, driven
-by Playwright).
+Ingests the bundled examples into a fresh store (unless ``--db`` names one), with their invented
+people and outlets (``examples/kb_fictional.jsonl``, given to the server in ``$NEWSEVENTS_KB``),
+serves it on 127.0.0.1 and photographs each page in headless Chromium (Debian's
+/usr/bin/chromium, driven by Playwright).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 import httpx
 
+from newsevents.knowledge import KB_ENV
 from newsevents.web.local import CHROMIUM, CHROMIUM_ARGS, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
+#: the invented people and outlets of the examples: a user knowledge-base file, not packaged
+EXAMPLE_KB = ROOT / "examples" / "kb_fictional.jsonl"
 #: name -> (path, what to do before the picture)
 VIEWS = {
     "story": ("/story?actor=EGY&actor=ETH", "click-event"),
@@ -59,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--db", help="a store to photograph (default: the examples, ingested afresh)")
     args = ap.parse_args(argv)
+    if not args.db:  # the server extracts what it ingests: it needs the examples' actors
+        os.environ[KB_ENV] = os.pathsep.join([str(EXAMPLE_KB), *filter(None, [os.environ.get(KB_ENV)])])
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "examples.db")
         with running_server(db) as base:

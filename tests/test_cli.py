@@ -48,3 +48,33 @@ def test_console_script_runs(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert _lines(out.stdout)[0]["text"] == "Leaders met."
+
+
+def test_example_corpus_with_its_knowledge_base(monkeypatch):
+    """The README's main job: the example corpus with its knowledge-base file
+    (``--kb examples/kb_fictional.jsonl``) resolves the invented people, think tank and outlets
+    to the countries and sectors of examples/README.md; without the file they are unknown."""
+    from pathlib import Path
+
+    from newsevents.knowledge import KB_ENV
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    monkeypatch.setenv(KB_ENV, "")  # restored after the test: the option sets it for the process
+    r = runner.invoke(app, ["extract", str(examples / "articles.jsonl"), "--kb", str(examples / "kb_fictional.jsonl")])
+    assert r.exit_code == 0, r.output
+    recs = _lines(r.stdout)
+    assert len(recs) == 10
+    found = {(a["id"], a["country"], a["sector"]) for rec in recs for a in rec["actors"]}
+    assert {("person:karim-haddad", "EGY", "GOV"), ("person:yohannes-gebremedhin", "ETH", "GOV"),
+            ("person:awad-elnour", "SDN", "GOV"), ("person:grace-wanjiru", "KEN", "GOV"),
+            ("person:thandiwe-mokoena", None, "IGO"), ("person:tesfaye-worku", "ETH", "ELI"),
+            ("person:amr-salem", "EGY", "LEG"), ("person:tamer-rashad", "EGY", "MIL"),
+            ("organization:cairo-centre-for-water-policy", "EGY", "EDU"),
+            ("media:harbor-wire", "USA", "MED")} <= found
+    last = next(line for line in (examples / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                if "ex-10-" in line)
+    monkeypatch.setenv(KB_ENV, "")
+    r = runner.invoke(app, ["extract", "-"], input=last + "\n")
+    assert r.exit_code == 0, r.output
+    ids = {a["id"] for a in _lines(r.stdout)[0]["actors"]}
+    assert not ids & {"organization:cairo-centre-for-water-policy", "media:harbor-wire"}

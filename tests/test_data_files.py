@@ -57,8 +57,6 @@ def test_knowledge_base_size():
     """Issue 4: at least 300 news outlets and 1,500 dated roles."""
     outlets = roles = 0
     for name in ACTOR_FILES:
-        if name == "fictional.jsonl":  # the example corpus's invented actors do not count
-            continue
         _meta, rows = load_jsonl(name)
         outlets += sum(1 for r in rows if r["kind"] == "media")
         roles += sum(len(r.get("roles", [])) for r in rows)
@@ -95,11 +93,39 @@ def test_ids_are_slugs_of_names_or_declared_keys():
     """People's ids are the slug of their name, so the same person gets the same id everywhere."""
     from newsevents.knowledge import slugify
 
-    for name in ("people.jsonl", "people_asia_africa.jsonl", "people_heads.jsonl", "fictional.jsonl"):
+    for name in ("people.jsonl", "people_asia_africa.jsonl", "people_heads.jsonl"):
         _meta, rows = load_jsonl(name)
         for row in rows:
             if row["kind"] == "person":
                 assert row["id"] == "person:" + slugify(row["name"]), row["id"]
+
+
+def test_example_kb_file():
+    """The example corpus's invented actors (``examples/kb_fictional.jsonl``, a user file, not
+    packaged): a provenance header saying they are invented, well-formed rows (the user-file
+    checker), ids that are slugs of names, no id of a packaged entry (they only add), known
+    countries; and no packaged data file holds them."""
+    import json
+    from pathlib import Path
+
+    from newsevents.knowledge import read_user_file, slugify
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "kb_fictional.jsonl"
+    meta = json.loads(path.read_text(encoding="utf-8").splitlines()[0])["_meta"]
+    _check_meta(meta, path.name)
+    assert "fiction" in meta["source"].lower() and "invented" in meta["source"].lower()
+    rows = read_user_file(str(path))
+    assert rows
+    packaged: dict[str, dict] = {}
+    for name in ACTOR_FILES:
+        packaged.update((r["id"], r) for r in load_jsonl(name)[1])
+    for row in rows:
+        assert row["id"] not in packaged, f"{row['id']} replaces a packaged entry"
+        if row["kind"] == "person":
+            assert row["id"] == "person:" + slugify(row["name"]), row["id"]
+        for ref in [row.get("country")] + [r.get("country") for r in row.get("roles", [])]:
+            assert ref is None or packaged.get(ref, {}).get("kind") == "country", f"{row['id']}: {ref}"
+    assert not any("fiction" in f for f in FILES), "the example corpus's actors are not packaged"
 
 
 def test_capital_variants_point_to_capitals():

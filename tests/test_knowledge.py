@@ -272,3 +272,28 @@ def test_closest_spelling_of_a_known_name():
     assert kb.closest("Sergey Lavrof").id == "person:sergei-lavrov"
     assert kb.closest("Lavrof") is None          # one word: too little to go on
     assert kb.closest("Hortensia Quillback") is None  # nobody spelled nearly so
+
+
+def test_example_actors_only_with_their_file(monkeypatch):
+    """The example corpus's invented people and outlets (``examples/kb_fictional.jsonl``) are not
+    in the knowledge base unless that file is given: a real query never meets them ("Kenya's
+    foreign minister" in 2025 is the real one, not the examples' Grace Wanjiru)."""
+    from pathlib import Path
+
+    from newsevents.actors import resolve
+    from newsevents.knowledge import read_user_file
+
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "kb_fictional.jsonl")
+    ids = [row["id"] for row in read_user_file(example)]
+    assert "person:grace-wanjiru" in ids and "media:harbor-wire" in ids
+    monkeypatch.delenv(KB_ENV, raising=False)
+    kb = load_kb()
+    assert [i for i in ids if kb.get(i) is not None] == []
+    assert not any(h.entry.id in ids for name in ("Karim Haddad", "Grace Wanjiru", "Harbor Wire", "Babiker")
+                   for h in kb.lookup(name))
+    assert all(e.id not in ids for e in kb.holders("KEN", "foreign-minister", D(2025, 3, 28)))
+    kenya = resolve("Kenya's foreign minister", D(2025, 3, 28))
+    assert kenya is not None and kenya.id not in ids and kenya.country == "KEN"
+    with_examples = load_kb([example])  # given, they are there
+    assert all(with_examples.get(i) is not None for i in ids)
+    assert "person:grace-wanjiru" in [e.id for e in with_examples.holders("KEN", "foreign-minister", D(2025, 3, 28))]

@@ -4,8 +4,9 @@ Facts live in versioned data files (``data/countries.jsonl``, ``people.jsonl``,
 ``people_asia_africa.jsonl`` and ``people_heads.jsonl`` (heads of state and government the
 first two lacked),
 ``organizations.jsonl``, ``locations.jsonl``; each starts with a ``_meta`` provenance line).
-``fictional.jsonl`` holds the invented outlets and people of the bundled example corpus
-(``examples/``), kept apart from the real-world facts.
+The invented outlets and people of the bundled example corpus are not among them: they live
+with the corpus, in ``examples/kb_fictional.jsonl``, a user file loaded only where the examples
+are run.
 Users add or correct entries in files of the same format (JSON lines, an optional ``_meta``
 first line), named in the environment variable ``NEWSEVENTS_KB`` (paths separated by ``:``, or
 ``;`` on Windows) or passed to :func:`load_kb` (the CLI's ``--kb FILE``).  They are merged at
@@ -41,7 +42,7 @@ from .errors import KnowledgeBaseError
 from .resources import load_jsonl, load_toml
 
 ACTOR_FILES = ("countries.jsonl", "people.jsonl", "people_asia_africa.jsonl", "people_heads.jsonl",
-               "organizations.jsonl", "locations.jsonl", "fictional.jsonl")
+               "organizations.jsonl", "locations.jsonl")
 #: the environment variable naming users' own knowledge-base files
 KB_ENV = "NEWSEVENTS_KB"
 KINDS = ("country", "person", "organization", "igo", "media", "group", "location")

@@ -264,3 +264,9 @@ def test_the_grounds_of_an_arrest_are_alleged(make_analysis):
     assert of_type(evs, "COOPERATE").status == "alleged"
     arrest = of_type(evs, "COERCE")
     assert (arrest.actors, arrest.recipients, arrest.status) == (["LBN"], ["CAN"], "asserted")
+
+
+def test_an_act_told_twice_in_a_sentence_is_one_event(make_analysis):
+    text = "Kenyan farmers threatened today to hold a general strike unless Uganda lifted its ban within ten days."
+    evs = events_of(make_analysis, text, [("Kenyan", "KEN"), ("Uganda", "UGA")])
+    assert [(e.actors, e.recipients) for e in evs if e.type == "THREATEN"] == [(["KEN"], ["UGA"])]

@@ -43,7 +43,8 @@ For each prose sentence (headings and boilerplate never state events):
 An event needs an actor (a passive "X was killed" of an agentless type, and a named agent the
 actor stage does not know, excepted; an unasserted event always needs one); the publisher's own
 actions ("X has contacted ... for comment") are not events; one event is kept per (type,
-actors, recipients) in a sentence.  A planned event restated nearby with a date shares that
+actors, recipients) in a sentence, and none that another of its type and status states more
+fully.  A planned event restated nearby with a date shares that
 date.
 """
 
@@ -730,7 +731,19 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
-    return list(events.values())
+    return _without_subsumed(list(events.values()))
+
+
+def _without_subsumed(events: list[Event]) -> list[Event]:
+    """One sentence's event that another of the same type and status says more fully (its
+    actors and recipients among the other's, named there with more) is the same act told
+    twice: "X threatened to strike unless Y ...", read from the threat and from the condition."""
+    def covers(o: Event, e: Event) -> bool:
+        return (o is not e and o.type == e.type and o.status == e.status
+                and set(e.actors) <= set(o.actors) and set(e.recipients) <= set(o.recipients)
+                and len(o.actors) + len(o.recipients) > len(e.actors) + len(e.recipients))
+
+    return [e for e in events if not any(covers(o, e) for o in events)]
 
 
 def _with_complement_targets(made: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:

@@ -71,6 +71,10 @@ CODINGS = [
      "AGREE", ["KEN"], ["UGA"]),
     ("Germany criticized the arrest of the opposition leader by Belarus.", [("Germany", "DEU"), ("Belarus", "BLR")],
      "ACCUSE", ["DEU"], ["BLR"]),
+    ("Egypt denied Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["ETH"], ["EGY"]),
+    # the place an act happened is no party of it
+    ("Ethiopia signed an agreement with Eritrea in Riyadh.",
+     [("Ethiopia", "ETH"), ("Eritrea", "ERI"), loc("Riyadh", "SAU")], "AGREE", ["ETH", "ERI"], []),
     ("Israel's raids on Gaza were condemned by Jordan.", [("Israel", "ISR"), loc("Gaza", "PSE"), ("Jordan", "JOR")],
      "ACCUSE", ["JOR"], ["ISR"]),
     # "its" in what a reported clause acts on, the clause's subject being another, is the reporter's

@@ -192,12 +192,20 @@ _ARGUMENT_DEPS = ("dobj", "dative", "attr", "oprd", "prep", "pobj", "xcomp", "cc
                   "compound", "amod", "nmod", "conj", "appos", "pcomp")
 
 
-def _nearest_party(tok: Token, parties: Parties, actors: list[Party], depth: int = 8) -> list[Party]:
+def _where_it_happened(place: Token, trigger: Token, lex: Lexicon) -> bool:
+    """The place is the setting of the act itself: in a phrase on the trigger or on an event
+    noun ("signed an agreement in Riyadh"), not on a party ("the force in X", "refugees in X")."""
+    held = place.head.head if place.dep_ == "pobj" and place.head.dep_ == "prep" else place.head
+    return held.i == trigger.i or lex.noun_entry(held.lemma_.lower()) is not None
+
+
+def _nearest_party(tok: Token, parties: Parties, actors: list[Party], lex: Lexicon,
+                   depth: int = 8) -> list[Party]:
     """The party named nearest the trigger inside what it acts on, when no role gave one: "agreed
     to an extension of the mandate for the force in X", "accepted a formula for ending its
     dispute with X".  Breadth first down the trigger's argument dependents (never its subject,
     agent, background or the people a relative clause describes); the actors' own side and
-    places (except as a state) do not count."""
+    the act's own setting do not count (a place of a party is its state: "the force in X")."""
     own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
     # the verb's own agent is its doer; what a passive acts on is its subject
     frontier = [c for c in tok.children if (c.dep_ in _ARGUMENT_DEPS or c.dep_ == "nsubjpass")
@@ -206,7 +214,7 @@ def _nearest_party(tok: Token, parties: Parties, actors: list[Party], depth: int
         found: list[Party] = []
         for t in frontier:
             m = parties.mention_at(t)
-            if m is None or (m.kind == "location" and not m.country):
+            if m is None or (m.kind == "location" and (not m.country or _where_it_happened(t, tok, lex))):
                 continue
             # the mention with its conjuncts ("a ceasefire between X and Y")
             for p in [Party(m.actor_id, m.country, m.kind, t.idx)] + [
@@ -406,6 +414,10 @@ def _noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Part
                                    + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(_phrases(parties, _clause_subjects([noun])))
+    if not recipients and e.type == "ACCUSE" and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in lex.status.denial_verbs:
+        # "X denied Y's accusations": the one denying is the one accused
+        recipients.extend(_phrases(parties, subject_of(noun.head)))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:
@@ -605,7 +617,7 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         if actors and not recipients and t.entry.type != "PROTEST" and t.entry.requires != "obligation" \
                 and not (t.entry.symmetric and len({p.country or p.actor_id for p in actors}) > 1):
             # (a joint act of one party: "X agreed to ..." with whom the text may say inside)
-            recipients = _nearest_party(t.token, parties, actors)
+            recipients = _nearest_party(t.token, parties, actors, lex)
         if not actors and place is not None and t.entry.pos == "verb":
             actors = _local_state(agent_of(t.token) if is_passive(t.token) else subject_of(t.token),
                                   place, [], parties)

@@ -65,13 +65,16 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
                      and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
-    themes, described = _theme_lemmas(tok)
     if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
         return None  # "defend itself", "arm themselves": no one else is acted on
+    themes: set[str] | None = None  # read from the parse only for entries that look at them
+    described: set[str] = set()
     for e in entries:
+        if themes is None and (e.objects or e.not_objects):
+            themes, described = _theme_lemmas(tok)
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
             continue
-        if described & e.not_objects:
+        if e.not_objects and described & e.not_objects:
             continue
         if e.particles and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in e.particles
                                    for c in tok.children):  # "pulled back" (parsed advmod)
@@ -119,10 +122,13 @@ def noun_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
 def _hyphenated(tok: Token) -> str | None:
     """ "cease-fire", "sit-in", "build-up" split by the tokenizer: the whole word's lemma, read
     at its last part."""
-    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ \
-            and not tok.nbor(-2).whitespace_:
-        return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
-    return None
+    if tok.i < 2:
+        return None
+    dash = tok.doc[tok.i - 1]
+    if dash.text != "-" or dash.whitespace_:
+        return None
+    first = tok.doc[tok.i - 2]
+    return None if first.whitespace_ else f"{first.lower_}-{tok.lemma_.lower()}"
 
 
 def _warns_of_harm(verb: Token, lex: Lexicon, parties: Parties) -> bool:

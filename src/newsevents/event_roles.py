@@ -151,9 +151,10 @@ class Parties:
                      m.kind, position)
 
     def _record_coordinated_pairs(self) -> None:
-        for tok in self.doc:
-            m = self.mention_at(tok)
-            if m is None or tok.dep_ == "conj" or m.kind == "location":
+        for i in sorted(self._by_token):  # the tokens of mentions, in text order
+            tok = self.doc[i]
+            m = self._by_token[i]
+            if tok.dep_ == "conj" or m.kind == "location":
                 continue
             group = [self._party(m, tok.idx)]
             for c in tok.conjuncts:

@@ -156,7 +156,11 @@ def _reports_obligation(verb: Token, lex: Lexicon) -> bool:
 
 def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:
     found: list[Trigger] = []
-    for tok in sent.span:
+    pos, doc = parties.a.words.pos, sent.span.doc
+    for i in range(sent.span.start, sent.span.end):
+        if pos[i] not in ("VERB", "NOUN", "PROPN"):
+            continue  # no entry but for verbs and nouns (no spaCy token made for the rest)
+        tok = doc[i]
         verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
         entry = verb_entry(tok, lex, parties) if verbal else None
         if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \

@@ -26,6 +26,7 @@ Conventions for parties the text leaves unnamed:
 from __future__ import annotations
 
 from spacy.tokens import Token
+
 from .analysis import Analysis
 from .event_lexicon import Lexicon
 from .event_roles import (
@@ -42,40 +43,25 @@ from .event_roles import (
 from .event_status import event_location, governing_verb
 from .event_triggers import PLACE_PREPS, Trigger, verb_lemmas
 
+#: types whose target place stands for its state ("an attack on Gaza")
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN", "PROTEST")
-
-
 #: hostile acts whose unnamed parties are coded by the country where they happened
 LOCATED_PARTY_TYPES = ("ASSAULT", "COERCE")
-
-
 #: prepositions whose object is the background of a clause's act, not its main event
 BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during", "since",
                     "because", "until", "ahead", "pending", "like")
-
-
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
-
-
 #: types stating a stance toward something: "concern over X", "support for X"
 STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
-
-
 #: moves of a side's own forces: passive without agent, the forces' side moves them
 OWN_FORCE_TYPES = ("RETREAT", "MOBILIZE")
-
-
 #: nouns naming a state's institutions, which with no state named are the local state's
 STATE_NOUNS = frozenset({"government", "authority", "president", "regime", "police", "parliament",
                          "cabinet", "army", "military", "ministry", "junta", "administration",
                          "premier", "state"})
-
-
 #: verbs of going or sending: a purpose clause under one is pursued at the destination
 MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "come", "return",
                           "arrive", "head", "move", "rush", "airlift"})
-
-
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
@@ -103,7 +89,7 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
     if is_passive(verb):
         actors = phrases_of(parties, agent_of(verb))
         recipients = phrases_of(parties, subj if verb.dep_ != "acl" else
-                              [verb.head] if _stated_participle(verb) else [])
+                                [verb.head] if _stated_participle(verb) else [])
     else:
         actors = phrases_of(parties, subj)
         # what parties meet or agree "on" is their topic, not a party ("met on Iran's program")
@@ -283,7 +269,7 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
         return subjects
     for depth in range(3):
         subjects = others(phrases_of(parties, [c for tok in frontier if tok.dep_ == "ccomp" and depth
-                                             for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
+                                               for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]))
         if subjects:
             return subjects
         found: list[Party] = []
@@ -376,7 +362,7 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         preps = NESTED_TARGET_PREPS + (("from",) if e.type == "RETREAT" else ())
         inner = prep_objects(noun, ("of",))
         recipients.extend(phrases_of(parties, [p for o in inner for p in prep_objects(o, preps)]
-                                   + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
+                                     + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
     if not recipients and e.type == "ACCUSE" and noun.dep_ == "dobj" \
@@ -396,7 +382,7 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
                 actors = phrases_of(parties, subject_of(verb))
             if not recipients:
                 recipients = phrases_of(parties, prep_objects(verb, [p for p in NOUN_RECIPIENT_PREPS
-                                                                   if p not in topic]))
+                                                                     if p not in topic]))
     if not actors:
         actors = _former_latter(noun, parties)
     return unique(actors), unique(recipients)

@@ -9,7 +9,7 @@ Public API (see README "Python API")::
         ...
 
     store = open_store()                     # ./newsevents.db, $NEWSEVENTS_DB or a URL
-    ingest(["examples/"], store)             # extract, store, link across articles
+    ingest(["news/"], store)                 # extract, store, link across articles
     store.story_events(actors=["EGY"], status="expected")   # -> [StoryEvent]
     events_frame(store, type="AGREE")        # -> pandas.DataFrame
 

@@ -6,7 +6,7 @@ notebook does what the command does::
     from newsevents import open_store, ingest, events_frame
 
     store = open_store()                        # ./newsevents.db, or $NEWSEVENTS_DB, or a URL
-    summary = ingest(["examples/"], store)      # extracts, stores, links; -> IngestSummary
+    summary = ingest(["news/"], store)          # extracts, stores, links; -> IngestSummary
     df = events_frame(store, actors=["EGY", "ETH"], status="expected")
 """
 

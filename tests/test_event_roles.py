@@ -274,3 +274,15 @@ def test_an_act_told_twice_in_a_sentence_is_one_event(make_analysis):
     text = "Kenyan farmers threatened today to hold a general strike unless Uganda lifted its ban within ten days."
     evs = events_of(make_analysis, text, [("Kenyan", "KEN"), ("Uganda", "UGA")])
     assert [(e.actors, e.recipients) for e in evs if e.type == "THREATEN"] == [(["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, sector, recipients", [
+    # a state's people asking with no one named ask their own state's authorities
+    ("Kenyan rebels demanded more rights.", "REB", ["KEN"]),
+    ("Kenyan students demanded more rights.", "EDU", ["KEN"]),
+    # the state's own organs do not ask themselves
+    ("The Kenyan government demanded more rights.", "GOV", []),
+])
+def test_a_domestic_groups_demand_goes_to_its_authorities(make_analysis, text, sector, recipients):
+    a = make_analysis(text, mentions=[mention(text, "Kenyan", "KEN", sector=sector)])
+    assert of_type(find_events(a), "REQUEST").recipients == recipients

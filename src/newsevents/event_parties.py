@@ -18,6 +18,9 @@ Conventions for parties the text leaves unnamed:
 * The state hosting a meeting held on its soil is one of its parties.
 * "The government", "the authorities", "the president" with no state named are the state where
   the event happens, else that of the (non-state) people acting.
+* A demand, refusal or concession by one state's people or bodies that are no state organ
+  (by the sector of their mention: rebels, students, a union), with no one named, is
+  directed at their own state's authorities.
 * Last, an act with a named doer and no target from these roles takes the party named nearest
   inside what it acts on ("accepted a formula for ending its dispute with X"), breadth first
   down its argument dependents, never the act's own setting.
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .actor_roles import STATE_SECTORS
 from .analysis import Analysis
 from .event_lexicon import Lexicon
 from .event_roles import (
@@ -59,6 +63,8 @@ OWN_FORCE_TYPES = ("RETREAT", "MOBILIZE")
 STATE_NOUNS = frozenset({"government", "authority", "president", "regime", "police", "parliament",
                          "cabinet", "army", "military", "ministry", "junta", "administration",
                          "premier", "state"})
+#: acts a state's own people or bodies direct at its authorities when no one is named
+DOMESTIC_TYPES = ("REQUEST", "REJECT", "CONCEDE")
 #: verbs of going or sending: a purpose clause under one is pursued at the destination
 MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "come", "return",
                           "arrive", "head", "move", "rush", "airlift"})
@@ -485,3 +491,13 @@ def country_of(actor_id: str, a: Analysis) -> str | None:
         return actor_id
     return next((x.country for x in a.actors if x.id == actor_id), None) or \
         next((m.country for m in a.mentions if m.actor_id == actor_id and m.country), None)
+
+
+def domestic_group(actors: list[Party], parties: Parties) -> bool:
+    """The actors are people or bodies of one state that are not its state organs: a mention
+    whose sector is no state sector ("Kenyan rebels" REB, "Bosnian Serbs" CVL, a union LAB)."""
+    if not actors or len({p.country for p in actors}) != 1 or actors[0].country is None:
+        return False
+    sectors = [parties.sector_of(p) for p in actors]
+    return all(s is not None and s not in STATE_SECTORS for s in sectors)
+

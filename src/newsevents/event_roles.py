@@ -135,6 +135,14 @@ class Parties:
             and tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "poss") \
             and tok.ent_type_ != "NORP" and tok.tag_ != "NNPS"  # "Palestinians" are people
 
+    def sector_of(self, p: Party) -> str | None:
+        """The sector of the mention a party was read from ("Kenyan rebels": REB)."""
+        if self._starts is None:
+            self._starts = {t.idx: t for t in self.doc}
+        tok = self._starts.get(p.position)
+        m = self.mention_at(tok) if tok is not None else None
+        return m.sector if m is not None and m.actor_id == p.actor_id else None
+
     def group_noun(self, p: Party) -> Token | None:
         """The common noun a party was read from as a modifier ("Georgian" in "Georgian
         demonstrators"), if it was."""

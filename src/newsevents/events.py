@@ -51,7 +51,9 @@ from .event_parties import (
     PLACE_TARGET_TYPES,
     act_location,
     argument_heads,
+    DOMESTIC_TYPES,
     country_of,
+    domestic_group,
     ends_protest,
     has_unnamed_agent,
     in_object,
@@ -270,6 +272,10 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             # a protest, or the calling off of one ("called off their strike"), is aimed at
             # the authorities where it is held
             recipients = protest_target(actors, location, a, parties)
+        if type_ in DOMESTIC_TYPES and not recipients and domestic_group(actors, parties):
+            # a group of one state's people asking, refusing or yielding with no one named
+            # deals with its own state's authorities ("Kenyan rebels demanded more rights")
+            recipients = [Party(actors[0].country, actors[0].country, "country", actors[0].position)]
         elif type_ in ("ASSAULT", "COERCE") and not recipients and location is not None:
             # "jets struck targets in southern Lebanon": the place's state is hit
             place = country_of(location, a)

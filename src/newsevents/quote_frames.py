@@ -15,7 +15,7 @@ and the token-span helpers the quote modules share.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .resources import load_toml
@@ -43,8 +43,8 @@ class Lexicon:
     prep_content: frozenset[tuple[str, str]]
     question: frozenset[str]
 
-    @property
-    def prep_verbs(self) -> frozenset[str]:
+    @cached_property
+    def prep_verbs(self) -> frozenset[str]:  # read for every verb of every sentence: made once
         return frozenset(v for v, _ in self.prep_content)
 
 

@@ -237,6 +237,8 @@ def _ordered(triggers: list[Trigger]) -> list[Trigger]:
 
 def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> list[Event]:
     candidates = _candidates(a, sent, lex, parties)
+    if not candidates:
+        return []
     trigger_tokens = [c.trigger.token for c in candidates]
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)

@@ -297,7 +297,8 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
 
 
 def _as_country_party(p: Party) -> Party:
-    return Party(p.country, p.country, "country", p.position) if p.kind == "location" else p
+    # a place of no known state ("between Chile and Krabi") stays a place: no party of id None
+    return Party(p.country, p.country, "country", p.position) if p.kind == "location" and p.country else p
 
 
 def places_as_countries(actors: list[Party]) -> list[Party]:

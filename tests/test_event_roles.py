@@ -138,6 +138,12 @@ def test_a_party_named_inside_what_is_acted_on_is_the_target(make_analysis):
     assert set(ev.actors) | set(ev.recipients) == {"GHA", "TGO"}
 
 
+def test_an_adverbial_clause_inside_what_is_acted_on_names_no_target(make_analysis):
+    text = "Ghana accepted a plan to hold elections while Togo rebuilds its army."
+    ev = of_type(events_of(make_analysis, text, [("Ghana", "GHA"), ("Togo", "TGO")]), "AGREE")
+    assert (ev.actors, ev.recipients) == (["GHA"], [])
+
+
 # -- status and one event per act ---------------------------------------------------------------
 def test_the_act_a_demand_names_has_not_happened(make_analysis):
     text = "Somali rebels insisted on their demand that Kenya's government release the prisoners."

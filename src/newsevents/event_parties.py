@@ -184,7 +184,7 @@ def nearest_party(tok: Token, parties: Parties, actors: list[Party], lex: Lexico
         # below the trigger a "by" phrase names the doer of what is acted on ("criticized the
         # arrest of X by Y": Y)
         frontier = [c for t in frontier for c in t.children
-                    if c.dep_ in _ARGUMENT_DEPS + ("poss", "nsubj", "advcl")
+                    if c.dep_ in _ARGUMENT_DEPS + ("poss", "nsubj")
                     and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("according",))]
     return []
 

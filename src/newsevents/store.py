@@ -379,21 +379,27 @@ class Store:
                 spans[-1][1] = max(spans[-1][1], hi)
             else:
                 spans.append([lo, hi])
-        if len(spans) > 64:  # keep the statement small (SQLite limits expression depth)
-            spans = [[spans[0][0], max(hi for _lo, hi in spans)]]
-        meets = sa.or_(*(sa.and_(sa.or_(story_events.c.window_hi.is_(None),
-                                        story_events.c.window_hi >= lo.isoformat()),
-                                 sa.or_(story_events.c.window_lo.is_(None),
-                                        story_events.c.window_lo <= hi.isoformat()))
-                         for lo, hi in spans))
-        q = (sa.select(mentions.c.story_event_id, mentions.c.data)
-             .join(story_events, story_events.c.id == mentions.c.story_event_id)
-             .where(story_events.c.type.in_(sorted({m.type for m in new})), story_events.c.id.in_(ids))
-             .where(meets)
-             .order_by(mentions.c.id))
         out: dict[str, list[Mention]] = {}
-        for eid, data in conn.execute(q):
-            out.setdefault(eid, []).append(_mention_from(data))
+        types = sorted({m.type for m in new})
+        # at most 64 spans a statement (SQLite limits expression depth): a batch spread over
+        # many years (a backfill in no order) takes several statements, never one span from its
+        # first day to its last, which would pull in every story event between them and make
+        # each batch cost more as the store grows
+        for k in range(0, len(spans), 64):
+            meets = sa.or_(*(sa.and_(sa.or_(story_events.c.window_hi.is_(None),
+                                            story_events.c.window_hi >= lo.isoformat()),
+                                     sa.or_(story_events.c.window_lo.is_(None),
+                                            story_events.c.window_lo <= hi.isoformat()))
+                             for lo, hi in spans[k:k + 64]))
+            q = (sa.select(mentions.c.story_event_id, mentions.c.data)
+                 .join(story_events, story_events.c.id == mentions.c.story_event_id)
+                 .where(story_events.c.type.in_(types), story_events.c.id.in_(ids))
+                 .where(meets)
+                 .order_by(mentions.c.id))
+            found_before = set(out)  # a story event meeting two groups of spans is read once
+            for eid, data in conn.execute(q):
+                if eid not in found_before:
+                    out.setdefault(eid, []).append(_mention_from(data))
         return out
 
     def _write_event(self, conn: Connection, ident: str, ms: list[Mention], exists: bool | None = None) -> None:

@@ -297,7 +297,7 @@ def _complement_recipients(verb: Token, parties: Parties, actor_ids: set[str]) -
 
 
 def _as_country_party(p: Party) -> Party:
-    # a place of no known state ("between Chile and Krabi") stays a place: no party of id None
+    # a place of no known state ("between Peru and Krabi") stays a place: no party of id None
     return Party(p.country, p.country, "country", p.position) if p.kind == "location" and p.country else p
 
 

@@ -212,6 +212,26 @@ def write_lock(conn: Connection) -> None:
         conn.exec_driver_sql("LOCK TABLE schema_version IN SHARE ROW EXCLUSIVE MODE")
 
 
+def _switch_to_wal(cur) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another process holds the lock: SQLite may
+    answer "database is locked" at once, without waiting, when several processes open a new
+    file together (the mode is kept in the file, so the first one to switch settles it)."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def make_engine(url: str) -> Engine:
     try:
         engine = sa.create_engine(url, future=True)
@@ -225,7 +245,7 @@ def make_engine(url: str) -> Engine:
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL needs the lock
-            cur.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
     return engine

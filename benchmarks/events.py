@@ -28,7 +28,11 @@ parses afresh.  The stages after parsing (actors, times, quotes, events) always 
 * a confusion table of gold type (rows) by main-event type (columns).
 
 An actor id's country is the record's country for it (an ISO3 id is its own country; an
-``igo`` actor without a country is ``IGO``, as the gold codes it).
+``igo`` actor without a country is ``IGO``, as the gold codes it).  Parties of no state count
+by CAMEO's transnational codes, as both gold sets code them: an actor without a country whose
+sector is ``IGO`` (an official of one: "Kofi Annan, UN secretary-general") is ``IGO``, one
+whose sector is ``NGO`` is ``NGO``, and an armed group (kind ``group``, sector ``REB``) of no
+country is ``IMG`` (CAMEO's international militant group: "al-Qaeda", "ISIL").
 
 **PETRARCH-2** (``events/petrarch2_gsr_validation.jsonl``): a gold event's CAMEO code maps to a
 PLOVER type by its root as in the data README (codes under roots 01 and 02 have none and are
@@ -70,6 +74,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 HALVES = ("all", "even", "odd")
+#: CAMEO's codes for parties of no state, by an actor's (kind, sector) when it has no country
+STATELESS_CODES = {(kind, "IGO"): "IGO" for kind in ("person", "organization", "group")} | {
+    (kind, "NGO"): "NGO" for kind in ("person", "organization", "group")} | {("group", "REB"): "IMG"}
 
 
 # -- parsing with a cache ------------------------------------------------------------------
@@ -122,6 +129,8 @@ def countries(rec, ids: Iterable[str]) -> set[str]:
             out.add(by_id[i].country)
         elif i in by_id and by_id[i].kind == "igo":
             out.add("IGO")
+        elif i in by_id and (code := STATELESS_CODES.get((by_id[i].kind, by_id[i].sector))):
+            out.add(code)
     return out
 
 

@@ -77,6 +77,17 @@ CODINGS = [
      [("Ethiopia", "ETH"), ("Eritrea", "ERI"), loc("Riyadh", "SAU")], "AGREE", ["ETH", "ERI"], []),
     ("Israel's raids on Gaza were condemned by Jordan.", [("Israel", "ISR"), loc("Gaza", "PSE"), ("Jordan", "JOR")],
      "ACCUSE", ["JOR"], ["ISR"]),
+    # a description set off after the subject is no second subject
+    ("Members of the Kenyan Bar Society, a body linked to the church, accused Uganda of torture.",
+     [("Kenyan Bar Society", "organization:kbs", "organization", "KEN"), ("Uganda", "UGA")],
+     "ACCUSE", ["organization:kbs"], ["UGA"]),
+    # a tongue is no party
+    ("Ghana lifted its ban on the Russian language in schools.", [("Ghana", "GHA"), ("Russian", "RUS")],
+     "CONCEDE", ["GHA"], []),
+    # what a copula says its subject is in: "on strike", "in talks with"
+    ("Nurses in Kenya are out on strike.", [loc("Kenya", "KEN")], "PROTEST", ["KEN"], ["KEN"]),
+    ("Kenya is in talks with Uganda over the border.", [("Kenya", "KEN"), ("Uganda", "UGA")],
+     "CONSULT", ["KEN", "UGA"], []),
     # "its" in what a reported clause acts on, the clause's subject being another, is the reporter's
     ("The Pakistani army said Indian troops had fired on its posts.", [("Pakistani", "PAK"), ("Indian", "IND")],
      "ASSAULT", ["IND"], ["PAK"]),

@@ -390,9 +390,22 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
             if not recipients:
                 recipients = phrases_of(parties, prep_objects(verb, [p for p in NOUN_RECIPIENT_PREPS
                                                                      if p not in topic]))
+    if not actors and predicate_phrase(noun):  # "X are (out) on strike", "X are in talks with Y"
+        actors = phrases_of(parties, subject_of(governing_verb(noun)))
     if not actors:
         actors = _former_latter(noun, parties)
     return unique(actors), unique(recipients)
+
+
+def predicate_phrase(noun: Token) -> bool:
+    """The event noun is what a copula says its subject is in: "on strike", "out on strike",
+    "in talks"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "in"):
+        return False
+    holder = noun.head.head
+    if holder.dep_ in ("advmod", "prt") and holder.lower_ == "out":
+        holder = holder.head
+    return holder.lemma_ == "be" and any(c.dep_ == "nsubj" for c in holder.children)
 
 
 def act_location(t: Trigger, a: Analysis, parties: Parties) -> str | None:

@@ -40,6 +40,9 @@ LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
 #: roles of people present at an act without being party to it
 ONLOOKER_NOUNS = {"witness", "observer", "guest", "onlooker", "spectator", "guarantor"}
+#: nouns a nationality word names a tongue on, not a party ("the Russian language")
+LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "speaker", "translation", "alphabet",
+                            "script", "literature"})
 QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
                   "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
 
@@ -114,8 +117,9 @@ class Parties:
             if any(d0 <= m.start < d1 for d0, d1 in datelines):
                 continue  # the dateline's place names where the story was filed, not who acted
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (span.root.dep_ in ("amod", "compound")
+                                and span.root.head.lemma_.lower() in LANGUAGE_NOUNS):
+                continue  # "the Russian language", "Arabic speakers": a tongue, not a party
             for t in span:
                 self._by_token.setdefault(t.i, m)
         self._record_coordinated_pairs()
@@ -333,8 +337,10 @@ class Parties:
         return any(d0 <= tok.idx < d1 for d0, d1 in self._datelines)
 
     def modifier(self, tok: Token) -> list[Party]:
-        if _stance_prefixed(tok):
-            return []  # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a member
+        if _stance_prefixed(tok) or tok.head.lemma_.lower() in LANGUAGE_NOUNS:
+            # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a member; "the
+            # Russian language": a tongue
+            return []
         m = self.mention_at(tok)
         if m is not None:
             return [self._party(m, tok.idx)]
@@ -400,6 +406,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         # two subjects are a misparse (a dateline "CAIRO, May 2 - X said"): take the nearest
         before = [c for c in subj if c.i < verb.i]
         s = before[-1] if before else subj[0]
+        if len(before) >= 2 and s.pos_ == "NOUN" and s.left_edge.i > 0 \
+                and s.doc[s.left_edge.i - 1].text == ",":
+            s = before[-2]  # "X, a body linked to Y, investigated": a description set off of X
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         return [s]

@@ -65,6 +65,7 @@ from .event_parties import (
     noun_parties,
     phrases_of,
     places_as_countries,
+    predicate_phrase,
     reciprocal,
     same_party,
     verb_parties,
@@ -359,7 +360,8 @@ def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
         out[tok.i] = tok.i
         if c.trigger.entry.pos == "noun":
             verb = governing_verb(tok)
-            if verb is not None and verb_lemmas(verb) & lex.light_verbs and in_object(tok, verb):
+            if verb is not None and (verb_lemmas(verb) & lex.light_verbs and in_object(tok, verb)
+                                     or predicate_phrase(tok)):
                 out.setdefault(verb.i, tok.i)
     return out
 

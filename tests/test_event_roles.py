@@ -88,6 +88,10 @@ CODINGS = [
     ("Nurses in Kenya are out on strike.", [loc("Kenya", "KEN")], "PROTEST", ["KEN"], ["KEN"]),
     ("Kenya is in talks with Uganda over the border.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "CONSULT", ["KEN", "UGA"], []),
+    # a state lodging a protest complains; a state boycotting protests
+    ("Canada lodged a protest with India.", [("Canada", "CAN"), ("India", "IND")], "ACCUSE", ["CAN"], ["IND"]),
+    ("Egypt boycotted the conference in Addis Ababa.", [("Egypt", "EGY"), loc("Addis Ababa", "ETH")],
+     "PROTEST", ["EGY"], ["ETH"]),
     # "its" in what a reported clause acts on, the clause's subject being another, is the reporter's
     ("The Pakistani army said Indian troops had fired on its posts.", [("Pakistani", "PAK"), ("Indian", "IND")],
      "ASSAULT", ["IND"], ["PAK"]),

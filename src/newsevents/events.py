@@ -269,8 +269,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:
             confidence -= 0.1
-        if type_ == "PROTEST" and actors and all(parties.is_state(p) for p in actors):
-            type_, mode, cameo = "ACCUSE", "complain", "114"  # "Japan lodged a protest with X"
+        if type_ == "PROTEST" and mode in (None, "demo") and actors and all(parties.is_state(p) for p in actors):
+            # "Japan lodged a protest with X" (a state boycotting a vote or games still protests)
+            type_, mode, cameo = "ACCUSE", "complain", "114"
         if (type_ == "PROTEST" or (type_ == "CONCEDE" and ends_protest(t.token, lex))) and not recipients:
             # a protest, or the calling off of one ("called off their strike"), is aimed at
             # the authorities where it is held

@@ -194,6 +194,18 @@ def test_accusing_each_other_is_one_accusation_each_way(make_analysis):
         (("ARM",), ("AZE",)), (("AZE",), ("ARM",))}
 
 
+@pytest.mark.parametrize("text", [
+    "Fighting between Armenia and Azerbaijan killed ten soldiers.",
+    "Armenian and Azerbaijani troops clashed near the border.",
+])
+def test_fighting_between_two_sides_is_an_attack_each_way(make_analysis, text):
+    specs = [("Armenia" if "Armenia " in text else "Armenian", "ARM"),
+             ("Azerbaijan" if "Azerbaijan " in text else "Azerbaijani", "AZE")]
+    evs = events_of(make_analysis, text, specs)
+    assert {(tuple(e.actors), tuple(e.recipients)) for e in evs if e.type == "ASSAULT"} == {
+        (("ARM",), ("AZE",)), (("AZE",), ("ARM",))}
+
+
 def test_its_own_is_the_doers_not_the_reporters(make_analysis):
     text = "Kenya said Somalia attacked its own army."
     evs = events_of(make_analysis, text, [("Kenya", "KEN"), ("Somalia", "SOM")])

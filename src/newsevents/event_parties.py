@@ -436,6 +436,22 @@ def reciprocal(tok: Token) -> bool:
                or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children)) for o in objs)
 
 
+#: verbs whose coordinated subjects act on each other when no one else is named ("X and Y
+#: clashed", "X and Y exchanged fire", "X and Y have fought three wars")
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "trade", "skirmish", "battle"})
+
+
+def mutual(tok: Token) -> bool:
+    """The act's parties act on one another: "each other", "fighting between X and Y", "X and
+    Y clashed"."""
+    if reciprocal(tok):
+        return True
+    if prep_objects(tok, ("between", "among")):
+        return True
+    verb = tok if tok.pos_ == "VERB" else governing_verb(tok)  # "exchanged fire"
+    return verb is not None and verb.lemma_.lower() in MUTUAL_VERBS
+
+
 def _cumulative(verb: Token) -> bool:
     """A toll counted over a stretch of time ("have been killed since 2014", "over the past
     year"), the background of a conflict, not one act."""

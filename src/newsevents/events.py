@@ -12,7 +12,8 @@ For each prose sentence (headings and boilerplate never state events):
    where it happened; the host of a meeting; "the government" unnamed is the local state; the
    party named nearest inside what is acted on).  Anaphoric groups ("the two nations", "the
    former") resolve to the most salient group named before.  Symmetric types (AGREE, CONSULT,
-   COOPERATE) list all parties as actors; "X and Y accused each other" is one event each way.
+   COOPERATE) list all parties as actors; "X and Y accused each other", "fighting between X and
+   Y", "X and Y clashed" are one event each way.
    A recipient of the actor's own country named differently is kept (a domestic event); a
    protest, or the calling off of one, with no named target is aimed at the authorities where
    it is held.  A word of an organisation's name ("the Pacific Alliance") triggers nothing.
@@ -66,7 +67,7 @@ from .event_parties import (
     phrases_of,
     places_as_countries,
     predicate_phrase,
-    reciprocal,
+    mutual,
     same_party,
     verb_parties,
 )
@@ -224,8 +225,8 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             if not named:
                 continue
             out.remove(restated)  # "were killed in a X attack": the noun names the doer
-        if not t.entry.symmetric and not recipients and len(actors) >= 2 and reciprocal(t.token):
-            # "X and Y accused each other": each of them does it to the others
+        if not t.entry.symmetric and not recipients and len(actors) >= 2 and mutual(t.token):
+            # "X and Y accused each other", "clashes between X and Y": each does it to the others
             out.extend(_Candidate(t, [p], [q for q in actors if q != p], location, named) for p in actors)
             continue
         out.append(_Candidate(t, actors, recipients, location, named))

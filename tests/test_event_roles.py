@@ -117,6 +117,14 @@ NOT_CODED = [
     ("Chad defended the right of its troops to fire on militants in Niger.", [("Chad", "TCD"), ("Niger", "NER")],
      "ASSAULT", ["NER"]),
     ("US-backed forces shelled a village in Syria.", [("US", "USA"), ("Syria", "SYR")], "ASSAULT", ["SYR"]),
+    # what a party or an act is, not what it did: a relative clause on a party, an event noun
+    # as the subject of a copula
+    ("Kenya, which has threatened to invade Somalia, is a member of the union.", [("Kenya", "KEN"), ("Somalia", "SOM")],
+     "ASSAULT", None),
+    ("Kenya, which has threatened to invade Somalia, is a member of the union.", [("Kenya", "KEN"), ("Somalia", "SOM")],
+     "THREATEN", None),
+    ("The agreement between Kenya and Uganda remains the bedrock of peace.", [("Kenya", "KEN"), ("Uganda", "UGA")],
+     "AGREE", None),
     # forces are moved by their own side, a regime is disarmed by others
     ("The talks failed unless the Ugandan regime is disarmed.", [("Ugandan", "UGA")], "RETREAT", ["UGA"]),
 ]
@@ -204,6 +212,13 @@ def test_fighting_between_two_sides_is_an_attack_each_way(make_analysis, text):
     evs = events_of(make_analysis, text, specs)
     assert {(tuple(e.actors), tuple(e.recipients)) for e in evs if e.type == "ASSAULT"} == {
         (("ARM",), ("AZE",)), (("AZE",), ("ARM",))}
+
+
+def test_a_rally_to_protest_and_a_speakers_report_are_not_descriptions(make_analysis):
+    text = "Thousands of Kenyans gathered for a rally in Nairobi to protest the new tax."
+    assert of_type(events_of(make_analysis, text, [("Kenyans", "KEN")]), "PROTEST").actors == ["KEN"]
+    text = "The minister, who told reporters that Kenya would sign the accord with Uganda, left."
+    assert of_type(events_of(make_analysis, text, [("Kenya", "KEN"), ("Uganda", "UGA")]), "AGREE")
 
 
 def test_its_own_is_the_doers_not_the_reporters(make_analysis):

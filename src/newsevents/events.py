@@ -32,9 +32,11 @@ For each prose sentence (headings and boilerplate never state events):
 
 An event needs an actor (a passive "X was killed" of an agentless type, and a named agent the
 actor stage does not know, excepted; an unasserted event always needs one); the publisher's own
-actions ("X has contacted ... for comment") are not events; one event is kept per (type,
-actors, recipients) in a sentence, and none that another of its type and status states more
-fully.  A planned event restated nearby with a date shares that date.
+actions ("X has contacted ... for comment") are not events, nor are descriptions of what a
+party or an act is (a relative clause on a party, "X, which has threatened to ...": its
+history; an event noun as the subject of a copula, "the agreement remains the bedrock of ...");
+one event is kept per (type, actors, recipients) in a sentence, and none that another of its
+type and status states more fully.  A planned event restated nearby with a date shares that date.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ from .event_parties import (
 )
 from .event_roles import (
     Parties,
+    RELATIVE_PRONOUNS,
     Party,
     agent_of,
     is_passive,
@@ -287,6 +290,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             recipients = [Party(place, place, "country", sent.start)] if place else []
         if not c.named:  # no doer named: less when the place's state stands for it
             confidence -= 0.15 if actors else 0.3
+        if _describes(t.token, t.entry.pos):
+            continue
         if _serves_other(t.token, anchors):
             confidence -= 0.15
         if _background_clause(t.token):
@@ -386,6 +391,31 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
             return True  # "accused X of attacking", "arrested for spying"
         cur = cur.head
     return False
+
+
+#: verbs saying what their subject is, not what it does
+COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
+
+
+def _describes(tok: Token, pos: str) -> bool:
+    """The trigger describes a party or an act instead of telling one: a relative clause on a
+    party ("Turkey, which has threatened to invade X, is a member of Y": its history, not the
+    news; not a purpose, "a rally to protest"), or an event noun that is the subject of what it
+    is ("the agreement between X and Y remains the bedrock of ...")."""
+    if pos == "noun":
+        return tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT"
+    clause = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
+    for _ in range(3):  # up through what the clause completes ("which has threatened to invade")
+        if clause is None or clause.dep_ not in ("xcomp", "conj"):  # (a reported content is news)
+            break
+        clause = clause.head
+    if clause is None or clause.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    # the relative word before the verb ("which has", "some of whom were", "whose forces")
+    return any(w.lower_ in RELATIVE_PRONOUNS or w.lower_ == "whose"
+               for w in clause.doc[clause.left_edge.i:clause.i])
 
 
 #: marks of an adverbial clause that sets the scene for the main clause

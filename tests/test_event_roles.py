@@ -125,6 +125,10 @@ NOT_CODED = [
      "THREATEN", None),
     ("The agreement between Kenya and Uganda remains the bedrock of peace.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "AGREE", None),
+    # a conflict's toll, a condition a state is under
+    ("The war in Somalia has killed thousands of people.", [("Somalia", "SOM")], "ASSAULT", None),
+    ("Eritrea has been under United Nations sanctions since 2009.",
+     [("Eritrea", "ERI"), ("United Nations", "igo:un", "igo")], "SANCTION", None),
     # forces are moved by their own side, a regime is disarmed by others
     ("The talks failed unless the Ugandan regime is disarmed.", [("Ugandan", "UGA")], "RETREAT", ["UGA"]),
 ]

@@ -33,8 +33,9 @@ For each prose sentence (headings and boilerplate never state events):
 An event needs an actor (a passive "X was killed" of an agentless type, and a named agent the
 actor stage does not know, excepted; an unasserted event always needs one); the publisher's own
 actions ("X has contacted ... for comment") are not events, nor are descriptions of what a
-party or an act is (a relative clause on a party, "X, which has threatened to ...": its
-history; an event noun as the subject of a copula, "the agreement remains the bedrock of ...");
+party or an act is (a conflict's toll, "the war has killed ..."; a condition, "X remains under an
+embargo"; a relative clause on a party, "X, which has threatened to ...": its history; an
+event noun as the subject of a copula, "the agreement remains the bedrock of ...");
 one event is kept per (type, actors, recipients) in a sentence, and none that another of its
 type and status states more fully.  A planned event restated nearby with a date shares that date.
 """
@@ -393,17 +394,26 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
     return False
 
 
+#: protracted conflicts, whose tolls ("the war has killed ...") are background counts
+CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest",
+                            "crisis", "bloodshed", "hostility", "warfare"})
 #: verbs saying what their subject is, not what it does
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 
 
 def _describes(tok: Token, pos: str) -> bool:
-    """The trigger describes a party or an act instead of telling one: a relative clause on a
-    party ("Turkey, which has threatened to invade X, is a member of Y": its history, not the
-    news; not a purpose, "a rally to protest"), or an event noun that is the subject of what it
-    is ("the agreement between X and Y remains the bedrock of ...")."""
+    """The trigger describes a party or an act instead of telling one: a conflict's toll ("the
+    war has killed ..."), a relative clause on a party ("Turkey, which has threatened to invade
+    X, is a member of Y": its history, not the news; not a purpose, "a rally to protest"), an
+    event noun that is the subject of what it is ("the agreement between X and Y remains the
+    bedrock of ..."), or a condition a party is under ("X remains under an embargo")."""
     if pos == "noun":
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_ in COPULAS:
+            return True  # "X has been under sanctions since 2011": a standing condition
         return tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT"
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj and subj[0].lemma_.lower() in CONFLICT_NOUNS:
+        return True  # "the war has killed tens of thousands": a conflict's toll, no one act
     clause = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
     for _ in range(3):  # up through what the clause completes ("which has threatened to invade")
         if clause is None or clause.dep_ not in ("xcomp", "conj"):  # (a reported content is news)

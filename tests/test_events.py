@@ -225,7 +225,6 @@ def test_one_event_per_type_and_parties_in_a_sentence(make_analysis):
 
 # -- senses, datelines, pronouns, groups ------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "Spain did not back down.",
     "Spain struck a conciliatory tone.",
     "Spain asked not to be named.",
     "Spain said it must defend itself.",
@@ -767,3 +766,64 @@ def test_a_pledge_of_harm_is_a_threat_and_of_help_a_promise(make_analysis):
     ms = [mention(text, "Chad", "TCD"), mention(text, "Sudan", "SDN")]
     types = [e.type for e in events_of(make_analysis, text, ms)]
     assert "AGREE" in types and "THREATEN" not in types
+
+
+# -- lexicon 1.4: consulting, sieges, strikes by workers, pressure, de-escalation -------------
+NAMES_1_4 = {"Malian": "MLI", "Mali": "MLI", "Niger": "NER", "Chadian": "TCD", "Chad": "TCD",
+             "Sudan": "SDN", "Benin": "BEN"}
+
+
+def _events_1_4(make_analysis, text):
+    ms = [mention(text, n, c) for n, c in NAMES_1_4.items() if n in text]
+    ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+    return events_of(make_analysis, text, ms)
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Mali discussed the border dispute with Niger on Monday.", "CONSULT", None),
+    ("Mali and Niger discussed trade.", "CONSULT", None),
+    ("The president of Mali spoke by telephone with the president of Niger.", "CONSULT", "phone"),
+    ("Chad held a phone call with Sudan.", "CONSULT", None),
+    ("Chad vetoed the resolution on Sudan.", "REJECT", "129"),
+    ("Chad received $5 million in aid from Sudan.", "AID", None),
+    ("Peacekeepers from Benin arrived in Mali.", "AID", "peacekeeping"),
+    ("Chadian troops arrived in Sudan on Friday.", "MOBILIZE", "troops"),
+    ("Malian workers struck on Monday.", "PROTEST", "strike"),
+    ("Malian protesters took to the streets.", "PROTEST", "demo"),
+    ("Mali froze the assets of the president of Niger.", "SANCTION", None),
+    ("Niger protested that Mali had closed the border.", "ACCUSE", None),
+    ("Chad halted its offensive against Sudan.", "RETREAT", None),
+    ("Sudan halted air strikes on Chad.", "RETREAT", None),
+    ("Mali sought the release of two soldiers from Niger.", "REQUEST", None),
+    ("Chad finally backed down.", "CONCEDE", None),
+    ("Chad ignored calls from Sudan to withdraw.", "REJECT", None),
+    ("Benin joined forces with Niger against the rebels.", "COOPERATE", None),
+    ("Mali settled its border dispute with Niger.", "AGREE", None),
+    ("Chad encouraged Sudan to hold elections.", "REQUEST", None),
+    ("Chad moved troops to the border with Sudan.", "MOBILIZE", None),
+    ("Chadian forces besieged the town.", "COERCE", "191"),
+])
+def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
+    ev = by_type(_events_1_4(make_analysis, text), type_)
+    if mode is not None:
+        assert mode in (ev.mode, ev.cameo)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The cabinet of Mali discussed the budget.", "CONSULT"),  # no one else is consulted
+    ("The president of Mali spoke to reporters.", "CONSULT"),
+    ("Chad traded fire with Sudan.", "COOPERATE"),  # fire is no merchandise
+    ("Chad attacked Sudan for the third day.", "ACCUSE"),  # "for": a time, no grounds
+    ("Chadian jets struck on Monday.", "PROTEST"),  # jets are no workers
+    ("Sudan halted air strikes on Chad.", "CONCEDE"),  # air strikes are no labour strikes
+    ("Chad did not back down.", "SUPPORT"),  # backing down is no backing
+    ("Mali offered its condolences to Niger.", "SUPPORT"),  # empathy (CAMEO 018): no type
+    ("Sudan received the delegation of Chad.", "AID"),  # a visit, no aid
+])
+def test_senses_of_lexicon_1_4(make_analysis, text, type_):
+    assert type_ not in [e.type for e in _events_1_4(make_analysis, text)]
+
+
+def test_mediating_between_parties_is_consulting_them(make_analysis):
+    ev = by_type(_events_1_4(make_analysis, "Benin mediated between Mali and Niger."), "CONSULT")
+    assert ev.cameo == "045" and ev.actors == ["BEN"]

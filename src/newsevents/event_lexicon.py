@@ -31,8 +31,11 @@ class TriggerEntry:
     #: needs ("joint exercises", "hunger strike")
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # an object that changes the sense ("strike a tone")
+    #: verbs: subject lemmas the event needs ("peacekeepers arrived", "workers struck"), read
+    #: with the subject's compounds, modifiers and "of" nouns
+    subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
-    requires: str | None = None  # object|party|place|obligation|intransitive|complement
+    requires: str | None = None  # object|party|partner|place|obligation|intransitive|complement|clause|...
     of_role: str = "recipient"  # nouns: role of an "of X" complement
     possessive: str = "actor"  # nouns: role of a possessor ("Russia's support"), or "none"
     roles: str = "direct"  # verbs: "inverse" when the subject receives ("X received aid from Y")
@@ -122,6 +125,7 @@ def _entry(pos: Pos, raw: dict, symmetric_types: frozenset[str]) -> TriggerEntry
         symmetric=raw.get("symmetric", raw["type"] in symmetric_types),
         objects=frozenset(raw.get("objects", ())),
         not_objects=frozenset(raw.get("not_objects", ())),
+        subjects=frozenset(raw.get("subjects", ())),
         particles=frozenset(raw.get("particle", ())),
         requires=raw.get("requires"),
         of_role=raw.get("of", "recipient"),

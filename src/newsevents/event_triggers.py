@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from .analysis import Sentence
 from .event_lexicon import Lexicon, TriggerEntry
-from .event_roles import Parties, is_passive, objects_of, prep_objects
+from .event_roles import Parties, is_passive, objects_of, prep_objects, subject_of
 
 PLACE_PREPS = ("in", "at", "to")
 COMPLEMENT_PREPS = ("to", "on", "with", "upon", "over")
@@ -46,9 +46,9 @@ def _theme_lemmas(verb: Token) -> tuple[set[str], set[str]]:
         themes.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "acl":
         themes.append(verb.head)
-    themes.extend(prep_objects(verb, ("with", "on")))
-    for t in list(themes):  # "dollars of aid", "tons of food"
-        themes.extend(prep_objects(t, ("of",)))
+    themes.extend(prep_objects(verb, ("with", "on", "by", "via")))  # "spoke by telephone"
+    for t in list(themes):  # "dollars of aid", "tons of food", "$5 million in aid"
+        themes.extend(prep_objects(t, ("of", "in")))
     for t in list(themes):
         themes.extend(t.conjuncts)
         themes.extend(c for c in t.children if c.dep_ == "compound")
@@ -72,7 +72,10 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
     for e in entries:
         if themes is None and (e.objects or e.not_objects):
             themes, described = _theme_lemmas(tok)
-        if e.objects and not (themes & e.objects or ("*" in e.objects and themes)):
+        if e.objects and not (themes & e.objects or ("*" in e.objects and themes)) \
+                and not (e.particles and _lemmas(prep_objects(tok, e.particles)) & e.objects):
+            continue  # (the object of a needed particle counts: "took to the streets")
+        if e.subjects and not _subject_lemmas(tok) & e.subjects:
             continue
         if e.not_objects and described & e.not_objects:
             continue
@@ -84,6 +87,10 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
             continue
         if e.requires == "party" and not any(parties.of_phrase(o) for o in objects_of(tok)):
+            continue
+        if e.requires == "partner" and not _has_partner(tok, parties):
+            continue
+        if e.requires == "clause" and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
         if e.requires == "place" and not any(parties.mention_at(p) is not None
                                              for p in prep_objects(tok, PLACE_PREPS)):
@@ -102,6 +109,30 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         return e
     return None
+
+
+def _lemmas(toks: list[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in toks}
+
+
+def _subject_lemmas(verb: Token) -> set[str]:
+    """The lemmas of the verb's subject phrase: its head, the head's compounds and modifiers,
+    and its "of" nouns ("the first deployment of NATO peacekeeping troops")."""
+    heads = subject_of(verb)
+    heads = heads + [p for h in heads for p in prep_objects(h, ("of",))]
+    return _lemmas(heads) | {c.lemma_.lower() for h in heads for c in h.children
+                             if c.dep_ in ("compound", "amod")}
+
+
+def _has_partner(verb: Token, parties: Parties) -> bool:
+    """A party dealt with: named in a with/to/between phrase of the verb or its object
+    ("discussed the dispute with Y", "spoke to Y"), or the subject names two or more parties
+    ("X and Y discussed")."""
+    preps = ("with", "to", "between", "among")
+    objs = [c for c in verb.children if c.dep_ == "dobj"]  # "discussed the dispute with Y"
+    if any(parties.of_phrase(o) for o in prep_objects(verb, preps) + [p for o in objs for p in prep_objects(o, preps)]):
+        return True
+    return len(parties.of_phrases(subject_of(verb))) >= 2
 
 
 def noun_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:

@@ -100,3 +100,36 @@ def test_a_person_from_a_place_and_a_two_word_group_noun(run):
     assert (m["Somali"].actor_id, m["Somali"].sector) == ("SOM", "REF")
     m = run("Shelling hit the city of Kharkiv.\n")
     assert "city" not in m
+
+
+def test_a_nameless_group_is_placed_where_the_sentence_puts_it(run):
+    m = run("Thousands of people blocked roads in Lusaka on Tuesday.\n")
+    assert (m["people"].actor_id, m["people"].sector) == ("ZMB", "CVL")
+    m = run("Riot police fired tear gas at students marching on parliament in Windhoek.\n")
+    assert (m["students"].actor_id, m["students"].sector) == ("NAM", "EDU")
+    assert (m["Riot police"].actor_id, m["Riot police"].sector) == ("NAM", "COP")
+    m = run("Rebels attacked an army post near the city of Maiduguri.\n")
+    assert (m["Rebels"].actor_id, m["Rebels"].sector) == ("NGA", "REB")
+
+
+def test_a_nameless_organised_group_with_no_state_is_its_own_actor(run):
+    m = run("A human rights group said the trial was unfair.\n")
+    g = m["human rights group"]
+    assert (g.actor_id, g.kind, g.country, g.sector) == ("group:human-rights-group", "group", None, "NGO")
+    m = run("Residents said the water was cut.\n")
+    assert "Residents" not in m  # civilians of no stated place are left to the events stage
+
+
+def test_a_nameless_party_belongs_to_the_one_state_named(run):
+    m = run("The opposition said it would boycott Togo's elections.\n")
+    assert (m["opposition"].actor_id, m["opposition"].sector) == ("TGO", "OPP")
+
+
+def test_named_or_foreign_groups_are_not_nameless(run):
+    m = run("Georgian protesters and Hamas militants met settlers in Hebron. "
+            "People familiar with the talks in Oslo said so.\n")
+    assert "protesters" not in m and "militants" not in m  # named by their modifiers
+    assert "settlers" not in m  # people from elsewhere are not the state of the place they are in
+    assert "People" not in m  # sources, not a group that acts
+    m = run("The main rebel group, the Revolutionary United Front, laid down its arms.\n")
+    assert "rebel group" not in m  # the apposition names it

@@ -413,3 +413,15 @@ def test_a_title_with_for_and_a_domestic_office_take_the_sentence_state(run):
     assert (m["Ghulam Nabi Shah"].country, m["Ghulam Nabi Shah"].sector) == ("PAK", "OPP")
     a, _actors, mentions = run("Thousands voted for President Abdul Rahim Baloch in Pakistan.\n")
     assert _by_text(a, mentions)["Abdul Rahim Baloch"].sector == "GOV"
+
+
+def test_initials_in_brackets_name_the_organisation_before_them(run):
+    a, _actors, mentions = run("The National Union of Quarry Workers (NUQW) called a strike; NUQW leaders met later.\n")
+    ids = {a.text[m.start:m.end]: m.actor_id for m in mentions}
+    assert ids.get("NUQW") == ids["National Union of Quarry Workers"]
+
+
+def test_a_named_party_takes_the_common_noun_after_its_name_and_the_one_state_named(run):
+    a, _actors, mentions = run("The Islamic Salvation (Nahda) party said it would boycott Chad's elections.\n")
+    party = next(m for m in mentions if a.text[m.start:m.end].endswith("party"))
+    assert (party.kind, party.country, party.sector) == ("organization", "TCD", "PTY")

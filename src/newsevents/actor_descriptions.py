@@ -14,10 +14,19 @@ The last step of the actors stage (:mod:`newsevents.actors`), after surnames are
 * a people named "ethnic ..." ("ethnic Albanians in Serbia") belongs to the state whose land
   the sentence places it in;
 * a **group noun with a place** ("protesters in Tbilisi", "residents of Kharkiv") is a
-  mention of the place's state with the group's sector, as "Georgian protesters" would be.
+  mention of the place's state with the group's sector, as "Georgian protesters" would be;
+  people from elsewhere ("settlers", "migrants") belong to a place they come from, not to
+  one they are in;
+* a **nameless group** ("rebels attacked", "a human rights group said", "students marched
+  in X") is a mention too: of the state where the sentence places it (a place in its own
+  phrase, "demonstrators protesting in X", else one where its clause's act happens, "people
+  blocked streets in X"), else, for a party or the opposition, of the one state the sentence
+  names, else of the article's dominant state; with none, an organised group (rebels, a
+  rights group, a union) is an actor of its own with no country (``group:rebels``), and
+  civilians or state organs are left to the events stage.
 
 Office phrases come from ``[offices]`` in ``data/actor_words.toml``, group nouns from
-``[group_nouns]``.
+``[group_nouns]`` and ``[nameless_groups]``.
 """
 
 from __future__ import annotations
@@ -26,9 +35,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .actor_roles import STATE_SECTORS, Candidate, in_prose
+from .actor_roles import STATE_SECTORS, Candidate, dominant_country, in_prose
 from .analysis import Analysis
-from .knowledge import KnowledgeBase, actor_words, office_of, office_phrases
+from .knowledge import KnowledgeBase, actor_words, office_of, office_phrases, slugify
 
 #: words before an office that make it another one, or not a particular holder
 _NOT_THE_HOLDER = {"a", "an", "another", "one", "former", "ex", "ex-", "deputy", "vice", "acting", "first",
@@ -67,7 +76,8 @@ def describe(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> l
     out = _offices(a, kb, cands)
     out = _definite_descriptions(a, kb, out, prose)
     out = _ethnic_groups(a, kb, out)
-    return _groups_in_places(a, kb, out, prose)
+    out = _groups_in_places(a, kb, out, prose)
+    return _nameless_groups(a, kb, out, prose)
 
 
 _OF_PLACE = re.compile(r"\s+(?:of|in|living\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
@@ -221,6 +231,8 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
         if sector is None or (sector in STATE_SECTORS and m["prep"].lower() != "of") or noun in _PLACE_NOUNS:
             continue  # "officials in Kyiv" may be anyone's, "the government of Sindh" is Pakistan's;
             # "the city of Kyiv" is a place
+        if noun in _foreign() and m["prep"].lower() != "from":
+            continue  # "settlers in X" came from elsewhere
         s = max(0, c.start - 40) + m.start("noun")
         e = s + len(m["noun"])
         if not in_prose(prose, s, e) or any(o.start < e and s < o.end for o in out):
@@ -229,3 +241,160 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
         if state is not None:
             out.append(Candidate(s, e, state.id, state.name, "country", state.id, sector))
     return out
+
+
+#: prepositions that place a group or an act ("protesters in X", "clashes across X")
+_WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "outside", "inside", "around",
+                          "from", "of"})
+#: prepositions that place an act, in the clause around a group
+_CLAUSE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "outside", "inside", "around"})
+#: clauses of their own: a place inside one is not where the group acts
+_OWN_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
+#: a group with no state of its own is still an actor when it is organised (rebels, a rights
+#: group, a union); civilians and state organs with no state named are left to the events stage
+_STATELESS_SECTORS = frozenset({"REB", "UAF", "NGO", "OPP", "LAB", "CRM", "SOC", "PRM", "PTY"})
+#: sectors whose nameless members belong to the one state a sentence names
+_PARTISAN_SECTORS = frozenset({"OPP", "PTY"})
+#: what a nameless group is in a phrase that names something else ("people familiar with ...")
+_NOT_A_GROUP_AFTER = re.compile(r"(?i)\s+(?:familiar|close|with\s+knowledge|briefed|who\s+spoke)\b")
+
+
+@lru_cache(maxsize=1)
+def _nameless_regex() -> re.Pattern[str]:
+    words = sorted(actor_words()["nameless_groups"]["words"], key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> frozenset[str]:
+    return frozenset(actor_words()["nameless_groups"]["foreign"])
+
+
+def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> list[Candidate]:
+    """ "rebels", "a human rights group", "students" with no name: a mention of the state the
+    sentence places them in, else of an organised group of no state (module docstring)."""
+    found = list(_nameless_regex().finditer(a.text))
+    if not found:
+        return cands
+    doc, groups = a.doc, actor_words()["group_nouns"]
+    by_token: dict[int, Candidate] = {}
+    taken = bytearray(len(a.text) + 1)
+    for c in cands:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if not c.context:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                by_token.setdefault(t.i, c)
+    home: list[str | None] = []  # the article's dominant state, found once when needed
+    out = list(cands)
+    for m in found:
+        s, e = m.start(), m.end()
+        if any(taken[s:e]) or not in_prose(prose, s, e):
+            continue
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        head = span[-1]
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod", "poss") \
+                or any(t.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT") for t in span):
+            continue  # "police station", "opposition leader", "the Opposition Party"
+        if any(by_token.get(t.i) is not None for c in head.lefts for t in c.subtree):
+            continue  # named by a modifier: "Georgian protesters", "Hamas militants"
+        if any(c.dep_ == "appos" and by_token.get(c.i) is not None for c in head.children) \
+                or (head.dep_ == "appos" and by_token.get(head.head.i) is not None):
+            continue  # "the main rebel group, X," is X
+        words = m.group().lower()
+        sector = groups.get(words) or groups.get(words[:-1] if words.endswith("s") else words + "s")
+        if sector is None:
+            continue
+        foreign = words in _foreign()
+        country = _group_place(head, by_token, foreign)
+        if country is None and sector in _PARTISAN_SECTORS:
+            country = _one_state(head, by_token)  # "the opposition boycotted X's elections"
+        if country is None and not foreign and sector not in ("NGO", "MED", "REL", "REF"):
+            if not home:
+                home.append(dominant_country(cands))
+            country = home[0]
+        if words in ("people", "crowd", "crowds", "mob") and (country is None or _NOT_A_GROUP_AFTER.match(a.text, e)):
+            continue  # "people familiar with the talks" are sources, not a group that acts
+        state = kb.get(country) if country else None
+        if state is not None:
+            out.append(Candidate(s, e, state.id, state.name, "country", state.id, sector))
+        elif sector in _STATELESS_SECTORS:
+            out.append(Candidate(s, e, f"group:{slugify(words)}", words, "group", None, sector, known=False))
+        else:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+    return out
+
+
+#: nouns of a part of a place: "the city of X", "the north of X", "the West Bank town of Y"
+_PART_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "area", "capital",
+                         "enclave", "territory", "camp", "neighborhood", "neighbourhood", "suburb", "port",
+                         "county", "street", "streets", "square", "border", "outskirts", "north", "south",
+                         "east", "west", "centre", "center", "heart", "part", "parts", "state", "zone"})
+
+
+def _place_in(tok, by_token: dict[int, Candidate]) -> str | None:
+    """The country of the place ``tok`` names: itself, or the place a part noun belongs to
+    ("the West Bank city of X", "the north of X", "southern X")."""
+    c = by_token.get(tok.i)
+    if c is not None and c.kind in ("location", "country") and c.country:
+        return c.country
+    if tok.lemma_.lower() not in _PART_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+            country = _place_in(child, by_token)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            country = next((x for p in child.children if p.dep_ == "pobj" and (x := _place_in(p, by_token))), None)
+        else:
+            continue
+        if country:
+            return country
+    return None
+
+
+def _group_place(head, by_token: dict[int, Candidate], foreign: bool) -> str | None:
+    """The state where a sentence places a nameless group: a place in its own phrase
+    ("demonstrators protesting election results in X"), else where the act of its clause happens
+    ("people blocked streets in X", "rebels were killed in X").  People from elsewhere are
+    placed only by where they come from."""
+    for t in head.subtree:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.i > head.i:
+            prep = t.head.lower_
+            if prep == "from" or (not foreign and prep in _WHERE_PREPS):
+                country = _place_in(t, by_token)
+                if country:
+                    return country
+    if foreign:
+        return None
+    tok = head
+    while (tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "of")) \
+            and tok.head.i != tok.i:
+        tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "thousands of people" acts as they do
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        verb = tok.head.head
+    elif tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = tok.head
+    else:
+        return None
+    inside = {t.i for t in tok.subtree}
+    todo = [c for c in verb.children if c.dep_ not in _OWN_CLAUSES]
+    while todo:
+        t = todo.pop(0)
+        if t.i in inside:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in _CLAUSE_PREPS:
+            country = _place_in(t, by_token)
+            if country:
+                return country
+        todo.extend(c for c in t.children if c.dep_ not in _OWN_CLAUSES)
+    return None
+
+
+def _one_state(head, by_token: dict[int, Candidate]) -> str | None:
+    """The one state a sentence names (countries and places), if only one."""
+    seen = {c.country for t in head.sent if (c := by_token.get(t.i)) is not None
+            and c.kind in ("country", "location") and c.country}
+    return seen.pop() if len(seen) == 1 else None

@@ -114,9 +114,11 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(out[n], country=country, sector=sector)
         elif not c.known:
+            if country is None and c.country is None and c.sector in _PARTISAN_SECTORS:
+                country = _only_country(doc, span.start, by_token, cands)  # "the X party ... boycott Y's vote"
             out[n] = replace(c, country=c.country or country)
     # a state office or body with no country anywhere near: the article's dominant state
-    home = _dominant_country(out)
+    home = dominant_country(out)
     if home:
         for n, c in enumerate(out):
             if not c.known and c.country is None and c.sector in STATE_SECTORS \
@@ -234,6 +236,8 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: sectors whose holders act within their own state: an unknown one takes the one state a
 #: sentence names ("opposition leader X ... the Pakistani government")
 _DOMESTIC_SECTORS = STATE_SECTORS | {"OPP", "PTY", "REB"}
+#: sectors of bodies that act within one state: an unknown party takes the one state a sentence names
+_PARTISAN_SECTORS = {"OPP", "PTY"}
 
 
 def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:
@@ -245,7 +249,7 @@ def _only_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Can
     return seen.pop() if len(seen) == 1 else None
 
 
-def _dominant_country(cands: list[Candidate]) -> str | None:
+def dominant_country(cands: list[Candidate]) -> str | None:
     """The state an article is about, when one is named at least twice as often as any other."""
     counts = Counter(c.country for c in cands if c.kind in ("country", "location") and c.country)
     ranked = counts.most_common(2)

@@ -70,6 +70,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     cands = _add_ner(a, kb, cands, prose)
     cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
+    cands = _acronyms(a, cands, prose)
     cands = describe(a, kb, cands, prose)
     cands = [c for c in cands if not c.context and c.actor_id != own]
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -367,7 +368,7 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
                                         for x in longer):
             continue  # "Georgetown" in "Georgetown University": the organisation is the actor
         if hit.ambiguous(surface) and not labels & {"GPE", "LOC", "NORP", "FAC", "ORG"} \
-                and not _possessive_title(text, e):
+                and not _possessive_title(text, e) and not (span is not None and _used_as_state(kb, hit, span)):
             continue
         c = _classify(a, kb, hit, s, e)
         if c is not None:
@@ -410,6 +411,28 @@ def _name_of(text: str, ent, s: int, e: int) -> str:
 def _org_heads() -> set[str]:
     w = actor_words()
     return set(w["org_heads"]) | set(w["media_heads"]["words"])
+
+
+#: nouns a person, not a state, has ("Chad's wife"): a possessive before another noun is the state's
+_PERSONAL_NOUNS = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+                             "family", "friend", "friends", "girlfriend", "boyfriend", "parents", "children",
+                             "career", "birthday", "life", "mom", "dad", "home", "car", "house"})
+_STATE_PREPS = frozenset({"in", "to", "from", "into", "across", "throughout", "inside", "against", "with",
+                          "between", "toward", "towards", "on"})
+
+
+def _used_as_state(kb: KnowledgeBase, hit: Hit, span) -> bool:
+    """An ambiguous country name the NER took for a person ("Niger", "Chad") used as a state:
+    after a preposition of place or relation ("in Chad", "talks with Niger"), owning a thing
+    ("Chad's elections"), or listed with another country ("Mali and Niger")."""
+    if hit.entry.kind != "country" or hit.use != "name" or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ == "pobj" and tok.head.lower_ in _STATE_PREPS:
+        return True
+    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _PERSONAL_NOUNS:
+        return True
+    return any(any(h.entry.kind == "country" for h in kb.lookup(c.text, fuzzy=False)) for c in tok.conjuncts)
 
 
 def _possessive_title(text: str, end: int) -> bool:
@@ -530,6 +553,9 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[
             e = _extend_name(ent, e, out)
             s, e = _strip_titles(a.text, s, e, words["titles"])
             surface = a.text[s:e]
+        elif label == "ORG":
+            e = _extend_org(ent, e, words)
+            surface = a.text[s:e]
         known = _known_entity(a, kb, label, s, e)
         if known is not None:
             out.append(known)
@@ -590,6 +616,16 @@ def _extend_name(ent, e: int, cands: list[_Cand]) -> int:
             break
         e = t.idx + len(t)
         i += 1
+    return e
+
+
+def _extend_org(ent, e: int, words: dict) -> int:
+    """Add the common noun an organisation's name modifies ("the Umma (Nation) | party")."""
+    head = ent.root.head
+    between = ent.doc[ent.end:head.i]
+    if head.i >= ent.end and head.pos_ == "NOUN" and head.lower_ in words["org_heads"] \
+            and head.lower_ not in ("group", "service", "office") and all(t.is_punct for t in between):
+        return head.idx + len(head)
     return e
 
 
@@ -677,6 +713,37 @@ def _link_surnames(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
     return [c for c in out if not (c.kind == "person" and not c.known and c.sector is None
                                    and " " not in a.text[c.start:c.end] and c.actor_id not in
                                    {f.actor_id for f in full.values()})]
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)")
+
+
+def _acronyms(a: Analysis, cands: list[_Cand], prose) -> list[_Cand]:
+    """An organisation's name followed by its initials in brackets ("Forces for Defence of
+    Democracy (FDD)"): the initials name the same actor there and after, whatever else they
+    may name elsewhere, and wherever the NER missed them."""
+    same: dict[str, _Cand] = {}
+    for c in cands:
+        m = _ACRONYM.match(a.text, c.end)
+        if m and not c.context and c.kind in ("organization", "group", "igo", "media"):
+            initials = "".join(w[0] for w in re.findall(r"[\w’']+", a.text[c.start:c.end]) if w[0].isupper())
+            if initials == "".join(ch for ch in m.group(1) if ch.isupper()):
+                same.setdefault(m.group(1), c)
+    if not same:
+        return cands
+    out: list[_Cand] = []
+    for c in cands:
+        f = same.get(a.text[c.start:c.end])
+        if f is not None and c.start > f.start and c.actor_id != f.actor_id:
+            c = replace(c, actor_id=f.actor_id, name=f.name, kind=f.kind, country=f.country, sector=f.sector,
+                        known=f.known)
+        out.append(c)
+    for key, f in same.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", a.text):
+            s, e = m.span()
+            if s > f.end and _in_prose(prose, s, e) and not any(o.start < e and s < o.end for o in out):
+                out.append(replace(f, start=s, end=e, context=False))
+    return out
 
 
 def _group(cands: list[_Cand]) -> list[Actor]:

@@ -802,6 +802,9 @@ def _events_1_4(make_analysis, text):
     ("Chad encouraged Sudan to hold elections.", "REQUEST", None),
     ("Chad moved troops to the border with Sudan.", "MOBILIZE", None),
     ("Chadian forces besieged the town.", "COERCE", "191"),
+    ("Sudan allowed the delivery of food to Chad.", "RETREAT", "access"),
+    ("Chad warned it would retaliate against Sudan.", "THREATEN", None),
+    ("Chad dismissed the claims of Sudan.", "REJECT", None),
 ])
 def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ev = by_type(_events_1_4(make_analysis, text), type_)
@@ -819,6 +822,7 @@ def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ("Chad did not back down.", "SUPPORT"),  # backing down is no backing
     ("Mali offered its condolences to Niger.", "SUPPORT"),  # empathy (CAMEO 018): no type
     ("Sudan received the delegation of Chad.", "AID"),  # a visit, no aid
+    ("Chad dismissed its defence minister.", "REJECT"),  # removed from office, nothing refused
 ])
 def test_senses_of_lexicon_1_4(make_analysis, text, type_):
     assert type_ not in [e.type for e in _events_1_4(make_analysis, text)]

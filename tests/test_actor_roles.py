@@ -25,3 +25,24 @@ def test_title_sector_takes_the_longest_title(title, sector):
 def test_title_sector_at_end_needs_the_title_last():
     assert title_sector_at_end("u.s. senator", actor_words()) == "LEG"
     assert title_sector_at_end("president of the zambian", actor_words()) is None
+
+
+def test_a_movement_of_no_state_takes_the_state_that_owns_it_here(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("Jordan's Muslim Brotherhood called for a boycott of the vote.\n")
+    actors, _mentions = find_actors(a)
+    mb = next(x for x in actors if x.id == "organization:muslim-brotherhood")
+    assert mb.country == "JOR"
+    a = make_analysis("The Muslim Brotherhood called for calm.\n")
+    actors, _mentions = find_actors(a)
+    assert next(x for x in actors if x.id == "organization:muslim-brotherhood").country is None
+
+
+def test_a_title_takes_the_state_that_owns_it_before_the_state_it_is_in(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("The Kenyan commander in Somalia, General Otieno Kamau Wafula, met elders.\n")
+    _actors, mentions = find_actors(a)
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.country == "KEN"

@@ -113,6 +113,8 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(out[n], country=country, sector=sector)
+        elif c.known and c.country is None and country and c.kind in ("organization", "group"):
+            out[n] = replace(c, country=country)  # "Egypt's Muslim Brotherhood": a branch of a movement of no state
         elif not c.known:
             if country is None and c.country is None and c.sector in _PARTISAN_SECTORS:
                 country = _only_country(doc, span.start, by_token, cands)  # "the X party ... boycott Y's vote"
@@ -223,13 +225,21 @@ def _appositive(doc, end_tok: int, by_token: dict[int, int], cands: list[Candida
 
 
 def _sentence_country(doc, start_tok: int, by_token: dict[int, int], cands: list[Candidate]) -> str | None:
-    """The nearest country named earlier in the sentence ("A French delegation headed by ...")."""
+    """The nearest country named earlier in the sentence ("A French delegation headed by ..."),
+    one that owns or modifies before one that is a place ("the US commander in Iraq, General X")."""
     sent_start = doc[start_tok].sent.start
-    for i in range(start_tok - 1, sent_start - 1, -1):
-        m = by_token.get(i)
-        if m is not None and cands[m].kind == "country":
-            return cands[m].country
-    return None
+    found = [cands[m] for i in range(start_tok - 1, sent_start - 1, -1)
+             if (m := by_token.get(i)) is not None and cands[m].kind == "country"
+             and (i == start_tok - 1 or by_token.get(i + 1) != m)]
+    if not found:
+        return None
+    owners = [c for c in found if not _is_place(doc, c)]
+    return (owners or found)[0].country
+
+
+def _is_place(doc, c: Candidate) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "to", "from")
 
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}

@@ -756,5 +756,7 @@ def _group(cands: list[_Cand]) -> list[Actor]:
             actors[c.actor_id] = act
         elif len(c.name) > len(act.name) and not c.known:
             act.name = c.name
+        if act.country is None and c.country and c.kind in ("organization", "group"):
+            act.country = c.country  # "Egypt's Muslim Brotherhood" after "the Muslim Brotherhood"
         act.mentions.append(Span(start=c.start, end=c.end))
     return list(actors.values())

@@ -225,12 +225,6 @@ def test_a_rally_to_protest_and_a_speakers_report_are_not_descriptions(make_anal
     assert of_type(events_of(make_analysis, text, [("Kenya", "KEN"), ("Uganda", "UGA")]), "AGREE")
 
 
-def test_what_a_demand_asks_of_others_is_no_event_of_its_own(make_analysis):
-    text = "Kenya demanded that Uganda withdraw its troops from the border."
-    evs = events_of(make_analysis, text, [("Kenya", "KEN"), ("Uganda", "UGA")])
-    assert coded(evs) == [("REQUEST", ("KEN",), ("UGA",))]
-
-
 def test_the_demand_a_protest_makes_is_the_protest(make_analysis):
     text = "Kenyan teachers began a strike to demand higher pay."
     evs = events_of(make_analysis, text, [("Kenyan", "KEN")])

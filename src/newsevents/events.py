@@ -25,9 +25,8 @@ For each prose sentence (headings and boilerplate never state events):
    intended act ("X said it will send aid", "X wants to attack Y") is also its promise (AGREE)
    or threat (THREATEN); a harmful act promised on a condition is a threat; a negated future of
    help ("will not provide") a refusal (REJECT); violence by a crowd a riot, forces' violence
-   against a crowd repression.  What a demand asks of others ("demanded that X withdraw") and
-   the demand a protest is held to make ("began a strike to demand ...") are no events of their
-   own: the REQUEST, the PROTEST code them.
+   against a crowd repression.  The demand a protest is held to make ("began a strike to
+   demand ...") is no event of its own: the PROTEST codes it.
 5. **The main event**: a clause that serves or completes another event's clause ("agreed to
    supply", "began a strike to demand"), describes a noun ("the property seized by X") or is
    background ("after protests", "one day after X attacked Y") ranks below it (``confidence``).
@@ -348,21 +347,13 @@ def _without_subsumed(events: list[Event]) -> list[Event]:
 
 
 def _without_aims(made: list[tuple[Token, Event]], anchors: dict[int, int]) -> list[tuple[Token, Event]]:
-    """What a demand asks of others is no event of its own ("demanded that X refuse", "urged
-    X to support Y": the REQUEST codes it), nor is the demand a protest is held to make ("began
-    a hunger strike to demand", "blocked roads demanding": the PROTEST codes it)."""
-    asks = [(t, e) for t, e in made if e.type == "REQUEST" and e.status == "asserted"]
+    """The demand a protest is held to make is no event of its own ("began a hunger strike to
+    demand", "blocked roads demanding": the PROTEST codes it).  (What a demand asks of others
+    stays, hypothetical: "urged X to release" is also X's possible release.)"""
     protests = {t.i for t, e in made if e.type == "PROTEST"}
     protests |= {v for v, n in anchors.items() if n in protests}
-    out = []
-    for tok, ev in made:
-        if ev.type != "REQUEST" and ev.status in ("hypothetical", "expected") and any(
-                t.i != tok.i and t.is_ancestor(tok) and set(e.actors) != set(ev.actors) for t, e in asks):
-            continue
-        if ev.type == "REQUEST" and any(a.i in protests for a in list(tok.ancestors)[:3]):
-            continue
-        out.append((tok, ev))
-    return out
+    return [(tok, ev) for tok, ev in made
+            if not (ev.type == "REQUEST" and any(a.i in protests for a in list(tok.ancestors)[:3]))]
 
 
 def _with_complement_targets(made: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:

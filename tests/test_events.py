@@ -805,6 +805,7 @@ def _events_1_4(make_analysis, text):
     ("Sudan allowed the delivery of food to Chad.", "RETREAT", "access"),
     ("Chad warned it would retaliate against Sudan.", "THREATEN", None),
     ("Chad dismissed the claims of Sudan.", "REJECT", None),
+    ("Chad pulled its troops from Sudan.", "RETREAT", "withdraw"),
 ])
 def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ev = by_type(_events_1_4(make_analysis, text), type_)

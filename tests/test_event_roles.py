@@ -125,6 +125,9 @@ NOT_CODED = [
      "THREATEN", None),
     ("The agreement between Kenya and Uganda remains the bedrock of peace.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "AGREE", None),
+    # an act only weighed
+    ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
+    ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),
     # a conflict's toll, a condition a state is under
     ("The war in Somalia has killed thousands of people.", [("Somalia", "SOM")], "ASSAULT", None),
     ("Eritrea has been under United Nations sanctions since 2009.",

@@ -36,9 +36,9 @@ actor stage does not know, excepted; an unasserted event always needs one); the 
 actions ("X has contacted ... for comment") are not events, nor are descriptions of what a
 party or an act is (a conflict's toll, "the war has killed ..."; a condition, "X remains under an
 embargo"; a relative clause on a party, "X, which has threatened to ...": its history; an
-event noun as the subject of a copula, "the agreement remains the bedrock of ...");
-one event is kept per (type, actors, recipients) in a sentence, and none that another of its
-type and status states more fully.  A planned event restated nearby with a date shares that date.
+event noun as the subject of a copula, "the agreement remains the bedrock of ..."), nor acts
+only weighed ("it would be a mistake for X to attack Y"); one event is kept per (type, actors,
+recipients) in a sentence, and none that another of its type and status states more fully.  A planned event restated nearby with a date shares that date.
 """
 
 from __future__ import annotations
@@ -292,7 +292,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             recipients = [Party(place, place, "country", sent.start)] if place else []
         if not c.named:  # no doer named: less when the place's state stands for it
             confidence -= 0.15 if actors else 0.3
-        if _describes(t.token, t.entry.pos):
+        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors):
             continue
         if _serves_other(t.token, anchors):
             confidence -= 0.15
@@ -437,6 +437,17 @@ def _describes(tok: Token, pos: str) -> bool:
     # the relative word before the verb ("which has", "some of whom were", "whose forces")
     return any(w.lower_ in RELATIVE_PRONOUNS or w.lower_ == "whose"
                for w in clause.doc[clause.left_edge.i:clause.i])
+
+
+def _evaluated(tok: Token, anchors: dict[int, int]) -> bool:
+    """The act is only weighed, not stated: an infinitive with its own subject under a judgement
+    ("it would be a mistake for X to attack Y", "it is time for X to negotiate with Y"); not
+    under another event ("called for X to withdraw")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i in anchors:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and (tok.head.pos_ in ("NOUN", "ADJ") or tok.head.lemma_ == "be")
 
 
 #: marks of an adverbial clause that sets the scene for the main clause

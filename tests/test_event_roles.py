@@ -72,6 +72,8 @@ CODINGS = [
     ("Germany criticized the arrest of the opposition leader by Belarus.", [("Germany", "DEU"), ("Belarus", "BLR")],
      "ACCUSE", ["DEU"], ["BLR"]),
     ("Egypt denied Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["ETH"], ["EGY"]),
+    ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")],
+     "ACCUSE", ["ETH"], ["EGY"]),
     # the place an act happened is no party of it
     ("Ethiopia signed an agreement with Eritrea in Riyadh.",
      [("Ethiopia", "ETH"), ("Eritrea", "ERI"), loc("Riyadh", "SAU")], "AGREE", ["ETH", "ERI"], []),
@@ -125,6 +127,9 @@ NOT_CODED = [
      "THREATEN", None),
     ("The agreement between Kenya and Uganda remains the bedrock of peace.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "AGREE", None),
+    # dismissing an accusation is no accusation, nor a refusal
+    ("Egypt rejected Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "REJECT", None),
+    ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["EGY"]),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

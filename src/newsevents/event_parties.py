@@ -372,10 +372,10 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
                                      + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
-    if not recipients and e.type == "ACCUSE" and noun.dep_ == "dobj" \
-            and noun.head.lemma_.lower() in lex.status.denial_verbs:
-        # "X denied Y's accusations": the one denying is the one accused
-        recipients.extend(phrases_of(parties, subject_of(noun.head)))
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if not recipients and e.type == "ACCUSE" and dismissed_accusation(holder, lex) == noun:
+        # "X denied (rejected, condemned as lies) Y's accusations": the one denying is accused
+        recipients.extend(phrases_of(parties, subject_of(holder)))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:
@@ -406,6 +406,23 @@ def predicate_phrase(noun: Token) -> bool:
     if holder.dep_ in ("advmod", "prt") and holder.lower_ == "out":
         holder = holder.head
     return holder.lemma_ == "be" and any(c.dep_ == "nsubj" for c in holder.children)
+
+
+#: verbs that, said of an accusation, dismiss it ("condemned the allegations as lies")
+DISMISSING_VERBS = frozenset({"condemn", "denounce", "slam", "decry", "criticize", "criticise",
+                              "reject", "dismiss", "deny", "refute", "rebuff", "brand"})
+
+
+def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
+    """The accusation a verb dismisses, its object or what it is dismissed "as" ("X rejected
+    Y's accusations", "X condemned as baseless allegations by Y that ..."): X denies it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DISMISSING_VERBS | lex.status.denial_verbs:
+        return None
+    for o in [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("as",)):
+        entry = lex.noun_entry(o.lemma_.lower())
+        if entry is not None and entry.type == "ACCUSE":
+            return o
+    return None
 
 
 def act_location(t: Trigger, a: Analysis, parties: Parties) -> str | None:

@@ -17,6 +17,8 @@ For each prose sentence (headings and boilerplate never state events):
    A recipient of the actor's own country named differently is kept (a domestic event); a
    protest, or the calling off of one, with no named target is aimed at the authorities where
    it is held.  A word of an organisation's name ("the Pacific Alliance") triggers nothing.
+   Dismissing an accusation ("X rejected / condemned as lies Y's accusations") is a denial, no
+   accusation or refusal by X: the noun codes Y's accusation of X, and what it said is denied.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -58,6 +60,7 @@ from .event_parties import (
     argument_heads,
     DOMESTIC_TYPES,
     country_of,
+    dismissed_accusation,
     domestic_group,
     ends_protest,
     has_unnamed_agent,
@@ -184,6 +187,9 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
         named_by = parties.mention_at(t.token) if t.entry.pos == "noun" else None
         if named_by is not None and named_by.kind != "country":
             continue  # a word of a name ("the Pacific Alliance", "the Warsaw Pact"): no event
+        if t.entry.pos == "verb" and t.entry.type in ("ACCUSE", "REJECT") \
+                and dismissed_accusation(t.token, lex) is not None:
+            continue  # "X rejected Y's accusations": a denial; the noun codes Y's accusation
         if t.entry.pos == "verb":
             actors, recipients = verb_parties(t, parties, lex)
             subj = subject_of(t.token)
@@ -250,6 +256,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
+    dismissed = _dismissed_content(sent, lex)
     clock = SentenceTimes(sent.span, a.times, trigger_tokens)
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
@@ -260,7 +267,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             if status in ("asserted", "alleged") and t.entry.type in HOSTILE_TYPES else None
         if claim is not None:
             status = "alleged"
-        if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token):
+        if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token) \
+                or status in ("asserted", "alleged") and t.token.i in dismissed:
             status = "denied"
         if not c.named and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
@@ -296,6 +304,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             continue
         if _serves_other(t.token, anchors):
             confidence -= 0.15
+        if t.token.i in dismissed:
+            confidence -= 0.2  # what an accusation said: the accusation is the news
         if _background_clause(t.token):
             confidence -= 0.1  # "..., one day after X attacked Y": the setting, not the news
         ev = Event(type=type_, mode=mode, cameo=cameo,
@@ -332,6 +342,18 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
     return _without_subsumed(list(events.values()))
+
+
+def _dismissed_content(sent: Sentence, lex: Lexicon) -> set[int]:
+    """Tokens of what a dismissed accusation says ("X rejected accusations that it had armed
+    Y", "X condemned as baseless allegations by Y that it had ..."): X denies it."""
+    out: set[int] = set()
+    for verb in sent.span:
+        noun = dismissed_accusation(verb, lex) if verb.pos_ == "VERB" else None
+        if noun is not None:
+            out.update(t.i for t in noun.subtree if t.i != noun.i)
+            out.update(t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+    return out
 
 
 def _without_subsumed(events: list[Event]) -> list[Event]:

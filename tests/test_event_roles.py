@@ -130,6 +130,8 @@ NOT_CODED = [
     # dismissing an accusation is no accusation, nor a refusal
     ("Egypt rejected Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "REJECT", None),
     ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["EGY"]),
+    ("Kenya accused Uganda of arming the militias that carried out the killings.",
+     [("Kenya", "KEN"), ("Uganda", "UGA")], "ASSAULT", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

@@ -443,10 +443,13 @@ def _describes(tok: Token, pos: str) -> bool:
     if pos == "noun":
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_ in COPULAS:
             return True  # "X has been under sanctions since 2011": a standing condition
-        return tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT"
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    if subj and subj[0].lemma_.lower() in CONFLICT_NOUNS:
-        return True  # "the war has killed tens of thousands": a conflict's toll, no one act
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT":
+            return True
+    else:
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lemma_.lower() in CONFLICT_NOUNS:
+            return True  # "the war has killed tens of thousands": a conflict's toll, no one act
+    # (an event noun in the object of a relative clause: "the militias that carried out the killings")
     clause = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
     for _ in range(3):  # up through what the clause completes ("which has threatened to invade")
         if clause is None or clause.dep_ not in ("xcomp", "conj"):  # (a reported content is news)

@@ -46,3 +46,24 @@ def test_a_title_takes_the_state_that_owns_it_before_the_state_it_is_in(make_ana
     _actors, mentions = find_actors(a)
     person = next(m for m in mentions if m.kind == "person")
     assert person.country == "KEN"
+
+
+def test_a_party_name_several_states_share_takes_the_state_named_with_it(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("Malawi's Democratic Progressive Party won the vote.\n")
+    actors, _mentions = find_actors(a)
+    assert next(x for x in actors if x.id == "organization:dpp").country == "MWI"
+
+
+def test_a_title_in_a_known_name_gives_its_sector_on_any_date(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("King Hussein received the envoy in Amman.\n", None)  # undated: his reign is over now
+    _actors, mentions = find_actors(a)
+    king = next(m for m in mentions if m.kind == "person")
+    assert (king.actor_id, king.country, king.sector) == ("person:hussein-bin-talal", "JOR", "GOV")
+    a = make_analysis("Italian Prime Minister Romano Prodi met the envoy.\n", "2002-05-01")
+    _actors, mentions = find_actors(a)
+    prodi = next(m for m in mentions if m.kind == "person")
+    assert (prodi.country, prodi.sector) == ("ITA", "GOV")  # the office the text names, not his role then

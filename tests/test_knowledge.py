@@ -297,3 +297,26 @@ def test_example_actors_only_with_their_file(monkeypatch):
     with_examples = load_kb([example])  # given, they are there
     assert all(with_examples.get(i) is not None for i in ids)
     assert "person:grace-wanjiru" in [e.id for e in with_examples.holders("KEN", "foreign-minister", D(2025, 3, 28))]
+
+
+def test_officials_of_international_bodies_and_past_leaders_have_dated_roles():
+    kb = load_kb()
+    solana = kb.get("person:javier-solana")
+    assert solana.on(D(1994, 1, 1))[:2] == ("ESP", "GOV")
+    assert solana.on(D(1997, 1, 1))[:2] == (None, "IGO")  # NATO's secretary general
+    assert kb.holders("RUS", "prime-minister", D(1999, 1, 1))[0].id == "person:yevgeny-primakov"
+    assert kb.holders("IDN", "president", D(1995, 1, 1))[0].id == "person:suharto"
+    assert kb.lookup("Boutros-Ghali")[0].entry.on(D(1995, 1, 1))[:2] == (None, "IGO")
+    assert kb.lookup("Mullah Omar")[0].entry.on(D(2005, 1, 1))[:2] == ("AFG", "REB")
+
+
+def test_armed_groups_parties_and_missions_of_past_decades():
+    kb = load_kb()
+    for surface, country, sector in [("Kosovo Liberation Army", "XKX", "REB"), ("Interahamwe", "RWA", "UAF"),
+                                     ("ZANU-PF", "ZWE", "PTY"), ("Kuomintang", "TWN", "PTY"),
+                                     ("UNPROFOR", None, "IGO"), ("OAU", None, "IGO")]:
+        e = kb.lookup(surface)[0].entry
+        assert (e.country, e.sector) == (country, sector), surface
+    unita = kb.lookup("UNITA")[0].entry
+    assert unita.on(D(1995, 1, 1))[1] == "REB" and unita.on(D(2010, 1, 1))[1] == "PTY"
+    assert kb.lookup("Labour Party", fuzzy=False) == []  # a name several states' parties bear

@@ -88,11 +88,16 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
         title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
             if window else ""
         sector = title_sector(title_words, words)
+        if c.kind == "person" and c.known and not sector:  # a title inside the name: "King Hassan"
+            first = a.text[c.start:c.end].split()[0].lower()
+            sector = words["titles"].get(first) if first != a.text[c.start:c.end].lower() else None
         used_sector = next((cands[m].sector for m in reversed(used)
                             if cands[m].kind != "country" and cands[m].sector), None)
-        if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector in STATE_SECTORS \
-                and not any(doc[i].lower_ in words["former"]["words"] for i in window):
-            out[n] = replace(out[n], sector=sector)  # "President X" in a report from X's time in office
+        if c.kind == "person" and c.known and (c.sector in ("ELI", None) or c.country is None) \
+                and sector in STATE_SECTORS and not any(doc[i].lower_ in words["former"]["words"] for i in window):
+            # "President X" in a report from X's time in office; "Italian Prime Minister X" names
+            # the office of that time even when X has since served an international body
+            out[n] = replace(out[n], sector=sector, country=country or c.country)
         if c.kind == "person" and not c.known:
             if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
                 m = by_token.get(span.end + 1)  # "King Hassan of Morocco"
@@ -113,8 +118,11 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(out[n], country=country, sector=sector)
-        elif c.known and c.country is None and country and c.kind in ("organization", "group"):
-            out[n] = replace(c, country=country)  # "Egypt's Muslim Brotherhood": a branch of a movement of no state
+        elif c.known and country and c.kind in ("organization", "group") and (
+                c.country is None or (c.country != country and c.sector in ("PTY", "OPP"))):
+            # "Egypt's Muslim Brotherhood": a branch of a movement of no state; "Israel's Labour
+            # Party": a party name that several states' parties bear
+            out[n] = replace(c, country=country)
         elif not c.known:
             if country is None and c.country is None and c.sector in _PARTISAN_SECTORS:
                 country = _only_country(doc, span.start, by_token, cands)  # "the X party ... boycott Y's vote"

@@ -59,6 +59,7 @@ from .event_parties import (
     act_location,
     argument_heads,
     DOMESTIC_TYPES,
+    DISMISSING_VERBS,
     country_of,
     dismissed_accusation,
     domestic_group,
@@ -256,7 +257,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
-    dismissed = _dismissed_content(sent, lex)
+    dismissed = _dismissed_content(a, sent, lex)
     clock = SentenceTimes(sent.span, a.times, trigger_tokens)
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
@@ -344,12 +345,17 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     return _without_subsumed(list(events.values()))
 
 
-def _dismissed_content(sent: Sentence, lex: Lexicon) -> set[int]:
+def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
     """Tokens of what a dismissed accusation says ("X rejected accusations that it had armed
     Y", "X condemned as baseless allegations by Y that it had ..."): X denies it."""
     out: set[int] = set()
-    for verb in sent.span:
-        noun = dismissed_accusation(verb, lex) if verb.pos_ == "VERB" else None
+    lemmas, pos = a.words.lemma, a.words.pos
+    verbs = DISMISSING_VERBS | lex.status.denial_verbs
+    for i in range(sent.span.start, sent.span.end):
+        if pos[i] != "VERB" or lemmas[i] not in verbs:
+            continue
+        verb = a.doc[i]
+        noun = dismissed_accusation(verb, lex)
         if noun is not None:
             out.update(t.i for t in noun.subtree if t.i != noun.i)
             out.update(t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)

@@ -83,6 +83,11 @@ CODINGS = [
     ("Members of the Kenyan Bar Society, a body linked to the church, accused Uganda of torture.",
      [("Kenyan Bar Society", "organization:kbs", "organization", "KEN"), ("Uganda", "UGA")],
      "ACCUSE", ["organization:kbs"], ["UGA"]),
+    # a writing speaks for whoever issued it, or for the state where it was published
+    ("A report released in Nairobi accused Uganda of arming the rebels.",
+     [loc("Nairobi", "KEN"), ("Uganda", "UGA")], "ACCUSE", ["KEN"], ["UGA"]),
+    ("A statement issued by Kenya condemned the attack on Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")],
+     "ACCUSE", ["KEN"], ["UGA"]),
     # a tongue is no party
     ("Ghana lifted its ban on the Russian language in schools.", [("Ghana", "GHA"), ("Russian", "RUS")],
      "CONCEDE", ["GHA"], []),

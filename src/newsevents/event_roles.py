@@ -3,7 +3,8 @@
 :class:`Parties` resolves a noun phrase (its head token) to actor ids: an actor mention that
 covers the head (a wire dateline's place never acts), a group phrase resolved through its
 modifiers ("a Russian delegation", "the leaders of X", "students throughout X", "a delegation
-led by X", "the X-led coalition"; not "X-backed forces"), a subject pronoun of a reported clause (the reporting clause's subject), or an
+led by X", "the X-led coalition"; not "X-backed forces"; a writing issued by X, or published in
+X: "a report released in X's capital"), a subject pronoun of a reported clause (the reporting clause's subject), or an
 anaphoric group ("the two nations", "the three states", "both sides", "the former", "the
 latter") resolved by :class:`GroupMemory` to the most salient group named before it.
 :func:`subject_of` and :func:`objects_of` find a verb's subject (through control, coordination
@@ -43,6 +44,9 @@ ONLOOKER_NOUNS = {"witness", "observer", "guest", "onlooker", "spectator", "guar
 #: nouns a nationality word names a tongue on, not a party ("the Russian language")
 LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "speaker", "translation", "alphabet",
                             "script", "literature"})
+#: writings that speak for whoever issued them ("a report released in X")
+DOCUMENT_NOUNS = frozenset({"report", "statement", "communique", "communiqué", "letter", "document",
+                            "declaration", "dossier", "study"})
 QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
                   "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
 
@@ -270,6 +274,13 @@ class Parties:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
                             found.extend(self.of_phrase(pobj))
+            elif child.dep_ == "acl" and tok.lemma_.lower() in DOCUMENT_NOUNS and not found:
+                # "a report released by X" is X's; "a report released in X's capital" speaks
+                # for the state where it was published
+                by = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                found.extend(self.of_phrases(by) or [
+                    _as_country(p) for p in self.of_phrases(prep_objects(child, ("in",)))
+                    if p.kind in ("location", "country") and p.country])
         return found
 
     def _reporter_as_owner(self, pron: Token, np: Token) -> list[Party]:

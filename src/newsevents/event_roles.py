@@ -4,8 +4,8 @@
 covers the head (a wire dateline's place never acts), a group phrase resolved through its
 modifiers ("a Russian delegation", "the leaders of X", "students throughout X", "a delegation
 led by X", "the X-led coalition"; not "X-backed forces"; a writing issued by X, or published in
-X: "a report released in X's capital"), a subject pronoun of a reported clause (the reporting clause's subject), or an
-anaphoric group ("the two nations", "the three states", "both sides", "the former", "the
+X: "a report released in X's capital"), a subject pronoun of a reported clause (the reporting
+clause's subject), or an anaphoric group ("the two nations", "the three states", "both sides", "the former", "the
 latter") resolved by :class:`GroupMemory` to the most salient group named before it.
 :func:`subject_of` and :func:`objects_of` find a verb's subject (through control, coordination
 and relative clauses) and its object-like complements.

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -47,8 +48,9 @@ from .store_schema import (  # noqa: F401  (re-exported: the store's public name
 )
 from .stories import Mention, StoryEvent
 
-_FP_CACHE = 2_000  # recent fingerprints kept for duplicate checks (republications follow soon);
-# an older candidate is fingerprinted again from its stored text, so memory stays flat
+_FP_CACHE = 2_000  # recent fingerprints kept for duplicate checks (republications follow soon),
+# the least recently used forgotten first; an older candidate is fingerprinted again from its
+# stored text, so memory stays flat
 
 
 def open_store(db: str | None = None, *, create: bool = True) -> "Store":
@@ -108,7 +110,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
-        self._fps: dict[str, Fingerprint] = {}
+        self._fps: OrderedDict[str, Fingerprint] = OrderedDict()
         try:
             self.migrate()
         except sa.exc.SQLAlchemyError as e:
@@ -250,10 +252,13 @@ class Store:
         return stories.mentions_from_article(art)
 
     def _remember(self, ident: str, fp: Fingerprint) -> None:
-        """Keep a stored article's fingerprint (forgotten when its batch fails)."""
-        if len(self._fps) >= _FP_CACHE:
-            self._fps.clear()
+        """Keep a stored article's fingerprint (forgotten when its batch fails), forgetting the
+        least recently used one beyond :data:`_FP_CACHE` (emptying the whole cache at once, as
+        before, made the memory of a long ingest rise and fall by the cache's size)."""
         self._fps[ident] = fp
+        self._fps.move_to_end(ident)
+        while len(self._fps) > _FP_CACHE:
+            self._fps.popitem(last=False)
 
     def _published(self, conn: Connection, ident: str) -> str | None:
         return conn.execute(sa.select(articles.c.published).where(articles.c.id == ident)).scalar()
@@ -286,7 +291,9 @@ class Store:
             near = sa.select(article_bands.c.article_id).where(article_bands.c.band.in_(fp.bands)).distinct()
             ids.update(dict.fromkeys(conn.execute(near).scalars()))
         for ident in ids:
-            if ident not in self._fps:
+            if ident in self._fps:
+                self._fps.move_to_end(ident)
+            else:
                 rec = json.loads(conn.execute(sa.select(articles.c.record).where(articles.c.id == ident)).scalar())
                 skip = [(b["start"], b["end"]) for b in rec.get("boilerplate") or ()]
                 self._remember(ident, fingerprint(rec["text"], skip))

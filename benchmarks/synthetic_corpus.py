@@ -78,13 +78,20 @@ def _countries() -> list[dict]:
     return keep
 
 
-def generate(n: int, seed: int = 7) -> Iterator[dict]:
-    """``n`` distinct article rows, the same for the same ``seed``."""
+def generate(n: int, seed: int = 7, per_day: int | None = None) -> Iterator[dict]:
+    """``n`` distinct article rows, the same for the same ``seed``.
+
+    Publication dates are drawn at random over six years (a backfill in no order: the more
+    articles, the more stories on each day), or with ``per_day``, ``per_day`` articles a day
+    from 2020-01-01 on, in order (a daily feed: as many stories on each day however long the
+    corpus)."""
     rng = random.Random(seed)
     countries = _countries()
     start = dt.date(2020, 1, 1)
     for i in range(n):
         published = start + dt.timedelta(days=rng.randrange(6 * 365))
+        if per_day:
+            published = start + dt.timedelta(days=i // per_day)
         a, b, c = rng.sample(countries, 3)
         outlet = rng.choice(OUTLETS)
         topic = rng.choice(TOPICS)

@@ -6,7 +6,10 @@
 The texts (``--source``) are by default distinct synthetic articles (``synthetic_corpus.py``),
 or the bundled examples and the stories benchmark corpus repeated, each copy with its own id
 (``--source repeated``: real prose, but a store keeps only the first copy of each), to
-``--words`` words or ``--articles`` articles.  Both use the example corpus's invented outlets
+``--words`` words or ``--articles`` articles.  Synthetic articles are dated at random over six
+years (a backfill in no order, where each day holds more stories the longer the corpus, so the
+story events a batch is linked against grow with it), or ``--per-day N`` a day in order (a daily
+feed: the same number of stories a day however long it runs).  Both sources use the example corpus's invented outlets
 and people, so ``examples/kb_fictional.jsonl`` is loaded as a user knowledge-base file.  Every
 measurement runs in a fresh process on the same texts, after the pipeline is loaded (start-up
 is not timed):
@@ -51,7 +54,7 @@ LABELS = {"a": "bare spaCy nlp.pipe", "b": "newsevents extract", "c": "newsevent
 
 
 def build_corpus(path: Path, words: int | None, articles: int | None,
-                 source: str = "synthetic") -> tuple[int, int]:
+                 source: str = "synthetic", per_day: int | None = None) -> tuple[int, int]:
     """Write the corpus to ``path``; returns (articles, words)."""
     if source == "synthetic":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,7 +62,7 @@ def build_corpus(path: Path, words: int | None, articles: int | None,
 
         n = w = 0
         with path.open("w", encoding="utf-8") as out:
-            for row in generate(articles if articles is not None else 10**9):
+            for row in generate(articles if articles is not None else 10**9, per_day=per_day):
                 if articles is None and w >= (words or 0):
                     break
                 out.write(json.dumps(row) + "\n")
@@ -205,6 +208,9 @@ def main() -> int:
     ap.add_argument("--articles", type=int, help="repeat the texts to this many articles instead")
     ap.add_argument("--source", choices=["synthetic", "repeated"], default="synthetic",
                     help="distinct synthetic articles (default) or the bundled texts repeated")
+    ap.add_argument("--per-day", type=int, metavar="N",
+                    help="synthetic articles dated N a day in order (a daily feed), instead of at "
+                         "random over six years (a backfill: more stories a day the longer it runs)")
     ap.add_argument("--runs", type=int, default=1, help="runs per measurement (the median is reported)")
     ap.add_argument("--only", default=",".join(MODES), help="comma-separated: " + ",".join(MODES))
     ap.add_argument("--measure", help=argparse.SUPPRESS)
@@ -223,9 +229,12 @@ def main() -> int:
             modes = [m for m in modes if not m.startswith("d")]
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        n, w = build_corpus(corpus, args.words, args.articles, args.source)
+        n, w = build_corpus(corpus, args.words, args.articles, args.source, args.per_day)
         what = ("distinct synthetic articles" if args.source == "synthetic"
                 else "bundled examples + stories corpus, repeated")
+        if args.source == "synthetic":
+            what += (f", {args.per_day} a day in publication order" if args.per_day
+                     else ", dated at random over six years")
         print(f"corpus: {n} articles, {w} words ({what}); "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
         runs: dict[str, list[dict]] = {m: [] for m in modes}

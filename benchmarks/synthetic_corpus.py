@@ -125,10 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--per-day", type=int, metavar="N", help="N articles a day in publication order "
+                    "(default: dated at random over six years)")
     args = ap.parse_args(argv)
     words = 0
     with args.out.open("w", encoding="utf-8") as f:
-        for row in generate(args.articles, args.seed):
+        for row in generate(args.articles, args.seed, args.per_day):
             words += len(row["text"].split())
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{args.articles} articles, {words} words -> {args.out}", file=sys.stderr)

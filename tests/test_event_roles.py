@@ -144,6 +144,9 @@ NOT_CODED = [
     ("The war in Somalia has killed thousands of people.", [("Somalia", "SOM")], "ASSAULT", None),
     ("Eritrea has been under United Nations sanctions since 2009.",
      [("Eritrea", "ERI"), ("United Nations", "igo:un", "igo")], "SANCTION", None),
+    # a tour of nobody named; a body named before is no unnamed doer
+    ("The Kenyan minister is on a tour of the region.", [("Kenyan", "KEN")], "CONSULT", None),
+    ("The rebel movement fired rockets at a village in Kenya.", [loc("Kenya", "KEN")], "ASSAULT", ["KEN"]),
     # forces are moved by their own side, a regime is disarmed by others
     ("The talks failed unless the Ugandan regime is disarmed.", [("Ugandan", "UGA")], "RETREAT", ["UGA"]),
 ]

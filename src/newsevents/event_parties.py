@@ -390,7 +390,8 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
             if not recipients:
                 recipients = phrases_of(parties, prep_objects(verb, [p for p in NOUN_RECIPIENT_PREPS
                                                                      if p not in topic]))
-    if not actors and predicate_phrase(noun):  # "X are (out) on strike", "X are in talks with Y"
+    if not actors and predicate_phrase(noun) and (recipients or e.type == "PROTEST"):
+        # "X are (out) on strike", "X are in talks with Y" (not "X is on a tour of the region")
         actors = phrases_of(parties, subject_of(governing_verb(noun)))
     if not actors:
         actors = _former_latter(noun, parties)
@@ -481,6 +482,11 @@ def _cumulative(verb: Token) -> bool:
     return False
 
 
+#: organised bodies: "the movement", "the group" refer back to one named before
+BODY_NOUNS = frozenset({"movement", "group", "organization", "organisation", "militia", "faction",
+                        "party", "regime", "network", "alliance", "front", "coalition"})
+
+
 def _unnamed_agent(tok: Token, parties: Parties) -> bool:
     """No one is named as the verb's doer: an agentless passive, an agent or subject that is
     a thing or a nameless group ("a roadside bomb", "gunmen")."""
@@ -491,6 +497,9 @@ def _unnamed_agent(tok: Token, parties: Parties) -> bool:
     # an active verb's own subject, not one the parse leaves unknown ("the right to fire"),
     # naming no actor at all (not "the Saudi-led coalition", "US-backed forces")
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj and subj[0].lemma_.lower() in BODY_NOUNS and subj[0].tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children):
+        return False  # "the Islamist movement fired rockets": a body named before, not no one
     return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN") and not any(
         parties.mention_at(w) is not None for w in subj[0].subtree)
 

@@ -140,6 +140,11 @@ NOT_CODED = [
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),
+    ("Analysts say Kenya is unlikely to withdraw its troops from Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")],
+     "RETREAT", None),
+    # insisting on a fact asks nothing
+    ("Kenya insists its nuclear programme is peaceful.", [("Kenya", "KEN")], "REQUEST", None),
+    ("Kenya has always insisted that its troops did nothing wrong.", [("Kenya", "KEN")], "REQUEST", None),
     # a conflict's toll, a condition a state is under
     ("The war in Somalia has killed thousands of people.", [("Somalia", "SOM")], "ASSAULT", None),
     ("Eritrea has been under United Nations sanctions since 2009.",
@@ -241,6 +246,11 @@ def test_a_rally_to_protest_and_a_speakers_report_are_not_descriptions(make_anal
     assert of_type(events_of(make_analysis, text, [("Kenyans", "KEN")]), "PROTEST").actors == ["KEN"]
     text = "The minister, who told reporters that Kenya would sign the accord with Uganda, left."
     assert of_type(events_of(make_analysis, text, [("Kenya", "KEN"), ("Uganda", "UGA")]), "AGREE")
+
+
+def test_insisting_that_someone_act_is_a_demand(make_analysis):
+    text = "Kenya insisted that Uganda withdraw its troops."
+    assert of_type(events_of(make_analysis, text, [("Kenya", "KEN"), ("Uganda", "UGA")]), "REQUEST").recipients == ["UGA"]
 
 
 def test_the_demand_a_protest_makes_is_the_protest(make_analysis):

@@ -39,7 +39,8 @@ actions ("X has contacted ... for comment") are not events, nor are descriptions
 party or an act is (a conflict's toll, "the war has killed ..."; a condition, "X remains under an
 embargo"; a relative clause on a party, "X, which has threatened to ...": its history; an
 event noun as the subject of a copula, "the agreement remains the bedrock of ..."), nor acts
-only weighed ("it would be a mistake for X to attack Y"); one event is kept per (type, actors,
+only weighed ("it would be a mistake for X to attack Y", "X is unlikely to withdraw"), nor
+insisting on a fact ("X insists its programme is peaceful"); one event is kept per (type, actors,
 recipients) in a sentence, and none that another of its type and status states more fully.  A planned event restated nearby with a date shares that date.
 """
 
@@ -301,7 +302,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             recipients = [Party(place, place, "country", sent.start)] if place else []
         if not c.named:  # no doer named: less when the place's state stands for it
             confidence -= 0.15 if actors else 0.3
-        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors):
+        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors) \
+                or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)):
             continue
         if _serves_other(t.token, anchors):
             confidence -= 0.15
@@ -436,6 +438,8 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
 #: protracted conflicts, whose tolls ("the war has killed ...") are background counts
 CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest",
                             "crisis", "bloodshed", "hostility", "warfare"})
+#: judgements of how likely an act is ("X is unlikely to withdraw"): predictions, no events
+LIKELIHOODS = frozenset({"likely", "unlikely", "probable", "improbable"})
 #: verbs saying what their subject is, not what it does
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 
@@ -470,10 +474,25 @@ def _describes(tok: Token, pos: str) -> bool:
                for w in clause.doc[clause.left_edge.i:clause.i])
 
 
+def _insists_on_a_fact(verb: Token) -> bool:
+    """A demand verb whose content is a statement of fact, not of what should be done ("insisted
+    that its troops did nothing wrong", "insists its programme is peaceful": a past tense or a
+    state, with no one asked)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
+        return False
+    content = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(content) and all(
+        (c.tag_ == "VBD" or (c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP", "VBD")))
+        and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in content)
+
+
 def _evaluated(tok: Token, anchors: dict[int, int]) -> bool:
     """The act is only weighed, not stated: an infinitive with its own subject under a judgement
-    ("it would be a mistake for X to attack Y", "it is time for X to negotiate with Y"); not
-    under another event ("called for X to withdraw")."""
+    ("it would be a mistake for X to attack Y", "it is time for X to negotiate with Y"), or a
+    likelihood ("X is unlikely to withdraw"); not under another event ("called for X to
+    withdraw")."""
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in LIKELIHOODS:
+        return True
     if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i in anchors:
         return False
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \

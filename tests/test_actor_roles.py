@@ -67,3 +67,15 @@ def test_a_title_in_a_known_name_gives_its_sector_on_any_date(make_analysis):
     _actors, mentions = find_actors(a)
     prodi = next(m for m in mentions if m.kind == "person")
     assert (prodi.country, prodi.sector) == ("ITA", "GOV")  # the office the text names, not his role then
+
+
+def test_a_state_before_a_known_body_of_another_state_stays_a_mention(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("The Kenya Airways Boeing 737 landed safely.\n")
+    _actors, mentions = find_actors(a)
+    ids = {a.text[m.start:m.end]: m.actor_id for m in mentions}
+    assert ids.get("Kenya") == "KEN" and ids.get("Boeing") == "organization:boeing"
+    a = make_analysis("US-based Human Rights Watch said the trial was unfair.\n")
+    actors, _mentions = find_actors(a)
+    assert next(x for x in actors if x.id == "organization:human-rights-watch").country is None  # based, not owned

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from .actor_roles import STATE_SECTORS, Candidate, dominant_country, in_prose
 from .analysis import Analysis
-from .knowledge import KnowledgeBase, actor_words, office_of, office_phrases, slugify
+from .knowledge import KnowledgeBase, actor_words, alternation, office_of, office_phrases, slugify
 
 #: words before an office that make it another one, or not a particular holder
 _NOT_THE_HOLDER = {"a", "an", "another", "one", "former", "ex", "ex-", "deputy", "vice", "acting", "first",
@@ -261,8 +261,8 @@ _NOT_A_GROUP_AFTER = re.compile(r"(?i)\s+(?:familiar|close|with\s+knowledge|brie
 
 @lru_cache(maxsize=1)
 def _nameless_regex() -> re.Pattern[str]:
-    words = sorted(actor_words()["nameless_groups"]["words"], key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    words = {v for w in actor_words()["nameless_groups"]["words"] for v in (w, w.capitalize())}
+    return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?![\w-])")  # a trie: one pass
 
 
 @lru_cache(maxsize=1)
@@ -277,14 +277,11 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
     if not found:
         return cands
     doc, groups = a.doc, actor_words()["group_nouns"]
-    by_token: dict[int, Candidate] = {}
     taken = bytearray(len(a.text) + 1)
     for c in cands:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        if not c.context:
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            for t in span if span is not None else ():
-                by_token.setdefault(t.i, c)
+    by_token: dict[int, Candidate] = {}  # built for a sentence when a group in it needs it
+    indexed: set[int] = set()
     home: list[str | None] = []  # the article's dominant state, found once when needed
     out = list(cands)
     for m in found:
@@ -298,6 +295,10 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
         if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod", "poss") \
                 or any(t.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             continue  # "police station", "opposition leader", "the Opposition Party"
+        sent = head.sent
+        if sent.start not in indexed:
+            indexed.add(sent.start)
+            by_token.update(_token_index(doc, cands, sent.start_char, sent.end_char))
         if any(by_token.get(t.i) is not None for c in head.lefts for t in c.subtree):
             continue  # named by a modifier: "Georgian protesters", "Hamas militants"
         if any(c.dep_ == "appos" and by_token.get(c.i) is not None for c in head.children) \
@@ -333,6 +334,17 @@ _PART_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "enclave", "territory", "camp", "neighborhood", "neighbourhood", "suburb", "port",
                          "county", "street", "streets", "square", "border", "outskirts", "north", "south",
                          "east", "west", "centre", "center", "heart", "part", "parts", "state", "zone"})
+
+
+def _token_index(doc, cands: list[Candidate], start: int, end: int) -> dict[int, Candidate]:
+    """Token index -> the emitted candidate covering it, for candidates in [start, end)."""
+    out: dict[int, Candidate] = {}
+    for c in cands:
+        if not c.context and start <= c.start < end:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                out.setdefault(i, c)
+    return out
 
 
 def _place_in(tok, by_token: dict[int, Candidate]) -> str | None:

@@ -79,12 +79,18 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             pre, pre_used = _title_window(doc, span.start - 1, by_token, n, cands)
             if title_sector(" ".join(doc[i].lower_ for i in pre), words):
                 window, used = pre, pre_used  # "his Qatari counterpart, X"
+        country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
+        if c.known and c.kind in ("organization", "group", "media") and country and country != c.country \
+                and not (_owner(a, cands, used) and (c.country is None or c.sector in ("PTY", "OPP"))):
+            # "the Malaysia Airlines Boeing 777": a state named before a known body of another
+            # state is not its owner; it stays a mention of its own
+            used = [m for m in used if cands[m].kind != "country"]
+            country = None
         for m in used:
             out[m] = replace(out[m], context=True)
         if c.kind == "person" and window:
             out[n] = replace(out[n], title=" ".join(doc[i].lower_ for i in sorted(window)
                                                     if by_token.get(i) is None or cands[by_token[i]].kind != "country"))
-        country = next((cands[m].country for m in reversed(used) if cands[m].country), None)
         title_words = doc[min(window)].doc[min(window):max(window) + 1].text.lower().replace("-", " ") \
             if window else ""
         sector = title_sector(title_words, words)
@@ -118,10 +124,9 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             former = any(doc[i].lower_ in words["former"]["words"] for i in window)
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(out[n], country=country, sector=sector)
-        elif c.known and country and c.kind in ("organization", "group") and (
-                c.country is None or (c.country != country and c.sector in ("PTY", "OPP"))):
+        elif c.known and country and c.kind in ("organization", "group"):
             # "Egypt's Muslim Brotherhood": a branch of a movement of no state; "Israel's Labour
-            # Party": a party name that several states' parties bear
+            # Party": a party name that several states' parties bear (the others kept theirs above)
             out[n] = replace(c, country=country)
         elif not c.known:
             if country is None and c.country is None and c.sector in _PARTISAN_SECTORS:
@@ -140,6 +145,13 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             if _modifies_actor(doc, c, by_token, n, out):
                 out[n] = replace(c, context=True)
     return out
+
+
+def _owner(a: Analysis, cands: list[Candidate], used: list[int]) -> bool:
+    """The last state in a title window owns what follows it ("Egypt's X", "the Egyptian X"),
+    not a place it is based in or a power behind it ("US-based X", "Iran-backed X")."""
+    states = [cands[m] for m in used if cands[m].kind == "country"]
+    return bool(states) and not a.text[states[-1].end:states[-1].end + 1] in ("-", "‑")
 
 
 def _title_window(doc, start: int, by_token: dict[int, int], anchor: int,

@@ -50,6 +50,7 @@ from .actor_roles import in_prose as _in_prose
 from .actor_roles import Candidate as _Cand
 from .analysis import Analysis, Mention
 from .knowledge import MINISTRIES, Entry, Hit, KnowledgeBase, actor_words, fold, load_kb, office_of, slugify
+from .knowledge import alternation as _alternation
 from .models import Actor, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj", "dative", "dobj"}
@@ -277,34 +278,6 @@ def _noun_regex() -> re.Pattern[str]:
 
 # ---------------------------------------------------------------------------------------
 # 1. gazetteer
-
-def _alternation(words) -> str:
-    """A regex matching any of ``words``, the longest first, as a character trie.
-
-    It matches exactly what ``"|".join(sorted(words, key=len, reverse=True))`` matches (the
-    longest word that fits, backtracking to shorter ones), but the engine follows one branch
-    per character instead of trying every word at every position: the gazetteer scan runs
-    about ten times faster."""
-    trie: dict = {}
-    for w in words:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a word ends here: try the longer ones first, then stop here
-            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + body + ")?"
-        return body
-
-    return pattern(trie)
-
 
 @lru_cache(maxsize=1)
 def _gazetteer_regex(kb: KnowledgeBase) -> re.Pattern[str]:

@@ -79,3 +79,12 @@ def test_a_state_before_a_known_body_of_another_state_stays_a_mention(make_analy
     a = make_analysis("US-based Human Rights Watch said the trial was unfair.\n")
     actors, _mentions = find_actors(a)
     assert next(x for x in actors if x.id == "organization:human-rights-watch").country is None  # based, not owned
+
+
+def test_an_international_office_before_a_known_name_is_held_then(make_analysis):
+    from newsevents.actors import find_actors
+
+    a = make_analysis("Arab League Secretary-General Amr Moussa urged calm.\n", None)  # undated
+    _actors, mentions = find_actors(a)
+    moussa = next(m for m in mentions if m.kind == "person")
+    assert (moussa.actor_id, moussa.country, moussa.sector) == ("person:amr-moussa", None, "IGO")

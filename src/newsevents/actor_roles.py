@@ -99,8 +99,12 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             sector = words["titles"].get(first) if first != a.text[c.start:c.end].lower() else None
         used_sector = next((cands[m].sector for m in reversed(used)
                             if cands[m].kind != "country" and cands[m].sector), None)
-        if c.kind == "person" and c.known and (c.sector in ("ELI", None) or c.country is None) \
-                and sector in STATE_SECTORS and not any(doc[i].lower_ in words["former"]["words"] for i in window):
+        of_igo = any(cands[m].kind == "igo" for m in used)  # "Arab League Secretary-General X"
+        if c.kind == "person" and c.known and c.sector in ("ELI", None) and sector and of_igo \
+                and not _former_in(doc, window, words):
+            out[n] = replace(out[n], sector="IGO", country=None)  # an international body's office then
+        elif c.kind == "person" and c.known and (c.sector in ("ELI", None) or c.country is None) \
+                and sector in STATE_SECTORS and not _former_in(doc, window, words):
             # "President X" in a report from X's time in office; "Italian Prime Minister X" names
             # the office of that time even when X has since served an international body
             out[n] = replace(out[n], sector=sector, country=country or c.country)
@@ -116,12 +120,11 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
                 sector = appos.sector  # the person speaks for their institution
             if sector is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
                 sector = title_sector(" ".join(t.lower_ for t in doc[span.end + 1:span.end + 5]), words)
-            of_igo = any(cands[m].kind == "igo" for m in used)  # "Arab League Secretary-General X"
             if country is None and sector and not of_igo:
                 country = _sentence_country(doc, span.start, by_token, cands)
             if country is None and sector in _DOMESTIC_SECTORS and not of_igo:
                 country = _only_country(doc, span.start, by_token, cands)  # "President X ... in Algiers"
-            former = any(doc[i].lower_ in words["former"]["words"] for i in window)
+            former = _former_in(doc, window, words)
             sector = "ELI" if former and sector else (used_sector or sector)
             out[n] = replace(out[n], country=country, sector=sector)
         elif c.known and country and c.kind in ("organization", "group"):
@@ -145,6 +148,11 @@ def apply_context(a: Analysis, kb: KnowledgeBase, cands: list[Candidate]) -> lis
             if _modifies_actor(doc, c, by_token, n, out):
                 out[n] = replace(c, context=True)
     return out
+
+
+def _former_in(doc, window: list[int], words: dict) -> bool:
+    """A word in the title window that makes the office a past one ("former", "ex-")."""
+    return any(doc[i].lower_ in words["former"]["words"] for i in window)
 
 
 def _owner(a: Analysis, cands: list[Candidate], used: list[int]) -> bool:

@@ -88,6 +88,11 @@ CODINGS = [
      [loc("Nairobi", "KEN"), ("Uganda", "UGA")], "ACCUSE", ["KEN"], ["UGA"]),
     ("A statement issued by Kenya condemned the attack on Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "ACCUSE", ["KEN"], ["UGA"]),
+    # the party an act defies or protests at
+    ("Kenyan students blocked streets in Nairobi in defiance of Ugandan authorities.",
+     [("Kenyan", "KEN"), loc("Nairobi", "KEN"), ("Ugandan", "UGA")], "PROTEST", ["KEN"], ["UGA"]),
+    ("Kenyan students marched in protest at Uganda's decision.", [("Kenyan", "KEN"), ("Uganda", "UGA")],
+     "PROTEST", ["KEN"], ["UGA"]),
     # a tongue is no party
     ("Ghana lifted its ban on the Russian language in schools.", [("Ghana", "GHA"), ("Russian", "RUS")],
      "CONCEDE", ["GHA"], []),

@@ -5,9 +5,10 @@ speech act in its complement: "threatened to cut ties with X", "demanded that X 
 demand that X release"), or a noun's possessor, modifiers and "of/by/between/with X"
 complements, else the subject of the light verb holding it ("X imposed sanctions").  Frames
 with their own roles: "X received aid from Y" (inverse), "X is opposed to Y" (stance),
-"mediation between X and Y" (a go-between), targets nested in an object or purpose ("called
-for sanctions against X", "sent officers to X to investigate"), forces moved with no agent
-named (moved by their own side), "X and Y accused each other" (one event each way).
+"mediation between X and Y" (a go-between), the party an act defies or protests at ("in
+defiance of X", "in protest at X"), targets nested in an object or purpose ("called for
+sanctions against X", "sent officers to X to investigate"), forces moved with no agent named
+(moved by their own side), "X and Y accused each other" (one event each way).
 
 Conventions for parties the text leaves unnamed:
 
@@ -57,6 +58,9 @@ BACKGROUND_PREPS = ("after", "before", "following", "amid", "despite", "during",
 NOUN_RECIPIENT_PREPS = ("to", "with", "on", "against", "for", "into", "toward", "towards", "upon")
 #: types stating a stance toward something: "concern over X", "support for X"
 STANCE_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
+#: nouns of an act's stance toward a party: "in defiance of X", "in protest at X"
+STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "solidarity", "support", "retaliation",
+                          "response", "reprisal"})
 #: moves of a side's own forces: passive without agent, the forces' side moves them
 OWN_FORCE_TYPES = ("RETREAT", "MOBILIZE")
 #: nouns naming a state's institutions, which with no state named are the local state's
@@ -103,6 +107,12 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         recipients = phrases_of(parties, objects_of(verb, preps))
         if not recipients and t.entry.type in ("ASSAULT", "THREATEN", "COERCE"):  # "fired at X"
             recipients = phrases_of(parties, prep_objects(verb, ("at",)))
+    if t.entry.type in STANCE_TYPES + ("PROTEST",):
+        # "blocked streets in X in defiance of Y", "marched in protest at Y's decision": Y
+        stances = [o for o in prep_objects(verb, ("in",)) if o.lemma_.lower() in STANCE_NOUNS]
+        aimed = [p for o in stances for p in prep_objects(o, ("of", "to", "against", "at"))]
+        recipients = phrases_of(parties, aimed + (prep_objects(verb, ("at", "against")) if stances else [])) \
+            or recipients
     if not actors and verb.dep_ == "acl" and verb.tag_ == "VBG" \
             and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
         # "X issued a statement condemning Y": the issuer acts through the statement

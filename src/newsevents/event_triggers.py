@@ -23,6 +23,8 @@ from .event_lexicon import Lexicon, TriggerEntry
 from .event_roles import Parties, is_passive, objects_of, prep_objects, subject_of
 
 PLACE_PREPS = ("in", "at", "to")
+#: endings stripped to guess a verb's stem when the model's lemma slips ("staged" -> "stag")
+STEM_SUFFIXES = ("ed", "d", "s", "es", "ing")
 COMPLEMENT_PREPS = ("to", "on", "with", "upon", "over")
 #: named-entity labels of words that are never event nouns ("in March", "the Strike Group")
 NOT_EVENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "NORP", "MONEY", "CARDINAL", "ORDINAL", "FAC"}
@@ -63,13 +65,20 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         [e for g in sorted(verb_lemmas(tok) - {lemma}) for e in lex.verb_entries(g)]
     if not entries:  # most verbs: no need to look at the parse around them
         return None
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"
+    kids = [(c.dep_, c.lower_, c) for c in tok.children]
+    particle = next((low for dep, low, c in kids if dep == "prt"
                      and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
-    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+    if any(dep == "dobj" and low.endswith(("self", "selves")) for dep, low, _ in kids):
         return None  # "defend itself", "arm themselves": no one else is acted on
+    # particles that may be read as one ("pulled back" is parsed advmod)
+    adverbs = {low for dep, low, _ in kids if dep in ("prt", "prep", "advmod")}
     themes: set[str] | None = None  # read from the parse only for entries that look at them
     described: set[str] = set()
     for e in entries:
+        if e.particles and not adverbs & e.particles:
+            continue
+        if particle and particle not in e.particles:  # "back down" is not "back"
+            continue
         if themes is None and (e.objects or e.not_objects):
             themes, described = _theme_lemmas(tok)
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)) \
@@ -79,33 +88,28 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if e.not_objects and described & e.not_objects:
             continue
-        if e.particles and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in e.particles
-                                   for c in tok.children):  # "pulled back" (parsed advmod)
-            continue
-        if particle and particle not in e.particles:  # "back down" is not "back"
-            continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
             continue
         if e.requires == "party" and not any(parties.of_phrase(o) for o in objects_of(tok)):
             continue
         if e.requires == "partner" and not _has_partner(tok, parties):
             continue
-        if e.requires == "clause" and not any(c.dep_ == "ccomp" for c in tok.children):
+        if e.requires == "clause" and not any(dep == "ccomp" for dep, _, _ in kids):
             continue
         if e.requires == "place" and not any(parties.mention_at(p) is not None
                                              for p in prep_objects(tok, PLACE_PREPS)):
             continue
         if e.requires == "obligation" and not _reports_obligation(tok, lex):
             continue
-        if e.requires == "intransitive" and any(c.dep_ == "dobj" for c in tok.children):
+        if e.requires == "intransitive" and any(dep == "dobj" for dep, _, _ in kids):
             continue
-        if e.requires == "intent" and not any(c.dep_ == "xcomp" for c in tok.children):
+        if e.requires == "intent" and not any(dep == "xcomp" for dep, _, _ in kids):
             continue
         if e.requires == "harm" and not _warns_of_harm(tok, lex, parties):
             continue
         if e.requires == "complement" and not any(
-                c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
-                for c in tok.children):
+                dep in ("dobj", "xcomp", "ccomp") or (dep == "prep" and low in COMPLEMENT_PREPS)
+                for dep, low, _ in kids):
             continue
         return e
     return None
@@ -185,12 +189,27 @@ def _reports_obligation(verb: Token, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+def _may_trigger(i: int, lower: list[str], lemma: list[str], lex: Lexicon) -> bool:
+    """Whether token ``i`` can have an entry at all, read from the strings only: its lemma, its
+    form or a guess at its stem (:func:`verb_lemmas`) is in the lexicon, or it ends a hyphenated
+    word.  The others need no spaCy token (most verbs and nouns of a text)."""
+    if i >= 2 and lower[i - 1] == "-":
+        return True
+    index_v, index_n = lex.verb_index, lex.noun_index
+    low = lower[i]
+    if lemma[i] in index_v or lemma[i] in index_n or low in index_v or low in index_n:
+        return True
+    return any(low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] in index_v
+               for suffix in STEM_SUFFIXES)
+
+
 def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:
     found: list[Trigger] = []
-    pos, doc = parties.a.words.pos, sent.span.doc
+    words, doc = parties.a.words, sent.span.doc
+    pos = words.pos
     for i in range(sent.span.start, sent.span.end):
-        if pos[i] not in ("VERB", "NOUN", "PROPN"):
-            continue  # no entry but for verbs and nouns (no spaCy token made for the rest)
+        if pos[i] not in ("VERB", "NOUN", "PROPN") or not _may_trigger(i, words.lower, words.lemma, lex):
+            continue  # no spaCy token made for words no entry can have
         tok = doc[i]
         verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
         entry = verb_entry(tok, lex, parties) if verbal else None
@@ -263,7 +282,7 @@ def verb_lemmas(verb: Token) -> set[str]:
     ("staged" -> "stag")."""
     low = verb.lower_
     out = {verb.lemma_.lower(), low}
-    for suffix in ("ed", "d", "s", "es", "ing"):
+    for suffix in STEM_SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.add(low[: -len(suffix)])
     return out

@@ -8,8 +8,16 @@ found by the gazetteer and the NER, it reads
   and the modifiers in it (demonyms, countries, ministries, groups) are marked as consumed;
 * an **appositive** after a name ("X, director of ..., Middle East Institute"), or one before it
   ("his Qatari counterpart, X");
-* for an office holder still without a country, the country named earlier in the sentence or
-  the one state the sentence names;
+* for a known person, a title the text gives wins over the knowledge base's "out of office" on
+  the article's date ("President X", "King X", "Italian Prime Minister X", "Arab League
+  Secretary-General X": the office of that time, as a report from then names it);
+* for a known body, a state that owns it in the text gives its country when the knowledge base
+  has none ("Egypt's Muslim Brotherhood") or when it is a party whose name several states'
+  parties bear ("Israel's Labour Party"); a state before a known body of another state is not
+  consumed ("the Malaysia Airlines Boeing");
+* for an office holder still without a country, the country named earlier in the sentence (one
+  that owns or modifies the title before one that is a place) or the one state the sentence
+  names (also for an unknown party);
 * for an unknown state office or body still without a country ("Sen. X", "the Supreme Court"),
   the article's dominant state, when one is named at least twice as often as any other;
 * demonyms that modify another actor's noun phrase, which are consumed too.

@@ -6,7 +6,9 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    base (:mod:`newsevents.knowledge`) is matched case-sensitively, longest first, plus ministry
    phrases built from the country list ("Russian Foreign Ministry", "Iran's Ministry of
    Defense").  This finds KB actors whatever the NER says ("Trump’s", "Pezeshkian" tagged NORP).
-   Names marked ambiguous ("Georgia", "Jordan") are taken only where the NER agrees.
+   Names marked ambiguous ("Georgia", "Jordan") are taken only where the NER agrees, or, for a
+   country the NER took for a person ("Niger", "Chad"), where it is used as a state ("in Chad",
+   "Chad's elections", "Mali and Niger").
 2. **NER.** spaCy entities not covered by the gazetteer: PERSON spans become people (a surname
    alone links to a full name mentioned earlier); ORG spans become organisations only when their
    head word names one ("Institute", "Ministry", "Agency"), media when it names an outlet; GPE
@@ -23,11 +25,15 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    ("a Russian delegation", "Iranian media reports") is a mention of its country, with the
    sector of the noun it modifies.
 
-5. **Descriptions** (:mod:`newsevents.actor_descriptions`).  An office after a state ("Iran's
+5. **Initials.** An organisation's name followed by its initials in brackets ("Forces for
+   Defence of Democracy (FDD)") makes the initials that actor there and after.
+6. **Descriptions** (:mod:`newsevents.actor_descriptions`).  An office after a state ("Iran's
    foreign minister", "the Kremlin spokesman") is its holder on the article's date when the
    knowledge base knows one; a definite description ("the Russian leader", "the spokesman") is
    the fitting person named before; "protesters in Tbilisi" and "ethnic Albanians in Serbia"
-   are mentions of the place's state with the group's sector.
+   are mentions of the place's state with the group's sector; a nameless group ("rebels",
+   "a human rights group", "students marched in X") is a mention of the state the sentence
+   places it in, else an organised group of no state (``group:rebels``).
 
 The publisher naming itself ("Newsweek has contacted ...") is not an actor of the story.
 A surname alone is the person named in full earlier in the article, else the one known person

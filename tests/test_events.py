@@ -832,3 +832,19 @@ def test_senses_of_lexicon_1_4(make_analysis, text, type_):
 def test_mediating_between_parties_is_consulting_them(make_analysis):
     ev = by_type(_events_1_4(make_analysis, "Benin mediated between Mali and Niger."), "CONSULT")
     assert ev.cameo == "045" and ev.actors == ["BEN"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("An earthquake killed 300 people in Mali on Monday.", "ASSAULT"),
+    ("Floods destroyed thousands of homes in Chad.", "COERCE"),
+    ("Hundreds were killed in the cyclone in Sudan.", "ASSAULT"),
+    ("Inflation hit Benin hard.", "ASSAULT"),
+    ("The army of Chad moved its headquarters to Sudan.", "MOBILIZE"),  # offices are no troops
+])
+def test_harm_done_by_natural_forces_is_nobodys_act(make_analysis, text, type_):
+    assert type_ not in [e.type for e in _events_1_4(make_analysis, text)]
+
+
+def test_harm_done_by_people_is_still_an_act(make_analysis):
+    by_type(_events_1_4(make_analysis, "Rebels killed 300 people in Mali on Monday."), "ASSAULT")
+    by_type(_events_1_4(make_analysis, "Chadian jets set fire to a depot in Sudan."), "COERCE")

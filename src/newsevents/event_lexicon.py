@@ -84,6 +84,8 @@ class Lexicon:
     stance_participles: frozenset[str]
     status: StatusCues
     version: str
+    #: natural forces and conditions: harm they do is no one's act ("an earthquake killed")
+    hazard_nouns: frozenset[str] = frozenset()
     #: lemma -> its entries in file order (built from ``verbs`` and ``nouns``)
     verb_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
     noun_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
@@ -152,6 +154,7 @@ def lexicon() -> Lexicon:
         crowd_nouns=frozenset(raw["roles"].get("crowd_nouns", ())),
         security_nouns=frozenset(raw["roles"].get("security_nouns", ())),
         stance_participles=frozenset(raw["roles"].get("stance_participles", ())),
+        hazard_nouns=frozenset(raw["roles"].get("hazard_nouns", ())),
         status=status,
         version=str(raw["meta"]["version"]),
     )

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from .analysis import Sentence
 from .event_lexicon import Lexicon, TriggerEntry
-from .event_roles import Parties, is_passive, objects_of, prep_objects, subject_of
+from .event_roles import Parties, agent_of, is_passive, objects_of, prep_objects, subject_of
 
 PLACE_PREPS = ("in", "at", "to")
 #: endings stripped to guess a verb's stem when the model's lemma slips ("staged" -> "stag")
@@ -86,6 +86,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue  # (the object of a needed particle counts: "took to the streets")
         if e.subjects and not _subject_lemmas(tok) & e.subjects:
             continue
+        if e.type in lex.harmful_types and lex.hazard_nouns & _doer_lemmas(tok):
+            continue  # "an earthquake killed", "were killed in the cyclone": nobody's act
         if e.not_objects and described & e.not_objects:
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
@@ -126,6 +128,16 @@ def _subject_lemmas(verb: Token) -> set[str]:
     heads = heads + [p for h in heads for p in prep_objects(h, ("of",))]
     return _lemmas(heads) | {c.lemma_.lower() for h in heads for c in h.children
                              if c.dep_ in ("compound", "amod")}
+
+
+def _doer_lemmas(verb: Token) -> set[str]:
+    """The lemmas of what does the verb's act: the subject, or a passive's agent or the
+    "in/by/during" noun naming its cause ("were killed in the cyclone"), with compounds."""
+    if is_passive(verb):
+        heads = agent_of(verb) + prep_objects(verb, ("in", "by", "during"))
+    else:
+        heads = subject_of(verb)
+    return _lemmas(heads) | {c.lemma_.lower() for h in heads for c in h.children if c.dep_ == "compound"}
 
 
 def _has_partner(verb: Token, parties: Parties) -> bool:

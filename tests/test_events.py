@@ -806,6 +806,8 @@ def _events_1_4(make_analysis, text):
     ("Chad warned it would retaliate against Sudan.", "THREATEN", None),
     ("Chad dismissed the claims of Sudan.", "REJECT", None),
     ("Chad pulled its troops from Sudan.", "RETREAT", "withdraw"),
+    ("The president of Chad held a phone call with the president of Sudan.", "CONSULT", "phone"),
+    ("Chad banned imports of maize from Sudan.", "SANCTION", None),
 ])
 def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ev = by_type(_events_1_4(make_analysis, text), type_)

@@ -808,6 +808,12 @@ def _events_1_4(make_analysis, text):
     ("Chad pulled its troops from Sudan.", "RETREAT", "withdraw"),
     ("The president of Chad held a phone call with the president of Sudan.", "CONSULT", "phone"),
     ("Chad banned imports of maize from Sudan.", "SANCTION", None),
+    ("Rebels in Mali handed over their weapons to Niger.", "RETREAT", "disarm"),
+    ("The UN extended the mandate of the peacekeeping force in Mali.", "AID", "peacekeeping"),
+    ("Chadian soldiers beat up two journalists from Sudan.", "ASSAULT", None),
+    ("Chadian troops crossed into Sudan on Friday.", "ASSAULT", None),
+    ("Chad sealed off its border with Sudan.", "COERCE", "191"),
+    ("Mali granted amnesty to rebels from Niger.", "RETREAT", "release"),
 ])
 def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ev = by_type(_events_1_4(make_analysis, text), type_)

@@ -93,6 +93,9 @@ CODINGS = [
      [("Kenyan", "KEN"), loc("Nairobi", "KEN"), ("Ugandan", "UGA")], "PROTEST", ["KEN"], ["UGA"]),
     ("Kenyan students marched in protest at Uganda's decision.", [("Kenyan", "KEN"), ("Uganda", "UGA")],
      "PROTEST", ["KEN"], ["UGA"]),
+    # a kind of group is of the state it is in or from
+    ("Rebels in eastern Kenya attacked a police post.",
+     [("Rebels", "group:rebels", "group", None), ("Kenya", "KEN")], "ASSAULT", ["KEN"], ["KEN"]),
     # a tongue is no party
     ("Ghana lifted its ban on the Russian language in schools.", [("Ghana", "GHA"), ("Russian", "RUS")],
      "CONCEDE", ["GHA"], []),
@@ -262,6 +265,12 @@ def test_the_demand_a_protest_makes_is_the_protest(make_analysis):
     text = "Kenyan teachers began a strike to demand higher pay."
     evs = events_of(make_analysis, text, [("Kenyan", "KEN")])
     assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_a_go_between_is_one_meeting(make_analysis):
+    text = "Qatar mediated between Kenya and Uganda."
+    evs = events_of(make_analysis, text, [("Qatar", "QAT"), ("Kenya", "KEN"), ("Uganda", "UGA")])
+    assert len([e for e in evs if e.type == "CONSULT"]) == 1, coded(evs)
 
 
 def test_its_own_is_the_doers_not_the_reporters(make_analysis):

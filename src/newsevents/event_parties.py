@@ -474,8 +474,8 @@ def mutual(tok: Token) -> bool:
     Y clashed"."""
     if reciprocal(tok):
         return True
-    if prep_objects(tok, ("between", "among")):
-        return True
+    if prep_objects(tok, ("between", "among")) and not (tok.pos_ == "VERB" and subject_of(tok)):
+        return True  # (not "X mediated between Y and Z": a go-between)
     verb = tok if tok.pos_ == "VERB" else governing_verb(tok)  # "exchanged fire"
     return verb is not None and verb.lemma_.lower() in MUTUAL_VERBS
 

@@ -205,6 +205,13 @@ class Parties:
 
     def _one(self, tok: Token, *, shallow: bool) -> list[Party]:
         m = self.mention_at(tok)
+        if m is not None and m.kind == "group" and not m.country and tok.pos_ == "NOUN" and not shallow:
+            # "rebels in eastern Congo": a kind of group, of the state it is in or from
+            where = [_as_country(p) for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                     for p in self.of_phrases(x for x in c.children if x.dep_ == "pobj")
+                     if p.kind in ("location", "country") and p.country]
+            if where:
+                return where[:1]
         if m is not None:
             return [self._party(m, tok.idx)]
         low = tok.lower_

@@ -133,3 +133,10 @@ def test_named_or_foreign_groups_are_not_nameless(run):
     assert "People" not in m  # sources, not a group that acts
     m = run("The main rebel group, the Revolutionary United Front, laid down its arms.\n")
     assert "rebel group" not in m  # the apposition names it
+    m = run("Chile and Peru voiced their shared opposition to the plan. Opposition to the tax grew in Chile.\n")
+    assert "opposition" not in m and "Opposition" not in m  # a stance, not the opposition
+
+
+def test_a_place_after_a_pair_of_nameless_groups_is_both_groups(run):
+    m = run("Local rebels and police in the north of Chad clashed on Friday.\n")
+    assert (m["rebels"].actor_id, m["police"].actor_id) == ("TCD", "TCD")

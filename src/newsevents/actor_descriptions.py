@@ -304,6 +304,8 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
         if any(c.dep_ == "appos" and by_token.get(c.i) is not None for c in head.children) \
                 or (head.dep_ == "appos" and by_token.get(head.head.i) is not None):
             continue  # "the main rebel group, X," is X
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("to", "against")) for c in head.children):
+            continue  # "their workers" are someone's; "their opposition to X" is a stance
         words = m.group().lower()
         sector = groups.get(words) or groups.get(words[:-1] if words.endswith("s") else words + "s")
         if sector is None:
@@ -372,7 +374,10 @@ def _group_place(head, by_token: dict[int, Candidate], foreign: bool) -> str | N
     ("demonstrators protesting election results in X"), else where the act of its clause happens
     ("people blocked streets in X", "rebels were killed in X").  People from elsewhere are
     placed only by where they come from."""
-    for t in head.subtree:
+    own = list(head.subtree)
+    if head.dep_ == "conj":  # "rebels and police in X": the place the pair shares
+        own += [t for c in head.head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree]
+    for t in own:
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.i > head.i:
             prep = t.head.lower_
             if prep == "from" or (not foreign and prep in _WHERE_PREPS):

@@ -25,8 +25,10 @@ parses afresh.  The stages after parsing (actors, times, quotes, events) always 
   event, R = matches / sentences, F1.  The same with *every* predicted event (P over all
   predicted events; an extra event in a sentence counts against precision);
 * *statements*: the events the tool codes from one statement (a promise or threat and the
-  expected act it announces, "X will supply arms to Y": AGREE and AID, expected; an accusation
-  or claim and the act it alleges, "X claimed that Y attacked Z": ACCUSE and ASSAULT, alleged)
+  expected act it announces, "X will supply arms to Y": AGREE and AID, expected; a demand and
+  the act it asks of its target, "X urged Y to release ...": REQUEST and RETREAT,
+  hypothetical; an accusation or claim and the act it alleges, "X claimed that Y attacked Z":
+  ACCUSE and ASSAULT, alleged)
   count as one prediction in every precision (PLOVER all events, PETRARCH-2), matched when one
   of them matches, as both gold sets code one event per statement; the figure with each event
   counted apart is printed beside it.  Events on no-event sentences are counted one by one;
@@ -214,9 +216,10 @@ def confusion_table(pairs: Counter[tuple[str, str]]) -> list[str]:
 
 def statements(events: list) -> list[list]:
     """A sentence's events grouped by the statement they code: a promise or threat and the
-    expected act it announces ("X will supply arms to Y": AGREE and AID, expected), an
-    accusation or claim and the act it alleges ("X claimed that Y attacked Z": ACCUSE and
-    ASSAULT, alleged).  Both gold sets code one event per statement."""
+    expected act it announces ("X will supply arms to Y": AGREE and AID, expected), a demand
+    and the act it asks of its target ("X urged Y to release": REQUEST and RETREAT,
+    hypothetical), an accusation or claim and the act it alleges ("X claimed that Y attacked
+    Z": ACCUSE and ASSAULT, alleged).  Both gold sets code one event per statement."""
     groups = [[e] for e in events]
 
     def pair(a, b) -> bool:
@@ -224,6 +227,9 @@ def statements(events: list) -> list[list]:
             return False
         if a.type in ("AGREE", "THREATEN") and a.status == "asserted" and b.type != a.type \
                 and b.status in ("expected", "hypothetical") and set(b.actors) == set(a.actors):
+            return True
+        if a.type == "REQUEST" and a.status == "asserted" and b.status == "hypothetical" \
+                and bool(b.actors) and set(b.actors) <= set(a.recipients):
             return True
         return a.type == "ACCUSE" and a.status == "asserted" and b.status in ("alleged", "denied") \
             and bool(b.actors) and set(b.actors) <= set(a.recipients)

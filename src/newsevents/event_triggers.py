@@ -82,7 +82,7 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if themes is None and (e.objects or e.not_objects):
             themes, described = _theme_lemmas(tok)
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)) \
-                and not (e.particles and _lemmas(prep_objects(tok, e.particles)) & e.objects):
+                and not (e.particles and _particle_objects(tok, e.particles) & e.objects):
             continue  # (the object of a needed particle counts: "took to the streets")
         if e.subjects and not _subject_lemmas(tok) & e.subjects:
             continue
@@ -119,6 +119,20 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
 
 def _lemmas(toks: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in toks}
+
+
+def _particle_objects(verb: Token, particles: frozenset[str]) -> set[str]:
+    """The lemmas of the objects of the verb's particles, directly or through a preposition
+    under the particle ("took to the streets", "pulled out of the treaty")."""
+    out: set[str] = set()
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in particles:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.add(p.lemma_.lower())
+                elif p.dep_ == "prep":
+                    out.update(o.lemma_.lower() for o in p.children if o.dep_ == "pobj")
+    return out
 
 
 def _subject_lemmas(verb: Token) -> set[str]:

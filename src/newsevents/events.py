@@ -40,8 +40,9 @@ party or an act is (a conflict's toll, "the war has killed ..."; a condition, "X
 embargo"; a relative clause on a party, "X, which has threatened to ...": its history; an
 event noun as the subject of a copula, "the agreement remains the bedrock of ..."), nor acts
 only weighed ("it would be a mistake for X to attack Y", "X is unlikely to withdraw"), nor
-insisting on a fact ("X insists its programme is peaceful"); one event is kept per (type, actors,
-recipients) in a sentence, and none that another of its type and status states more fully.  A planned event restated nearby with a date shares that date.
+insisting on a fact ("X insists its programme is peaceful"); one event is kept per (type,
+actors, recipients) in a sentence, and none that another of its type and status states more
+fully.  A planned event restated nearby with a date shares that date.
 """
 
 from __future__ import annotations
@@ -264,6 +265,9 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     made: list[tuple[Token, Event]] = []
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
+        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors) \
+                or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)):
+            continue
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
         claim = claimed_by_other(t.token, actors, parties) \
             if status in ("asserted", "alleged") and t.entry.type in HOSTILE_TYPES else None
@@ -302,9 +306,6 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             recipients = [Party(place, place, "country", sent.start)] if place else []
         if not c.named:  # no doer named: less when the place's state stands for it
             confidence -= 0.15 if actors else 0.3
-        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors) \
-                or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)):
-            continue
         if _serves_other(t.token, anchors):
             confidence -= 0.15
         if t.token.i in dismissed:

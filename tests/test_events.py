@@ -862,3 +862,10 @@ def test_harm_done_by_natural_forces_is_nobodys_act(make_analysis, text, type_):
 def test_harm_done_by_people_is_still_an_act(make_analysis):
     by_type(_events_1_4(make_analysis, "Rebels killed 300 people in Mali on Monday."), "ASSAULT")
     by_type(_events_1_4(make_analysis, "Chadian jets set fire to a depot in Sudan."), "COERCE")
+
+
+def test_a_noun_under_a_negated_verbs_preposition_is_presupposed(make_analysis):
+    ev = by_type(_events_1_4(make_analysis, "Chad has not responded to the attack by Sudan on Mali."), "ASSAULT")
+    assert ev.status == "asserted"
+    ev = by_type(_events_1_4(make_analysis, "The signing of the accord by Chad is not guaranteed."), "AGREE")
+    assert ev.status == "hypothetical"

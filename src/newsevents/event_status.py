@@ -74,7 +74,9 @@ def _flags_of_modifiers(tok: Token, cues: StatusCues, flags: set[str]) -> None:
 def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] = frozenset()) -> set[str]:
     """Status cues on the trigger and the chain of clauses governing it.  An event noun is
     negated only through a light verb ("did not sign the accord"); another verb's negation
-    leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical)."""
+    leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical), unless the
+    noun hangs from that verb by a preposition: then it is presupposed ("has not responded to
+    X's protest": the protest was made)."""
     flags: set[str] = set()
     _flags_of_modifiers(trigger, cues, flags)
     cur = trigger
@@ -86,7 +88,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         verb_flags: set[str] = set()
         _flags_of_modifiers(cur, cues, verb_flags)
         if "negated" in verb_flags and verb.lemma_.lower() not in light_verbs:
-            verb_flags = (verb_flags - {"negated"}) | {"hypothetical"}
+            verb_flags.discard("negated")
+            if not _through_preposition(trigger, verb):
+                verb_flags.add("hypothetical")
         flags |= verb_flags
         if verb.lemma_.lower() in REQUEST_HEADS and trigger.dep_ != "nsubj":
             # an act asked for: "called for a ceasefire", "demanded the release of X"
@@ -134,6 +138,16 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
            for anc in trigger.ancestors for c in anc.children):
         flags.add("hypothetical")
     return flags
+
+
+def _through_preposition(noun: Token, verb: Token) -> bool:
+    """The noun is (in) the object of a preposition on its way up to ``verb``."""
+    cur = noun
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "pobj":
+            return True
+        cur = cur.head
+    return False
 
 
 def _clause_chain(trigger: Token, max_steps: int = 3) -> list[Token]:

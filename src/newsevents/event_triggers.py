@@ -3,9 +3,13 @@
 A verb triggers when an entry for its lemma (``data/event_triggers.toml``; a hyphenated verb
 is read whole, "test-fired") has its conditions met on the parse: an object lemma ("sign" +
 "treaty"), no sense-changing object or adjective ("strike a tone", "a cyber attack") or
-particle ("back down"), a particle it needs ("call on", "pulled back"), an object naming an
-actor ("host X") or a place ("arrive in X"), a reported clause of duty or of harm ("said Y
-must ...", "warned that Y would face consequences").  An event noun triggers by the first entry
+particle ("back down"), a particle it needs ("call on", "pulled back"; its object counts as
+the verb's: "took to the streets", "pulled out of the treaty"), a subject of a kind
+("peacekeepers arrived", "workers struck"), an object naming an actor ("host X") or a place
+("arrive in X"), a partner ("discussed X with Y", "X and Y discussed"), a reported clause of
+duty or of harm ("said Y must ...", "warned that Y would face consequences"); harm done by a
+natural force or condition ("an earthquake killed", "were killed in the cyclone") is no one's
+act.  Words no entry can have are skipped on their strings, without a spaCy token.  An event noun triggers by the first entry
 whose modifiers it has ("joint exercises", "a hunger strike", "an air strike"), unless it only
 restates a neighbouring trigger ("signed the agreement", "met at a summit", a "partnership
 treaty" compound) or is being described by a copula ("the accord will be a major step").  A

@@ -819,6 +819,8 @@ def _events_1_4(make_analysis, text):
     ("Chad withdrew from the council of Sahel states.", "SANCTION", "160"),
     ("Chad put two officials from Sudan on trial.", "ACCUSE", "115"),
     ("Chad sent warships to the coast of Sudan.", "MOBILIZE", None),
+    ("Police in Mali tightened security around the embassy of Niger.", "MOBILIZE", "police"),
+    ("The army of Chad began maneuvers near the border with Sudan.", "MOBILIZE", None),
 ])
 def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ev = by_type(_events_1_4(make_analysis, text), type_)
@@ -838,6 +840,7 @@ def test_codebook_frames_of_lexicon_1_4(make_analysis, text, type_, mode):
     ("Sudan received the delegation of Chad.", "AID"),  # a visit, no aid
     ("Chad dismissed its defence minister.", "REJECT"),  # removed from office, nothing refused
     ("Chad pulled out of the border treaty with Sudan.", "RETREAT"),  # an agreement left
+    ("Chad increased security cooperation with Sudan.", "MOBILIZE"),  # cooperation, no police
 ])
 def test_senses_of_lexicon_1_4(make_analysis, text, type_):
     assert type_ not in [e.type for e in _events_1_4(make_analysis, text)]

@@ -121,7 +121,8 @@ class Parties:
             if any(d0 <= m.start < d1 for d0, d1 in datelines):
                 continue  # the dateline's place names where the story was filed, not who acted
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or (span.root.dep_ in ("amod", "compound")
+            if span is None or (not LANGUAGE_NOUNS.isdisjoint(a.words.lemma[span.end:span.end + 2])
+                                and span.root.dep_ in ("amod", "compound")
                                 and span.root.head.lemma_.lower() in LANGUAGE_NOUNS):
                 continue  # "the Russian language", "Arabic speakers": a tongue, not a party
             for t in span:

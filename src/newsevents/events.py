@@ -265,7 +265,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     made: list[tuple[Token, Event]] = []
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
-        if _describes(t.token, t.entry.pos) or _evaluated(t.token, anchors) \
+        if _describes(t.token, t.entry.pos, t.entry.type) or _evaluated(t.token, anchors) \
                 or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)):
             continue
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
@@ -354,6 +354,8 @@ def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
     out: set[int] = set()
     lemmas, pos = a.words.lemma, a.words.pos
     verbs = DISMISSING_VERBS | lex.status.denial_verbs
+    if verbs.isdisjoint(lemmas[sent.span.start:sent.span.end]):
+        return out
     for i in range(sent.span.start, sent.span.end):
         if pos[i] != "VERB" or lemmas[i] not in verbs:
             continue
@@ -382,6 +384,8 @@ def _without_aims(made: list[tuple[Token, Event]], anchors: dict[int, int]) -> l
     demand", "blocked roads demanding": the PROTEST codes it).  (What a demand asks of others
     stays, hypothetical: "urged X to release" is also X's possible release.)"""
     protests = {t.i for t, e in made if e.type == "PROTEST"}
+    if not protests:
+        return made
     protests |= {v for v, n in anchors.items() if n in protests}
     return [(tok, ev) for tok, ev in made
             if not (ev.type == "REQUEST" and any(a.i in protests for a in list(tok.ancestors)[:3]))]
@@ -445,7 +449,7 @@ LIKELIHOODS = frozenset({"likely", "unlikely", "probable", "improbable"})
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 
 
-def _describes(tok: Token, pos: str) -> bool:
+def _describes(tok: Token, pos: str, type_: str) -> bool:
     """The trigger describes a party or an act instead of telling one: a conflict's toll ("the
     war has killed ..."), a relative clause on a party ("Turkey, which has threatened to invade
     X, is a member of Y": its history, not the news; not a purpose, "a rally to protest"), an
@@ -456,7 +460,7 @@ def _describes(tok: Token, pos: str) -> bool:
             return True  # "X has been under sanctions since 2011": a standing condition
         if tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT":
             return True
-    else:
+    elif type_ in ("ASSAULT", "COERCE"):
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].lemma_.lower() in CONFLICT_NOUNS:
             return True  # "the war has killed tens of thousands": a conflict's toll, no one act
@@ -494,11 +498,11 @@ def _evaluated(tok: Token, anchors: dict[int, int]) -> bool:
     withdraw")."""
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in LIKELIHOODS:
         return True
-    if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i in anchors:
+    if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i in anchors \
+            or not (tok.head.pos_ in ("NOUN", "ADJ") or tok.head.lemma_ == "be"):
         return False
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-        and (tok.head.pos_ in ("NOUN", "ADJ") or tok.head.lemma_ == "be")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 #: marks of an adverbial clause that sets the scene for the main clause

@@ -356,10 +356,14 @@ class Parties:
         return any(d0 <= tok.idx < d1 for d0, d1 in self._datelines)
 
     def modifier(self, tok: Token) -> list[Party]:
-        if _stance_prefixed(tok) or tok.head.lemma_.lower() in LANGUAGE_NOUNS:
-            # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a member; "the
-            # Russian language": a tongue
-            return []
+        if _stance_prefixed(tok):
+            return []  # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a member
+        found = self._modifier_parties(tok)
+        if found and tok.head.lemma_.lower() in LANGUAGE_NOUNS:
+            return []  # "the Russian language": a tongue
+        return found
+
+    def _modifier_parties(self, tok: Token) -> list[Party]:
         m = self.mention_at(tok)
         if m is not None:
             return [self._party(m, tok.idx)]

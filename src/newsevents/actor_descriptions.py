@@ -31,6 +31,7 @@ Office phrases come from ``[offices]`` in ``data/actor_words.toml``, group nouns
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -281,7 +282,7 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
     for c in cands:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     by_token: dict[int, Candidate] = {}  # built for a sentence when a group in it needs it
-    indexed: set[int] = set()
+    indexed: set[tuple[int, int]] = set()
     home: list[str | None] = []  # the article's dominant state, found once when needed
     out = list(cands)
     for m in found:
@@ -295,17 +296,18 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
         if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod", "poss") \
                 or any(t.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             continue  # "police station", "opposition leader", "the Opposition Party"
-        sent = head.sent
-        if sent.start not in indexed:
-            indexed.add(sent.start)
-            by_token.update(_token_index(doc, cands, sent.start_char, sent.end_char))
-        if any(by_token.get(t.i) is not None for c in head.lefts for t in c.subtree):
+        children = list(head.children)
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("to", "against")) for c in children):
+            continue  # "their workers" are someone's; "their opposition to X" is a stance
+        sent = prose[bisect.bisect_right(prose, (s, float("inf"))) - 1]  # in_prose found it
+        if sent not in indexed:
+            indexed.add(sent)
+            by_token.update(_token_index(doc, cands, *sent))
+        if any(by_token.get(t.i) is not None for c in children if c.i < head.i for t in c.subtree):
             continue  # named by a modifier: "Georgian protesters", "Hamas militants"
-        if any(c.dep_ == "appos" and by_token.get(c.i) is not None for c in head.children) \
+        if any(c.dep_ == "appos" and by_token.get(c.i) is not None for c in children) \
                 or (head.dep_ == "appos" and by_token.get(head.head.i) is not None):
             continue  # "the main rebel group, X," is X
-        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("to", "against")) for c in head.children):
-            continue  # "their workers" are someone's; "their opposition to X" is a stance
         words = m.group().lower()
         sector = groups.get(words) or groups.get(words[:-1] if words.endswith("s") else words + "s")
         if sector is None:
@@ -313,7 +315,7 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
         foreign = words in _foreign()
         country = _group_place(head, by_token, foreign)
         if country is None and sector in _PARTISAN_SECTORS:
-            country = _one_state(head, by_token)  # "the opposition boycotted X's elections"
+            country = _one_state(by_token, *sent)  # "the opposition boycotted X's elections"
         if country is None and not foreign and sector not in ("NGO", "MED", "REL", "REF"):
             if not home:
                 home.append(dominant_country(cands))
@@ -410,8 +412,8 @@ def _group_place(head, by_token: dict[int, Candidate], foreign: bool) -> str | N
     return None
 
 
-def _one_state(head, by_token: dict[int, Candidate]) -> str | None:
-    """The one state a sentence names (countries and places), if only one."""
-    seen = {c.country for t in head.sent if (c := by_token.get(t.i)) is not None
+def _one_state(by_token: dict[int, Candidate], start: int, end: int) -> str | None:
+    """The one state a sentence [start, end) names (countries and places), if only one."""
+    seen = {c.country for c in by_token.values() if start <= c.start < end
             and c.kind in ("country", "location") and c.country}
     return seen.pop() if len(seen) == 1 else None

@@ -72,9 +72,10 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     kb = load_kb()
     own = publisher_actor(a.publisher, a.published)
     prose = [(s.start, s.end) for s in a.sentences]
-    cands = [c for c in _gazetteer(a, kb) if _in_prose(prose, c.start, c.end)]
+    ents = a.doc.ents  # a new tuple of spans at each read: read once
+    cands = [c for c in _gazetteer(a, kb, ents) if _in_prose(prose, c.start, c.end)]
     cands += [c for c in _datelines(a, kb, prose) if not any(o.start < c.end and c.start < o.end for o in cands)]
-    cands = _add_ner(a, kb, cands, prose)
+    cands = _add_ner(a, kb, cands, prose, ents)
     cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
     cands = _acronyms(a, cands, prose)
@@ -311,7 +312,7 @@ def _ministry_entry(kb: KnowledgeBase, m: re.Match[str]) -> Entry | None:
     return kb.ministry(iso, key) if iso and key else None
 
 
-def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
+def _gazetteer(a: Analysis, kb: KnowledgeBase, ents) -> list[_Cand]:
     text, doc = a.text, a.doc
     out: list[_Cand] = []
     taken = bytearray(len(text) + 1)  # characters already claimed by a ministry phrase
@@ -320,7 +321,7 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
         if e:
             out.append(_Cand(m.start(), m.end(), e.id, e.name, e.kind, e.country, e.sector))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    ent_of = {t.i: ent for ent in doc.ents for t in ent}
+    ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for m in _gazetteer_regex(kb).finditer(text):
         s, e, surface = m.start(), m.end(), m.group()
         if any(taken[s:e]):
@@ -330,9 +331,9 @@ def _gazetteer(a: Analysis, kb: KnowledgeBase) -> list[_Cand]:
             continue
         hit = hits[0]
         span = doc.char_span(s, e, alignment_mode="expand")
-        ents = {ent_of[t.i] for t in span if t.i in ent_of} if span is not None else set()
-        labels = {x.label_ for x in ents if x.start_char <= s and e <= x.end_char}
-        longer = [x for x in ents if x.start_char <= s and e <= x.end_char and x.end_char - x.start_char > e - s]
+        near = {ent_of[i] for i in range(span.start, span.end) if i in ent_of} if span is not None else set()
+        labels = {x.label_ for x in near if x.start_char <= s and e <= x.end_char}
+        longer = [x for x in near if x.start_char <= s and e <= x.end_char and x.end_char - x.start_char > e - s]
         if hit.entry.kind != "person" and hit.use != "demonym" and any(x.label_ == "PERSON" for x in longer) \
                 and not _possessive_title(text, e):
             continue  # "Jordan" in "Michael Jordan"
@@ -508,13 +509,13 @@ def _group_sector(span) -> str | None:
 # ---------------------------------------------------------------------------------------
 # 2. NER
 
-def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[_Cand]:
+def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose, ents) -> list[_Cand]:
     words = actor_words()
     out = list(cands)
     claimed = bytearray(len(a.text) + 1)
     for c in out:
         claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
-    for ent in a.doc.ents:
+    for ent in ents:
         label = ent.label_
         if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"):
             continue

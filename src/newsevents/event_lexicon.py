@@ -89,6 +89,8 @@ class Lexicon:
     #: lemma -> its entries in file order (built from ``verbs`` and ``nouns``)
     verb_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
     noun_index: dict[str, tuple[TriggerEntry, ...]] = field(default_factory=dict, compare=False)
+    #: (form, lemma) -> whether a word so spelt may have an entry (filled as texts are read)
+    known_forms: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         for entries, index in ((self.verbs, self.verb_index), (self.nouns, self.noun_index)):

@@ -27,6 +27,8 @@ from .event_lexicon import Lexicon, TriggerEntry
 from .event_roles import Parties, agent_of, is_passive, objects_of, prep_objects, subject_of
 
 PLACE_PREPS = ("in", "at", "to")
+#: how many spellings :func:`_may_trigger` remembers before it starts afresh
+KNOWN_FORMS_MAX = 50_000
 #: endings stripped to guess a verb's stem when the model's lemma slips ("staged" -> "stag")
 STEM_SUFFIXES = ("ed", "d", "s", "es", "ing")
 COMPLEMENT_PREPS = ("to", "on", "with", "upon", "over")
@@ -78,6 +80,8 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
     adverbs = {low for dep, low, _ in kids if dep in ("prt", "prep", "advmod")}
     themes: set[str] | None = None  # read from the parse only for entries that look at them
     described: set[str] = set()
+    subjects: set[str] | None = None
+    doers: set[str] | None = None
     for e in entries:
         if e.particles and not adverbs & e.particles:
             continue
@@ -88,10 +92,16 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)) \
                 and not (e.particles and _particle_objects(tok, e.particles) & e.objects):
             continue  # (the object of a needed particle counts: "took to the streets")
-        if e.subjects and not _subject_lemmas(tok) & e.subjects:
-            continue
-        if e.type in lex.harmful_types and lex.hazard_nouns & _doer_lemmas(tok):
-            continue  # "an earthquake killed", "were killed in the cyclone": nobody's act
+        if e.subjects:
+            if subjects is None:
+                subjects = _subject_lemmas(tok)
+            if not subjects & e.subjects:
+                continue
+        if e.type in lex.harmful_types:
+            if doers is None:
+                doers = _doer_lemmas(tok)
+            if doers & lex.hazard_nouns:
+                continue  # "an earthquake killed", "were killed in the cyclone": nobody's act
         if e.not_objects and described & e.not_objects:
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
@@ -225,12 +235,18 @@ def _may_trigger(i: int, lower: list[str], lemma: list[str], lex: Lexicon) -> bo
     word.  The others need no spaCy token (most verbs and nouns of a text)."""
     if i >= 2 and lower[i - 1] == "-":
         return True
-    index_v, index_n = lex.verb_index, lex.noun_index
-    low = lower[i]
-    if lemma[i] in index_v or lemma[i] in index_n or low in index_v or low in index_n:
-        return True
-    return any(low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] in index_v
-               for suffix in STEM_SUFFIXES)
+    key = (lower[i], lemma[i])
+    known = lex.known_forms.get(key)
+    if known is None:
+        if len(lex.known_forms) >= KNOWN_FORMS_MAX:
+            lex.known_forms.clear()  # a long ingest meets ever more forms: bounded memory
+        index_v, index_n = lex.verb_index, lex.noun_index
+        low, lem = key
+        known = lex.known_forms[key] = (
+            lem in index_v or lem in index_n or low in index_v or low in index_n
+            or any(low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] in index_v
+                   for suffix in STEM_SUFFIXES))
+    return known
 
 
 def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:

@@ -872,3 +872,17 @@ def test_a_noun_under_a_negated_verbs_preposition_is_presupposed(make_analysis):
     assert ev.status == "asserted"
     ev = by_type(_events_1_4(make_analysis, "The signing of the accord by Chad is not guaranteed."), "AGREE")
     assert ev.status == "hypothetical"
+
+
+def test_a_harm_a_party_warns_it_may_do_is_a_threat(make_analysis):
+    types = [e.type for e in _events_1_4(make_analysis, "Chad warned it could retaliate against Sudan.")]
+    assert "THREATEN" in types
+    # a possible help is no promise; another party's possible attack no threat of the speaker's
+    assert "AGREE" not in [e.type for e in _events_1_4(make_analysis, "Chad said it could help Sudan.")]
+    events = _events_1_4(make_analysis, "Chad warned that Sudan could attack Mali.")
+    assert not [e for e in events if e.type == "THREATEN" and e.actors == ["TCD"]]
+
+
+def test_warships_sent_are_a_show_of_force_not_aid(make_analysis):
+    types = [e.type for e in _events_1_4(make_analysis, "Chad sent an aircraft carrier to the coast of Sudan.")]
+    assert "MOBILIZE" in types and "AID" not in types

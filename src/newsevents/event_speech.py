@@ -26,6 +26,9 @@ HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST"
 COOPERATIVE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: acts a party would accuse another of, and the verbs that put them in its mouth
 HOSTILE_TYPES = ("ASSAULT", "COERCE")
+#: verbs by which a party warns of harm it may do ("warned it could retaliate"): a threat even
+#: when the act is only possible
+WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
 #: auxiliaries of a plain future ("will give"), not of a conditional ("would give")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
@@ -37,19 +40,25 @@ def commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties
                 lex: Lexicon) -> tuple[str, str, Token] | None:
     """A party that says it will do something, or states its intent to, has promised (AGREE)
     or threatened (THREATEN) it: "Syria says it is willing to withdraw", "X announced it would
-    boycott the vote", "X wants to attack Y".  Only the party's own statement or intent (the
-    speaker is the actor or of its country) counts.  Returns
+    boycott the vote", "X wants to attack Y"; a harm it warns it may do is a threat too ("X
+    warned it could retaliate").  Only the party's own statement or intent (the speaker is the
+    actor or of its country) counts.  Returns
     the type, its CAMEO code and the statement's verb."""
-    if status != "expected" or not actors or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
+    if status not in ("expected", "hypothetical") or not actors \
+            or type_ in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
         return None
     kind = ("THREATEN", "130") if type_ in HARMFUL_TYPES and type_ != "RETREAT" else ("AGREE", "030")
+    if status == "hypothetical" and kind[0] != "THREATEN":
+        return None  # "said it could help": no promise; "warned it could strike": a threat
     cur = t.token if t.token.pos_ in ("VERB", "AUX") else governing_verb(t.token)
     own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
     for _ in range(4):
         if cur is None or cur.head.i == cur.i:
             break
         head = cur.head.lemma_.lower()
-        if (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
+        if status == "hypothetical" and head not in WARNING_VERBS:
+            pass  # only a warning makes a possible harm a threat
+        elif (cur.dep_ == "ccomp" and head in lex.status.commitment_verbs) or \
                 (cur.dep_ == "xcomp" and head in lex.status.intent_heads):
             speakers = parties.of_phrases(subject_of(cur.head))
             if any(p.actor_id in own or (p.country and p.country in own) for p in speakers):

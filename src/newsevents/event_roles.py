@@ -410,20 +410,26 @@ class Parties:
 
 # -- verbs ---------------------------------------------------------------------------------
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+    deps = [c.dep_ for c in verb.children]
+    if "nsubjpass" in deps or "auxpass" in deps or "csubjpass" in deps:
         return True
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+    tag = verb.tag_
+    if tag != "VBN":
+        return False
+    dep = verb.dep_
+    if dep == "acl":
         return True
     # "have been sanctioned and censured": the second conjunct shares the first one's voice
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN"
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and is_passive(verb.head))
+    return (dep == "conj" and verb.head.tag_ == "VBN"
+            and SUBJECT_DEPS.isdisjoint(deps) and is_passive(verb.head))
 
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The token(s) naming the verb's subject, through control, coordination and relatives."""
-    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    kids = [(c, c.dep_) for c in verb.children]  # (read once: a Token is built at each read)
+    subj = [c for c, dep in kids if dep in SUBJECT_DEPS]
     if not subj:  # parser quirk: the subject hangs from an auxiliary ("X have in the past done")
-        subj = [g for c in verb.children if c.dep_ in ("aux", "auxpass")
+        subj = [g for c, dep in kids if dep in ("aux", "auxpass")
                 for g in c.children if g.dep_ in SUBJECT_DEPS]
     if subj:
         # two subjects are a misparse (a dateline "CAIRO, May 2 - X said"): take the nearest
@@ -472,26 +478,30 @@ def agent_of(verb: Token) -> list[Token]:
 
 def objects_of(verb: Token, preps: Iterable[str] = VERB_PARTY_PREPS) -> list[Token]:
     """Direct/indirect objects, then objects of party prepositions, in that order."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr") and c.pos_ != "ADP"]
+    kids = [(c, c.dep_) for c in verb.children]  # (read once: a Token is built at each read)
+    out = [c for c, dep in kids if dep in ("dobj", "dative", "iobj", "attr") and c.pos_ != "ADP"]
     allowed = set(preps)
-    if any(p.lemma_.lower() in ONLOOKER_NOUNS for p in prep_objects(verb, ("as",))):
+    as_objects = [p for c, dep in kids if dep == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+    if any(p.lemma_.lower() in ONLOOKER_NOUNS for p in as_objects):
         allowed.discard("with")  # "signed it, with X and Y as witnesses": onlookers, no party
-    for c in verb.children:
-        if c.dep_ in ("prep", "prt") and c.lower_ in allowed or (c.dep_ == "dative" and c.pos_ == "ADP"):
+    for c, dep in kids:
+        if dep in ("prep", "prt") and c.lower_ in allowed or (dep == "dative" and c.pos_ == "ADP"):
             out.extend(p for p in c.children if p.dep_ == "pobj" and not any(
                 o.lemma_.lower() in ONLOOKER_NOUNS for o in prep_objects(p, ("as",))))
     if not out and verb.dep_ == "conj":  # shared object: "sanctioned and censured X"
         out = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    if as_objects and not any(dep == "dobj" for _, dep in kids):
         # a heavy object after its predicate, read as an apposition: "condemned as a crime X's
         # crackdown"
-        out.extend(a for pobj in prep_objects(verb, ("as",)) for a in pobj.children
-                   if a.dep_ == "appos")
+        out.extend(a for pobj in as_objects for a in pobj.children if a.dep_ == "appos")
     return out
 
 
 def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
-    allowed = set(words)
+    if not (tok.n_rights or tok.n_lefts):
+        return []  # (a leaf: most phrase heads looked into have no dependents)
+    allowed = words if isinstance(words, (set, frozenset)) else set(words)
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed
             for p in c.children if p.dep_ == "pobj"]
 

@@ -83,21 +83,31 @@ def phrases_of(parties: Parties, toks: list[Token]) -> list[Party]:
 def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
     verb = t.token
     subj = subject_of(verb)
-    if verb.lemma_.lower() in lex.stance_participles and is_passive(verb) and not agent_of(verb):
+    passive = is_passive(verb)
+    agent = agent_of(verb) if passive else []
+    # the verb's children and its prepositions' objects, read once for the look-ups below (a
+    # Token is built at each read)
+    kids = [(c, c.dep_) for c in verb.children]
+    by_prep = [(c.lower_, [p for p in c.children if p.dep_ == "pobj"]) for c, dep in kids if dep == "prep"]
+
+    def on(words: tuple[str, ...]) -> list[Token]:  # prep_objects(verb, words)
+        return [p for low, objs in by_prep if low in words for p in objs]
+
+    if passive and not agent and verb.lemma_.lower() in lex.stance_participles:
         # "X is opposed to Y": a stance, X's own
-        return phrases_of(parties, subj), phrases_of(parties, prep_objects(verb, ("to",)))
+        return phrases_of(parties, subj), phrases_of(parties, on(("to",)))
     if t.entry.roles == "inverse":  # "X received weapons from Y": Y gives, X receives
-        givers = prep_objects(verb, ("from",)) + [p for o in objects_of(verb, ()) for p in prep_objects(o, ("from",))]
+        givers = on(("from",)) + [p for o in objects_of(verb, ()) for p in prep_objects(o, ("from",))]
         return phrases_of(parties, givers), phrases_of(parties, subj)
-    moved = subject_of(verb) if is_passive(verb) and not agent_of(verb) and verb.dep_ != "acl" else []
+    moved = subj if passive and not agent and verb.dep_ != "acl" else []
     if t.entry.type in OWN_FORCE_TYPES and moved and moved[0].lemma_.lower() in lex.security_nouns:
         # "Australian troops were withdrawn from X": forces are moved by their own side
         movers = phrases_of(parties, moved)
-        dest = prep_objects(verb, ("from",) if t.entry.type == "RETREAT" else ("to", "into"))
+        dest = on(("from",) if t.entry.type == "RETREAT" else ("to", "into"))
         return movers, [_as_country_party(p) for p in phrases_of(parties, dest)
                         if p.actor_id not in {m.actor_id for m in movers}]
-    if is_passive(verb):
-        actors = phrases_of(parties, agent_of(verb))
+    if passive:
+        actors = phrases_of(parties, agent)
         recipients = phrases_of(parties, subj if verb.dep_ != "acl" else
                                 [verb.head] if _stated_participle(verb) else [])
     else:
@@ -106,42 +116,43 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         preps = VERB_PARTY_PREPS - {"on", "upon"} if t.entry.symmetric else VERB_PARTY_PREPS
         recipients = phrases_of(parties, objects_of(verb, preps))
         if not recipients and t.entry.type in ("ASSAULT", "THREATEN", "COERCE"):  # "fired at X"
-            recipients = phrases_of(parties, prep_objects(verb, ("at",)))
+            recipients = phrases_of(parties, on(("at",)))
     if t.entry.type in STANCE_TYPES + ("PROTEST",):
         # "blocked streets in X in defiance of Y", "marched in protest at Y's decision": Y
-        stances = [o for o in prep_objects(verb, ("in",)) if o.lemma_.lower() in STANCE_NOUNS]
+        stances = [o for o in on(("in",)) if o.lemma_.lower() in STANCE_NOUNS]
         aimed = [p for o in stances for p in prep_objects(o, ("of", "to", "against", "at"))]
-        recipients = phrases_of(parties, aimed + (prep_objects(verb, ("at", "against")) if stances else [])) \
+        recipients = phrases_of(parties, aimed + (on(("at", "against")) if stances else [])) \
             or recipients
     if not actors and verb.dep_ == "acl" and verb.tag_ == "VBG" \
             and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
         # "X issued a statement condemning Y": the issuer acts through the statement
         holder = verb.head.head
         actors = phrases_of(parties, agent_of(holder) if is_passive(holder) else subject_of(holder))
-    between = phrases_of(parties, prep_objects(verb, ("between", "among")))
+    between = phrases_of(parties, on(("between", "among")))
     actors = unique(actors + between)
     if t.entry.requires == "place":
-        recipients = unique(recipients + phrases_of(parties, prep_objects(verb, PLACE_PREPS)))
+        recipients = unique(recipients + phrases_of(parties, on(PLACE_PREPS)))
     if not recipients and t.entry.place_recipient:  # "sought refuge in X": X's state is asked
-        recipients = [_as_country_party(p) for p in phrases_of(parties, prep_objects(verb, PLACE_PREPS))
+        recipients = [_as_country_party(p) for p in phrases_of(parties, on(PLACE_PREPS))
                       if p.country]
     if not recipients and t.entry.type == "RETREAT":  # "withdrew its troops from X"
-        recipients = phrases_of(parties, prep_objects(verb, ("from",)))
+        recipients = phrases_of(parties, on(("from",)))
     topic = ("on", "upon", "for") if t.entry.symmetric else ()
     if not recipients:  # "imposed sanctions on X", "provided weapons to X"
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = [c for c, dep in kids if dep in ("dobj", "nsubjpass")]
         recipients = phrases_of(parties, [p for o in objs for p in prep_objects(
             o, [w for w in NOUN_RECIPIENT_PREPS if w not in topic])])
     if not recipients and t.entry.type in STANCE_TYPES:  # "expressed concern over X's plan"
-        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-        recipients = phrases_of(parties, [p for h in holders for p in prep_objects(h, ("over", "about", "at", "for"))])
+        over = ("over", "about", "at", "for")
+        recipients = phrases_of(parties, on(over) + [p for c, dep in kids if dep == "dobj"
+                                                     for p in prep_objects(c, over)])
     if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
-        inner = [o for o in (*prep_objects(verb, ("for", "of", "on", "to")), *objects_of(verb, ()))
+        inner = [o for o in (*on(("for", "of", "on", "to")), *objects_of(verb, ()))
                  if o.pos_ == "NOUN"]
         recipients = phrases_of(parties, [p for o in inner for p in prep_objects(
             o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
     if not recipients and verb.dep_ == "advcl" and verb.head.lemma_.lower() in MOTION_VERBS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            and any(dep == "aux" and c.lower_ == "to" for c, dep in kids):
         # "sent inspectors to X to investigate": a purpose pursued where they were sent
         recipients = [_as_country_party(p) for p in phrases_of(parties, prep_objects(verb.head, ("to", "into")))
                       if p.kind != "location" or p.country]

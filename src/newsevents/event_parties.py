@@ -77,7 +77,7 @@ NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
 
 def phrases_of(parties: Parties, toks: list[Token]) -> list[Party]:
-    return parties.of_phrases(toks)
+    return parties.of_phrases(toks) if toks else []  # (most role look-ups find no phrase)
 
 
 def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:

@@ -127,6 +127,12 @@ class Parties:
                 continue  # "the Russian language", "Arabic speakers": a tongue, not a party
             for t in span:
                 self._by_token.setdefault(t.i, m)
+        #: mentions named by more than one token (by ``id``): only their phrases can hold a
+        #: conjunct inside the name ("Barack Obama and X")
+        self._multiword: set[int] = set()
+        seen: set[int] = set()
+        for m in self._by_token.values():
+            (self._multiword if id(m) in seen else seen).add(id(m))
         self._record_coordinated_pairs()
 
     # -- mentions -------------------------------------------------------------------------
@@ -187,7 +193,8 @@ class Parties:
         group = [head] if head.lower_ in ("former", "latter") else \
             [head, *[c for c in head.conjuncts if c.i > head.i]]
         head_m = self.mention_at(head)
-        if head_m is not None:  # "Barack Obama and X" read as "Barack (Obama and X)"
+        if head_m is not None and id(head_m) in self._multiword:
+            # "Barack Obama and X" read as "Barack (Obama and X)"
             group.extend(c for t in head.subtree if t.i != head.i and self.mention_at(t) is head_m
                          for c in t.conjuncts if c.i > t.i and c not in group)
         if head_m is not None and head_m.kind == "country":

@@ -110,6 +110,17 @@ CODINGS = [
     # "its" in what a reported clause acts on, the clause's subject being another, is the reporter's
     ("The Pakistani army said Indian troops had fired on its posts.", [("Pakistani", "PAK"), ("Indian", "IND")],
      "ASSAULT", ["IND"], ["PAK"]),
+    # objects: a heavy object after "as", shared by coordinated passives, onlookers, a stance's topic
+    ("Benin condemned as a crime Togo's crackdown on protesters.", [("Benin", "BEN"), ("Togo", "TGO")],
+     "ACCUSE", ["BEN"], ["TGO"]),
+    ("Togo was sanctioned and censured by Benin.", [("Togo", "TGO"), ("Benin", "BEN")],
+     "ACCUSE", ["BEN"], ["TGO"]),
+    ("Ghana signed the accord with Togo, with Benin and Niger as witnesses.",
+     [("Ghana", "GHA"), ("Togo", "TGO"), ("Benin", "BEN"), ("Niger", "NER")], "AGREE", ["GHA", "TGO"], []),
+    ("Ghana expressed concern over Togo's plan.", [("Ghana", "GHA"), ("Togo", "TGO")], "ACCUSE", ["GHA"], ["TGO"]),
+    # a name of several words coordinated with another party
+    ("Ana Lopes and Kenya signed a trade accord on Monday.",
+     [("Ana Lopes", "person:ana-lopes", "person", "MOZ"), ("Kenya", "KEN")], "AGREE", ["person:ana-lopes", "KEN"], []),
 ]
 
 

@@ -267,11 +267,12 @@ class Parties:
                 found.extend(self._modifier_group(child))
         if found or shallow:
             return found
-        named = [self._party(mc, c.idx) for c in tok.rights if c.dep_ == "appos"
+        rights = list(tok.rights)  # (read once: a Token is built at each read)
+        named = [self._party(mc, c.idx) for c in rights if c.dep_ == "appos"
                  and (mc := self.mention_at(c)) is not None and mc.kind in ("person", "organization", "igo")]
         if named:  # "the interior minister, X," / "Minister X": the person named
             return named[:1]
-        for child in tok.rights:
+        for child in rights:
             if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -390,8 +391,9 @@ class Parties:
     def _pair_anaphor(self, tok: Token) -> list[Party] | None:
         if tok.lemma_ not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
             return None
-        words = {c.lower_ for c in tok.lefts}
-        bare_the = "the" in words and not any(c.dep_ in ("amod", "compound") for c in tok.lefts) \
+        lefts = list(tok.lefts)
+        words = {c.lower_ for c in lefts}
+        bare_the = "the" in words and not any(c.dep_ in ("amod", "compound") for c in lefts) \
             and not any(c.dep_ == "prep" for c in tok.rights)
         number = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
         if number is None and not bare_the:

@@ -374,17 +374,17 @@ def test_an_act_in_a_clause_of_time_ranks_below_the_news(make_analysis):
 
 
 def test_the_grounds_of_an_arrest_are_alleged(make_analysis):
-    text = "A Canadian missionary was arrested in Lebanon for collaborating with Israel."
-    evs = events_of(make_analysis, text, [("Canadian", "CAN"), ("Lebanon", "LBN"), ("Israel", "ISR")])
+    text = "A Dutch aid worker was arrested in Syria on Tuesday for collaborating with Turkey."
+    evs = events_of(make_analysis, text, [("Dutch", "NLD"), ("Syria", "SYR"), ("Turkey", "TUR")])
     assert of_type(evs, "COOPERATE").status == "alleged"
     arrest = of_type(evs, "COERCE")
-    assert (arrest.actors, arrest.recipients, arrest.status) == (["LBN"], ["CAN"], "asserted")
+    assert (arrest.actors, arrest.recipients, arrest.status) == (["SYR"], ["NLD"], "asserted")
 
 
 def test_an_act_told_twice_in_a_sentence_is_one_event(make_analysis):
-    text = "Kenyan farmers threatened today to hold a general strike unless Uganda lifted its ban within ten days."
-    evs = events_of(make_analysis, text, [("Kenyan", "KEN"), ("Uganda", "UGA")])
-    assert [(e.actors, e.recipients) for e in evs if e.type == "THREATEN"] == [(["KEN"], ["UGA"])]
+    text = "Ghanaian cocoa growers threatened on Friday to stage a general strike unless Togo lifted its export ban within a month."
+    evs = events_of(make_analysis, text, [("Ghanaian", "GHA"), ("Togo", "TGO")])
+    assert [(e.actors, e.recipients) for e in evs if e.type == "THREATEN"] == [(["GHA"], ["TGO"])]
 
 
 @pytest.mark.parametrize("text, sector, recipients", [

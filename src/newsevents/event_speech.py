@@ -39,7 +39,7 @@ ACCUSING_CLAIMS = frozenset({"claim", "charge", "contend", "insist", "maintain"}
 def commitment(t: Trigger, type_: str, status: str, actors: list[Party], parties: Parties,
                 lex: Lexicon) -> tuple[str, str, Token] | None:
     """A party that says it will do something, or states its intent to, has promised (AGREE)
-    or threatened (THREATEN) it: "Syria says it is willing to withdraw", "X announced it would
+    or threatened (THREATEN) it: "X says it is ready to pull its troops back", "X announced it would
     boycott the vote", "X wants to attack Y"; a harm it warns it may do is a threat too ("X
     warned it could retaliate").  Only the party's own statement or intent (the speaker is the
     actor or of its country) counts.  Returns

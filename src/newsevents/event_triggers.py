@@ -151,7 +151,7 @@ def _particle_objects(verb: Token, particles: frozenset[str]) -> set[str]:
 
 def _subject_lemmas(verb: Token) -> set[str]:
     """The lemmas of the verb's subject phrase: its head, the head's compounds and modifiers,
-    and its "of" nouns ("the first deployment of NATO peacekeeping troops")."""
+    and its "of" nouns ("the deployment of UN peacekeeping troops")."""
     heads = subject_of(verb)
     heads = heads + [p for h in heads for p in prep_objects(h, ("of",))]
     return _lemmas(heads) | {c.lemma_.lower() for h in heads for c in h.children

@@ -661,6 +661,12 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
 
 
 # -- lexicon 1.3: CAMEO frames for yielding, strikes, joint drills, call-ups -------------------
+def _name_mentions(text, names):
+    """A mention of each name in ``text`` (its first occurrence), none inside another."""
+    ms = [mention(text, n, c) for n, c in names.items() if n in text]
+    return [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+
+
 @pytest.mark.parametrize("text, type_, mode", [
     ("Mali made concessions to Niger over the border.", "CONCEDE", None),
     ("Chad finally caved in to Sudan's demands.", "CONCEDE", "080"),
@@ -690,10 +696,8 @@ def test_refuge_is_asked_of_the_state_where_it_is_sought(make_analysis):
     ("Benin warned that Togo would face consequences.", "THREATEN", None),
 ])
 def test_codebook_frames_of_lexicon_1_3(make_analysis, text, type_, mode):
-    names = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN", "Benin": "BEN",
-             "Togolese": "TGO", "Togo": "TGO"}
-    ms = [mention(text, n, c) for n, c in names.items() if n in text]
-    ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
+    ms = _name_mentions(text, {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Sudan": "SDN",
+                               "Benin": "BEN", "Togolese": "TGO", "Togo": "TGO"})
     if "UN " in text:
         ms.append(mention(text, "UN", "igo:un", kind="igo"))
     ev = by_type(events_of(make_analysis, text, ms), type_)
@@ -774,9 +778,7 @@ NAMES_1_4 = {"Malian": "MLI", "Mali": "MLI", "Niger": "NER", "Chadian": "TCD", "
 
 
 def _events_1_4(make_analysis, text):
-    ms = [mention(text, n, c) for n, c in NAMES_1_4.items() if n in text]
-    ms = [m for m in ms if not any(o is not m and o.start <= m.start < o.end for o in ms)]
-    return events_of(make_analysis, text, ms)
+    return events_of(make_analysis, text, _name_mentions(text, NAMES_1_4))
 
 
 @pytest.mark.parametrize("text, type_, mode", [

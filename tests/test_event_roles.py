@@ -71,9 +71,21 @@ CODINGS = [
      "AGREE", ["KEN"], ["UGA"]),
     ("Germany criticized the arrest of the opposition leader by Belarus.", [("Germany", "DEU"), ("Belarus", "BLR")],
      "ACCUSE", ["DEU"], ["BLR"]),
-    ("Egypt denied Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["ETH"], ["EGY"]),
-    ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")],
-     "ACCUSE", ["ETH"], ["EGY"]),
+    # a state complains through its organs and under a plural name ("protested against" is a
+    # complaint aimed at the doer of what it protests)
+    ("Japan's foreign ministry protested against China's seizure of a fishing boat.",
+     [("Japan", "JPN"), ("China", "CHN")], "ACCUSE", ["JPN"], ["CHN"]),
+    ("The government of Japan protested against China's seizure of a fishing boat.",
+     [("Japan", "JPN"), ("China", "CHN")], "ACCUSE", ["JPN"], ["CHN"]),
+    ("The Philippines protested against the seizure of a fishing boat by China.",
+     [("Philippines", "PHL"), ("China", "CHN")], "ACCUSE", ["PHL"], ["CHN"]),
+    # a people's protest is a demonstration, aimed at their own authorities or at the place named
+    ("Japanese students protested against the war.", [("Japanese", "JPN")], "PROTEST", ["JPN"], ["JPN"]),
+    ("Japan's students protested against the war in Ukraine.", [("Japan", "JPN"), ("Ukraine", "UKR")],
+     "PROTEST", ["JPN"], ["UKR"]),
+    # a go-between acts on the parties it mediates between
+    ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
+     "CONSULT", ["NOR"], ["COL", "VEN"]),
     # the place an act happened is no party of it
     ("Ethiopia signed an agreement with Eritrea in Riyadh.",
      [("Ethiopia", "ETH"), ("Eritrea", "ERI"), loc("Riyadh", "SAU")], "AGREE", ["ETH", "ERI"], []),
@@ -151,11 +163,23 @@ NOT_CODED = [
      "THREATEN", None),
     ("The agreement between Kenya and Uganda remains the bedrock of peace.", [("Kenya", "KEN"), ("Uganda", "UGA")],
      "AGREE", None),
-    # dismissing an accusation is no accusation, nor a refusal
+    # dismissing an accusation is a denial (CAMEO 016, of no PLOVER type): no accusation by the
+    # one dismissing it, no refusal, and the accusation itself, made before, is no new event
     ("Egypt rejected Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "REJECT", None),
-    ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", ["EGY"]),
+    ("Egypt denied Ethiopia's accusations.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", None),
+    ("Egypt condemned Ethiopia's allegations as lies.", [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", None),
+    ("Egypt condemned as baseless allegations by Ethiopia that it had trained rebels.",
+     [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", None),
+    ("Egypt denounced as lies the charges made by Ethiopia last week.",
+     [("Egypt", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", None),
+    ("Egypt dismissed claims by Ethiopia that Egyptian troops had crossed the border.",
+     [("Egypt", "EGY"), ("Egyptian", "EGY"), ("Ethiopia", "ETH")], "ACCUSE", None),
     ("Kenya accused Uganda of arming the militias that carried out the killings.",
      [("Kenya", "KEN"), ("Uganda", "UGA")], "ASSAULT", None),
+    # people marching "to protest against" something demonstrate; they lodge no complaint
+    ("Thousands of Kenyans marched through Nairobi to protest against rising prices.",
+     [("Kenyans", "KEN"), loc("Nairobi", "KEN")], "ACCUSE", None),
+    ("Japanese students protested against the war.", [("Japanese", "JPN")], "ACCUSE", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

@@ -129,6 +129,8 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         holder = verb.head.head
         actors = phrases_of(parties, agent_of(holder) if is_passive(holder) else subject_of(holder))
     between = phrases_of(parties, on(("between", "among")))
+    if t.entry.between == "recipient":  # a go-between: "mediated between X and Y"
+        recipients, between = unique(recipients + between), []
     actors = unique(actors + between)
     if t.entry.requires == "place":
         recipients = unique(recipients + phrases_of(parties, on(PLACE_PREPS)))
@@ -366,7 +368,13 @@ def _former_latter(tok: Token, parties: Parties) -> list[Party]:
 
 
 def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party], list[Party]]:
+    """The parties of an event noun.  An accusation that a party dismisses ("X rejected Y's
+    accusations", "X condemned as lies allegations by Y") has none: it was made before and is
+    presupposed, and the news is the denial (CAMEO 016, deny responsibility, of no PLOVER
+    type), so it codes no event."""
     noun, e = t.token, t.entry
+    if e.type == "ACCUSE" and _dismissed_noun(noun, lex):
+        return [], []
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.frame_nouns:
         noun = noun.head  # "a mediation effort between X and Y": the frame noun holds them
     actors: list[Party] = []
@@ -393,10 +401,6 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
                                      + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
-    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
-    if not recipients and e.type == "ACCUSE" and dismissed_accusation(holder, lex) == noun:
-        # "X denied (rejected, condemned as lies) Y's accusations": the one denying is accused
-        recipients.extend(phrases_of(parties, subject_of(holder)))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:
@@ -435,16 +439,33 @@ DISMISSING_VERBS = frozenset({"condemn", "denounce", "slam", "decry", "criticize
                               "reject", "dismiss", "deny", "refute", "rebuff", "brand"})
 
 
+#: words for what one party charges another with that are no event nouns of their own
+#: ("rejected the charges"); a claim only with what it claims ("denied claims that it had ...",
+#: not "rejected X's claims to the islands")
+CHARGE_NOUNS = frozenset({"charge"})
+CLAIM_NOUNS = frozenset({"claim", "assertion", "suggestion", "insinuation"})
+
+
 def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
     """The accusation a verb dismisses, its object or what it is dismissed "as" ("X rejected
     Y's accusations", "X condemned as baseless allegations by Y that ..."): X denies it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DISMISSING_VERBS | lex.status.denial_verbs:
         return None
     for o in [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("as",)):
-        entry = lex.noun_entry(o.lemma_.lower())
-        if entry is not None and entry.type == "ACCUSE":
+        lemma = o.lemma_.lower()
+        entry = lex.noun_entry(lemma)
+        if (entry is not None and entry.type == "ACCUSE") or lemma in CHARGE_NOUNS \
+                or (lemma in CLAIM_NOUNS and any(c.dep_ in ("acl", "ccomp") for c in o.children)):
             return o
     return None
+
+
+def _dismissed_noun(noun: Token, lex: Lexicon) -> bool:
+    """The noun (or the phrase it heads a conjunct of) is what a verb of dismissal dismisses."""
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+    holder = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "as" else first.head
+    found = dismissed_accusation(holder, lex)
+    return found is not None and found.i == first.i
 
 
 def act_location(t: Trigger, a: Analysis, parties: Parties) -> str | None:

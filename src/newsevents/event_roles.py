@@ -13,6 +13,7 @@ and relative clauses) and its object-like complements.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .analysis import Analysis, Mention
 from .event_status import PLACE_NOUNS
+from .knowledge import actor_words
 
 #: a wire dateline opening a sentence: "ADDIS ABABA, Feb 17 (Agency) - ", "NAIROBI — "
 DATELINE = re.compile(r"[A-Z][A-Z.'/ -]{1,40}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
@@ -49,6 +51,16 @@ DOCUMENT_NOUNS = frozenset({"report", "statement", "communique", "communiqué", 
                             "declaration", "dossier", "study"})
 QUANTITY_NOUNS = {"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group",
                   "member", "crowd", "band", "team", "delegation", "unit", "contingent", "some"}
+
+
+@functools.cache
+def state_organ_words() -> frozenset[str]:
+    """Head nouns of a state's government and legislature and of their office holders
+    ("ministry", "government", "parliament", "minister", "envoy"), from the sector words of
+    ``data/actor_words.toml``."""
+    words = actor_words()
+    return frozenset(w.split()[-1] for table in ("titles", "org_heads") for w, sector in words[table].items()
+                     if sector in ("GOV", "LEG"))
 
 
 @dataclass(frozen=True)
@@ -146,9 +158,22 @@ class Parties:
             self._starts = {t.idx: t for t in self.doc}
         tok = self._starts.get(p.position)
         m = self.mention_at(tok) if tok is not None else None
-        return m is not None and m.kind == "country" and self.group_noun(p) is None \
-            and tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "poss") \
-            and tok.ent_type_ != "NORP" and tok.tag_ != "NNPS"  # "Palestinians" are people
+        if m is None or m.kind != "country" or self.group_noun(p) is not None or tok.pos_ != "PROPN" \
+                or tok.ent_type_ == "NORP":  # "Palestinians" are people
+            return False
+        m_end = tok
+        for word in self.doc[tok.i + 1:]:  # the name's last word ("The Netherlands", "United States")
+            if self.mention_at(word) is not m:
+                break
+            m_end = word
+        if m_end.tag_ == "NNPS" and m_end.ent_type_ != "GPE":
+            return False  # a people named in the plural
+        if m_end.dep_ == "poss" or (m_end.dep_ == "pobj" and m_end.head.lower_ == "of"):
+            # a state through its organs: "Japan's foreign ministry", "the government of Japan"
+            # (not "Japan's students", "protesters in Tokyo")
+            organ = m_end.head if m_end.dep_ == "poss" else m_end.head.head
+            return organ.lemma_.lower() in state_organ_words()
+        return m_end.dep_ != "pobj"
 
     def sector_of(self, p: Party) -> str | None:
         """The sector of the mention a party was read from ("Kenyan rebels": REB)."""
@@ -426,8 +451,8 @@ def is_passive(verb: Token) -> bool:
     if tag != "VBN":
         return False
     dep = verb.dep_
-    if dep == "acl":
-        return True
+    if dep == "acl":  # "the property seized by X"; not a content clause with its own
+        return "nsubj" not in deps  # subject ("the accusation that X had shelled ...")
     # "have been sanctioned and censured": the second conjunct shares the first one's voice
     return (dep == "conj" and verb.head.tag_ == "VBN"
             and SUBJECT_DEPS.isdisjoint(deps) and is_passive(verb.head))

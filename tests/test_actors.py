@@ -425,3 +425,11 @@ def test_a_named_party_takes_the_common_noun_after_its_name_and_the_one_state_na
     a, _actors, mentions = run("The Islamic Salvation (Nahda) party said it would boycott Chad's elections.\n")
     party = next(m for m in mentions if a.text[m.start:m.end].endswith("party"))
     assert (party.kind, party.country, party.sector) == ("organization", "TCD", "PTY")
+
+
+def test_congo_alone_is_the_democratic_republic(run):
+    # news style since 1997: "Congo" is the Democratic Republic; the other state is named in full
+    a, _, mentions = run("Congo and the Republic of Congo agreed to reopen the river ferry.\n")
+    m = _by_text(a, mentions)
+    assert m["Congo"].actor_id == "COD"
+    assert m["Republic of Congo"].actor_id == "COG"

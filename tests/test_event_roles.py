@@ -83,6 +83,9 @@ CODINGS = [
     ("Japanese students protested against the war.", [("Japanese", "JPN")], "PROTEST", ["JPN"], ["JPN"]),
     ("Japan's students protested against the war in Ukraine.", [("Japan", "JPN"), ("Ukraine", "UKR")],
      "PROTEST", ["JPN"], ["UKR"]),
+    # defeating fighters is fighting them
+    ("The Kenyan army was defeated by Somali militants.", [("Kenyan", "KEN"), ("Somali", "SOM")],
+     "ASSAULT", ["SOM"], ["KEN"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),
@@ -180,6 +183,9 @@ NOT_CODED = [
     ("Thousands of Kenyans marched through Nairobi to protest against rising prices.",
      [("Kenyans", "KEN"), loc("Nairobi", "KEN")], "ACCUSE", None),
     ("Japanese students protested against the war.", [("Japanese", "JPN")], "ACCUSE", None),
+    # a defeat at the polls or in a match is no fight
+    ("Kenya's ruling party was defeated in the election.", [("Kenya", "KEN")], "ASSAULT", None),
+    ("Kenya defeated Uganda in the final.", [("Kenya", "KEN"), ("Uganda", "UGA")], "ASSAULT", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

@@ -140,3 +140,17 @@ def test_named_or_foreign_groups_are_not_nameless(run):
 def test_a_place_after_a_pair_of_nameless_groups_is_both_groups(run):
     m = run("Local rebels and police in the north of Chad clashed on Friday.\n")
     assert (m["rebels"].actor_id, m["police"].actor_id) == ("TCD", "TCD")
+
+
+def test_a_crowd_given_as_a_number_is_placed_where_it_acts(run):
+    m = run("Thousands marched in Lima on Sunday.\n")
+    assert (m["Thousands"].actor_id, m["Thousands"].sector) == ("PER", "CVL")
+    m = run("Hundreds took to the streets of Accra.\n")
+    assert m["Hundreds"].actor_id == "GHA"
+    m = run("Thousands of people marched through Nairobi.\n")
+    assert m["people"].actor_id == "KEN" and "Thousands" not in m
+    # a number of things, or a crowd the sentence places nowhere, is no group
+    m = run("Thousands of dollars were lost in Lima.\n")
+    assert "Thousands" not in m
+    m = run("Hundreds gathered to listen.\n")
+    assert "Hundreds" not in m

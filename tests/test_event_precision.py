@@ -51,6 +51,8 @@ KEEP = [
     ("Kenya imposed sanctions on Uganda on Monday.", "SANCTION", {"KEN"}, {"UGA"}),
     ("Brazil will send aid to Bolivia after the floods.", "AID", {"BRA"}, {"BOL"}),
     ("The Philippines protested to China over the seizure of a fishing boat.", "ACCUSE", {"PHL"}, {"CHN"}),
+    # a crowd given as a number acts for the state where it marches
+    ("Thousands marched in Lima on Sunday to protest against a new mining law.", "PROTEST", {"PER"}, {"PER"}),
 ]
 
 

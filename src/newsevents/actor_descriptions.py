@@ -23,7 +23,9 @@ The last step of the actors stage (:mod:`newsevents.actors`), after surnames are
   blocked streets in X"), else, for a party or the opposition, of the one state the sentence
   names, else of the article's dominant state; with none, an organised group (rebels, a
   rights group, a union) is an actor of its own with no country (``group:rebels``), and
-  civilians or state organs are left to the events stage.
+  civilians or state organs are left to the events stage.  A crowd given as a number
+  ("thousands marched in X", "hundreds took to the streets of X") is a group only alone (not
+  "thousands of dollars") and only where the sentence places it.
 
 Office phrases come from ``[offices]`` in ``data/actor_words.toml``, group nouns from
 ``[group_nouns]`` and ``[nameless_groups]``.
@@ -248,7 +250,10 @@ def _groups_in_places(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pr
 _WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "outside", "inside", "around",
                           "from", "of"})
 #: prepositions that place an act, in the clause around a group
-_CLAUSE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "outside", "inside", "around"})
+_CLAUSE_PREPS = frozenset({"in", "at", "across", "throughout", "near", "outside", "inside", "around",
+                           "through", "along", "into", "onto"})
+#: places a crowd goes "to" that are where it acts ("took to the streets of X")
+_GATHERING_NOUNS = frozenset({"street", "streets", "square", "squares"})
 #: clauses of their own: a place inside one is not where the group acts
 _OWN_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
 #: a group with no state of its own is still an actor when it is organised (rebels, a rights
@@ -262,13 +267,19 @@ _NOT_A_GROUP_AFTER = re.compile(r"(?i)\s+(?:familiar|close|with\s+knowledge|brie
 
 @lru_cache(maxsize=1)
 def _nameless_regex() -> re.Pattern[str]:
-    words = {v for w in actor_words()["nameless_groups"]["words"] for v in (w, w.capitalize())}
+    table = actor_words()["nameless_groups"]
+    words = {v for w in table["words"] + table["counts"] for v in (w, w.capitalize())}
     return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?![\w-])")  # a trie: one pass
 
 
 @lru_cache(maxsize=1)
 def _foreign() -> frozenset[str]:
     return frozenset(actor_words()["nameless_groups"]["foreign"])
+
+
+@lru_cache(maxsize=1)
+def _counts() -> frozenset[str]:
+    return frozenset(actor_words()["nameless_groups"]["counts"])
 
 
 def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], prose) -> list[Candidate]:
@@ -312,8 +323,13 @@ def _nameless_groups(a: Analysis, kb: KnowledgeBase, cands: list[Candidate], pro
         sector = groups.get(words) or groups.get(words[:-1] if words.endswith("s") else words + "s")
         if sector is None:
             continue
+        count = words in _counts()
+        if count and any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+            continue  # "thousands of dollars"; "thousands of people" are the people
         foreign = words in _foreign()
         country = _group_place(head, by_token, foreign)
+        if count and country is None:
+            continue  # a crowd is a party only where the sentence places it
         if country is None and sector in _PARTISAN_SECTORS:
             country = _one_state(by_token, *sent)  # "the opposition boycotted X's elections"
         if country is None and not foreign and sector not in ("NGO", "MED", "REL", "REF"):
@@ -404,7 +420,8 @@ def _group_place(head, by_token: dict[int, Candidate], foreign: bool) -> str | N
         t = todo.pop(0)
         if t.i in inside:
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in _CLAUSE_PREPS:
+        if t.dep_ == "pobj" and (t.head.lower_ in _CLAUSE_PREPS
+                                 or (t.head.lower_ == "to" and t.lemma_.lower() in _GATHERING_NOUNS)):
             country = _place_in(t, by_token)
             if country:
                 return country

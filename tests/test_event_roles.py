@@ -86,6 +86,9 @@ CODINGS = [
     # defeating fighters is fighting them
     ("The Kenyan army was defeated by Somali militants.", [("Kenyan", "KEN"), ("Somali", "SOM")],
      "ASSAULT", ["SOM"], ["KEN"]),
+    # reopening a border that was shut eases the closure, toward the state beyond it
+    ("Turkey reopened its border with Armenia.", [("Turkey", "TUR"), ("Armenia", "ARM")],
+     "CONCEDE", ["TUR"], ["ARM"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),

@@ -433,3 +433,13 @@ def test_congo_alone_is_the_democratic_republic(run):
     m = _by_text(a, mentions)
     assert m["Congo"].actor_id == "COD"
     assert m["Republic of Congo"].actor_id == "COG"
+
+
+def test_an_unknown_name_before_party_is_a_political_party(run):
+    a, _, mentions = run("The fundamentalist Zamrud party called for a strike in Dhaka.\n")
+    m = _by_text(a, mentions)
+    party = m["Zamrud party"]
+    assert (party.kind, party.sector, party.country) == ("organization", "PTY", "BGD")
+    # a people's word before "party" is no name, and a party one throws is no organisation
+    a, _, mentions = run("The Chilean party to the talks walked out. He threw a party in Lima.\n")
+    assert all(mm.kind != "organization" for mm in mentions)

@@ -12,7 +12,9 @@ How mentions are found, in order (article prose only: boilerplate and headings a
 2. **NER.** spaCy entities not covered by the gazetteer: PERSON spans become people (a surname
    alone links to a full name mentioned earlier); ORG spans become organisations only when their
    head word names one ("Institute", "Ministry", "Agency"), media when it names an outlet; GPE
-   and LOC spans become places.
+   and LOC spans become places.  Before them, a capitalised name the knowledge base does not
+   know before a lowercase "party" ("the Islamist Refah party", which the NER may take for a
+   person or a place) is a political party of the one state its sentence names.
 3. **Roles from context** (:mod:`newsevents.actor_roles`).  The title words and names just
    before a name ("Iranian Foreign Ministry spokesman X", "U.S. Secretary of State X") give an
    unknown person or organisation its country and sector (``data/actor_words.toml``); so does
@@ -75,6 +77,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     ents = a.doc.ents  # a new tuple of spans at each read: read once
     cands = [c for c in _gazetteer(a, kb, ents) if _in_prose(prose, c.start, c.end)]
     cands += [c for c in _datelines(a, kb, prose) if not any(o.start < c.end and c.start < o.end for o in cands)]
+    cands = _named_parties(a, kb, cands, prose)
     cands = _add_ner(a, kb, cands, prose, ents)
     cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
@@ -508,6 +511,48 @@ def _group_sector(span) -> str | None:
 
 # ---------------------------------------------------------------------------------------
 # 2. NER
+
+#: a capitalised name before a lowercase "party" ("the Islamist Refah party")
+_NAMED_PARTY = re.compile(r"(?<=[A-Za-z]) party\b")
+
+
+def _named_parties(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose) -> list[_Cand]:
+    """ "the fundamentalist Jamaat party", "the Islamist Refah party": a capitalised name that
+    the knowledge base does not know, before a lowercase "party", is a political party (the NER
+    often takes such a name for a person or a place, or for nothing), of the one state its
+    sentence names.  A people's or faith's word before it is no part of the name."""
+    found = list(_NAMED_PARTY.finditer(a.text))
+    if not found:
+        return cands
+    doc, out = a.doc, list(cands)
+    for m in found:
+        s_head = m.start() + 1
+        if not _in_prose(prose, s_head, m.end()):
+            continue
+        span = doc.char_span(s_head, m.end())
+        if span is None or span[0].pos_ != "NOUN":
+            continue
+        head = span[0]
+        run = []
+        i = head.i - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            run.insert(0, doc[i])
+            i -= 1
+        while run and (run[0].ent_type_ == "NORP" or kb.country_of_word(run[0].text)):
+            run.pop(0)  # "the Islamist | Refah party", "the Turkish | Refah party"
+        if not run:
+            continue
+        s, e = run[0].idx, head.idx + len(head)
+        if any(c.start < e and s < c.end for c in out):
+            continue  # a name the knowledge base knows, or a part of one
+        sent = next((p for p in prose if p[0] <= s < p[1]), None)
+        states = {c.country for c in out if sent and sent[0] <= c.start < sent[1]
+                  and c.kind in ("country", "location") and c.country}
+        surface = a.text[s:e]
+        out.append(_Cand(s, e, f"organization:{slugify(surface)}", surface, "organization",
+                         states.pop() if len(states) == 1 else None, "PTY", known=False))
+    return out
+
 
 def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose, ents) -> list[_Cand]:
     words = actor_words()

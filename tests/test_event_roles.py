@@ -89,6 +89,10 @@ CODINGS = [
     # reopening a border that was shut eases the closure, toward the state beyond it
     ("Turkey reopened its border with Armenia.", [("Turkey", "TUR"), ("Armenia", "ARM")],
      "CONCEDE", ["TUR"], ["ARM"]),
+    # the later acts of a charge's list are the accused party's, however the parse hangs them
+    ("Amnesty International accused Canada of breaking treaties, ignoring international law and "
+     "sending a dangerous signal.", [("Amnesty International", "organization:amnesty-international", "organization"),
+                                     ("Canada", "CAN")], "REJECT", ["CAN"], []),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),

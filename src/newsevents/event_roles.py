@@ -24,6 +24,9 @@ from .analysis import Analysis, Mention
 from .event_status import PLACE_NOUNS
 from .knowledge import actor_words
 
+#: verbs charging a party with acts ("accused X of A, B and C")
+CHARGING_VERBS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn",
+                            "fault", "suspect", "indict", "convict"})
 #: a wire dateline opening a sentence: "ADDIS ABABA, Feb 17 (Agency) - ", "NAIROBI — "
 DATELINE = re.compile(r"[A-Z][A-Z.'/ -]{1,40}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -478,6 +481,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4:
         return []
     head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_.lower() in CHARGING_VERBS:
+        # "accused X of breaking treaties, ignoring the law and ...": the parse hangs the later
+        # acts of the list on the verb; they are X's, as the first is
+        obj = [c for c in head.children if c.dep_ == "dobj"]
+        if obj and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i < verb.i for c in head.children):
+            return obj[:1]
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")):
         obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if obj and verb.dep_ == "xcomp":

@@ -93,6 +93,9 @@ CODINGS = [
     ("Amnesty International accused Canada of breaking treaties, ignoring international law and "
      "sending a dangerous signal.", [("Amnesty International", "organization:amnesty-international", "organization"),
                                      ("Canada", "CAN")], "REJECT", ["CAN"], []),
+    # stopping another's vessel is seizing it (not a missile shot down)
+    ("Chile's navy intercepted a Peruvian fishing boat.", [("Chile", "CHL"), ("Peruvian", "PER")],
+     "COERCE", ["CHL"], ["PER"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),
@@ -193,6 +196,8 @@ NOT_CODED = [
     # a defeat at the polls or in a match is no fight
     ("Kenya's ruling party was defeated in the election.", [("Kenya", "KEN")], "ASSAULT", None),
     ("Kenya defeated Uganda in the final.", [("Kenya", "KEN"), ("Uganda", "UGA")], "ASSAULT", None),
+    ("Israeli air defences intercepted a missile fired from Gaza.", [("Israeli", "ISR"), loc("Gaza", "PSE")],
+     "COERCE", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

@@ -337,8 +337,7 @@ class Store:
         """Link a batch's new mentions; each story event it changes is written once."""
         if not new:
             return
-        pool = self._nearby_events(conn, new)
-        latest = max((o.published for ms in pool.values() for o in ms if o.published), default=None)
+        pool, latest = self._nearby_events(conn, new)
         if latest and any(m.published and m.published < latest for m in new):
             # a late article: link it with the story events it could join again, in publication order
             near = stories.Linker(pool)
@@ -369,45 +368,65 @@ class Store:
             if old is None or {m.key for m in old} != {m.key for m in ms}:
                 self._write_event(conn, i, ms, exists=i in before)
 
-    def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> dict[str, list[Mention]]:
-        """The stored story events of the new mentions' types that share a party with one and
-        whose mentions' time windows meet the days the new mentions' windows span."""
+    def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> tuple[dict[str, list[Mention]], dt.date | None]:
+        """The stored story events a batch's new mentions could join, with their mentions, and
+        the latest publication day of a mention in the batch's neighbourhood.
+
+        A story event is loaded when, for one new mention, it has the mention's type, shares a
+        party with it and its mentions' windows meet the mention's (the test of
+        :meth:`stories.Linker.candidates`, so linking is the same as with any wider set). The
+        neighbourhood, which decides whether the batch is linked again in publication order, is
+        wider: the story events of the batch's types that share a party with any new mention and
+        whose windows meet the days the new mentions' windows span; only its latest day is read,
+        in the database. Loading the whole neighbourhood, as before, held about a third of all
+        story events in memory for each batch of a backfill in no date order (batch types x batch
+        parties x days from years apart), so memory grew with the store."""
+        if not any(m.parties() for m in new):
+            return {}, None
+        latest = self._latest_nearby(conn, new)
+        # each (type, party) of a new mention with the days its windows span, merged
+        wanted: dict[tuple[str, str], list[tuple[dt.date, dt.date]]] = {}
+        for m in new:
+            lo, hi = m.window()
+            for k in m.parties():
+                wanted.setdefault((m.type, k), []).append((shift(lo, -stories.SLACK), shift(hi, stories.SLACK)))
+        terms = [sa.and_(story_events.c.type == t, event_parties.c.party == k, _meets(lo, hi))
+                 for (t, k), windows in sorted(wanted.items()) for lo, hi in _merged(windows)]
+        ids: set[str] = set()
+        for n in range(0, len(terms), 64):  # SQLite limits expression depth
+            q = (sa.select(event_parties.c.event_id).distinct()
+                 .join(story_events, story_events.c.id == event_parties.c.event_id)
+                 .where(event_parties.c.role == "key", sa.or_(*terms[n:n + 64])))
+            ids.update(conn.execute(q).scalars())
+        out: dict[str, list[Mention]] = {}
+        chosen = sorted(ids)
+        for n in range(0, len(chosen), 500):
+            q = (sa.select(mentions.c.story_event_id, mentions.c.data)
+                 .where(mentions.c.story_event_id.in_(chosen[n:n + 500])).order_by(mentions.c.id))
+            for eid, data in conn.execute(q):
+                out.setdefault(eid, []).append(_mention_from(data))
+        return out, latest
+
+    def _latest_nearby(self, conn: Connection, new: Sequence[Mention]) -> dt.date | None:
+        """The latest publication day of a stored mention of a story event of the new mentions'
+        types that shares a party with one of them and whose windows meet the days their windows
+        span (merged: a batch of articles from years apart must not take in every day between)."""
         keys = sorted(frozenset().union(*(m.parties() for m in new)))
-        if not keys:
-            return {}
         ids = sa.select(event_parties.c.event_id).where(
             event_parties.c.role == "key", event_parties.c.party.in_(keys))
-        # the days the new mentions' windows span, merged: a batch of articles from years apart
-        # (a backfill in no order) must not pull in every story event between them
-        spans: list[list[dt.date]] = []
-        for lo, hi in sorted((shift(m.window()[0], -stories.SLACK), shift(m.window()[1], stories.SLACK))
-                             for m in new):
-            if spans and lo <= shift(spans[-1][1], 1):
-                spans[-1][1] = max(spans[-1][1], hi)
-            else:
-                spans.append([lo, hi])
-        out: dict[str, list[Mention]] = {}
+        spans = _merged([(shift(m.window()[0], -stories.SLACK), shift(m.window()[1], stories.SLACK))
+                         for m in new])
         types = sorted({m.type for m in new})
-        # at most 64 spans a statement (SQLite limits expression depth): a batch spread over
-        # many years (a backfill in no order) takes several statements, never one span from its
-        # first day to its last, which would pull in every story event between them and make
-        # each batch cost more as the store grows
-        for k in range(0, len(spans), 64):
-            meets = sa.or_(*(sa.and_(sa.or_(story_events.c.window_hi.is_(None),
-                                            story_events.c.window_hi >= lo.isoformat()),
-                                     sa.or_(story_events.c.window_lo.is_(None),
-                                            story_events.c.window_lo <= hi.isoformat()))
-                             for lo, hi in spans[k:k + 64]))
-            q = (sa.select(mentions.c.story_event_id, mentions.c.data)
+        latest: str | None = None
+        for k in range(0, len(spans), 64):  # SQLite limits expression depth
+            q = (sa.select(sa.func.max(mentions.c.published))
                  .join(story_events, story_events.c.id == mentions.c.story_event_id)
                  .where(story_events.c.type.in_(types), story_events.c.id.in_(ids))
-                 .where(meets)
-                 .order_by(mentions.c.id))
-            found_before = set(out)  # a story event meeting two groups of spans is read once
-            for eid, data in conn.execute(q):
-                if eid not in found_before:
-                    out.setdefault(eid, []).append(_mention_from(data))
-        return out
+                 .where(sa.or_(*(_meets(lo, hi) for lo, hi in spans[k:k + 64]))))
+            day = conn.execute(q).scalar()
+            if day and (latest is None or day > latest):
+                latest = day
+        return dt.date.fromisoformat(latest) if latest else None
 
     def _write_event(self, conn: Connection, ident: str, ms: list[Mention], exists: bool | None = None) -> None:
         ev = stories.summarize(ident, ms)
@@ -551,6 +570,23 @@ def _reason(e: sa.exc.SQLAlchemyError) -> str:
     if "locked" in said or "busy" in said:
         said += " (another process kept the database locked for too long; run again when it is done)"
     return said[:500]
+
+
+def _merged(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Spans of days, those that meet or touch merged into one."""
+    out: list[list[dt.date]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= shift(out[-1][1], 1):
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _meets(lo: dt.date, hi: dt.date):
+    """A story event's windows meet the days from ``lo`` to ``hi`` (unknown windows always do)."""
+    return sa.and_(sa.or_(story_events.c.window_hi.is_(None), story_events.c.window_hi >= lo.isoformat()),
+                   sa.or_(story_events.c.window_lo.is_(None), story_events.c.window_lo <= hi.isoformat()))
 
 
 def _earlier(a: str | None, b: str | None) -> bool:

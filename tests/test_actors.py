@@ -443,3 +443,9 @@ def test_an_unknown_name_before_party_is_a_political_party(run):
     # a people's word before "party" is no name, and a party one throws is no organisation
     a, _, mentions = run("The Chilean party to the talks walked out. He threw a party in Lima.\n")
     assert all(mm.kind != "organization" for mm in mentions)
+
+
+def test_an_unknown_place_lies_in_the_state_named_after_it(run):
+    a, _, mentions = run("Rebels shelled the town of Mbarazi in eastern Congo on Monday.\n")
+    m = _by_text(a, mentions)
+    assert m["Mbarazi"].kind == "location" and m["Mbarazi"].country == "COD"

@@ -14,7 +14,9 @@ How mentions are found, in order (article prose only: boilerplate and headings a
    head word names one ("Institute", "Ministry", "Agency"), media when it names an outlet; GPE
    and LOC spans become places.  Before them, a capitalised name the knowledge base does not
    know before a lowercase "party" ("the Islamist Refah party", which the NER may take for a
-   person or a place) is a political party of the one state its sentence names.
+   person or a place) is a political party of the one state its sentence names.  A place the
+   knowledge base does not know lies in the state named right after it ("Goma in eastern
+   Congo", "Kidal, Mali").
 3. **Roles from context** (:mod:`newsevents.actor_roles`).  The title words and names just
    before a name ("Iranian Foreign Ministry spokesman X", "U.S. Secretary of State X") give an
    unknown person or organisation its country and sector (``data/actor_words.toml``); so does
@@ -79,6 +81,7 @@ def find_actors(a: Analysis) -> tuple[list[Actor], list[Mention]]:
     cands += [c for c in _datelines(a, kb, prose) if not any(o.start < c.end and c.start < o.end for o in cands)]
     cands = _named_parties(a, kb, cands, prose)
     cands = _add_ner(a, kb, cands, prose, ents)
+    cands = _places_in_states(a, cands)
     cands = apply_context(a, kb, cands)
     cands = _link_surnames(a, cands, prose)
     cands = _acronyms(a, cands, prose)
@@ -598,6 +601,28 @@ def _add_ner(a: Analysis, kb: KnowledgeBase, cands: list[_Cand], prose, ents) ->
             out.append(_Cand(s, e, f"location:{slugify(surface)}", surface, "location", None, None, known=False))
         for c in out[n_before:]:
             claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return out
+
+
+#: what joins a place to the state it lies in: "Goma in eastern Congo", "Goma, Congo"
+_IN_STATE = re.compile(r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+                       r"(?:north|south)-?(?:east|west)(?:ern)?\s+|central\s+)?")
+
+
+def _places_in_states(a: Analysis, cands: list[_Cand]) -> list[_Cand]:
+    """A place the knowledge base does not know is in the state named right after it ("the
+    town of Goma in eastern Congo", "Kidal, Mali")."""
+    if not any(c.kind == "location" and c.country is None for c in cands):
+        return cands
+    states = {c.start: c for c in cands if c.kind == "country" and not c.context}
+    out = []
+    for c in cands:
+        if c.kind == "location" and c.country is None:
+            m = _IN_STATE.match(a.text, c.end)
+            state = states.get(m.end()) if m else None
+            if state is not None:
+                c = replace(c, country=state.country)
+        out.append(c)
     return out
 
 

@@ -96,6 +96,10 @@ CODINGS = [
     # stopping another's vessel is seizing it (not a missile shot down)
     ("Chile's navy intercepted a Peruvian fishing boat.", [("Chile", "CHL"), ("Peruvian", "PER")],
      "COERCE", ["CHL"], ["PER"]),
+    # a reminder of a duty asks it of the party reminded ("to X" parsed as a dative of the verb)
+    ("The Kenyan president issued a stern reminder to Uganda that it must respect the border.",
+     [("Kenyan", "KEN"), ("Uganda", "UGA")], "REQUEST", ["KEN"], ["UGA"]),
+    ("Kenya issued a warning to Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "THREATEN", ["KEN"], ["UGA"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),

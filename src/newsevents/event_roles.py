@@ -545,7 +545,8 @@ def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
     if not (tok.n_rights or tok.n_lefts):
         return []  # (a leaf: most phrase heads looked into have no dependents)
     allowed = words if isinstance(words, (set, frozenset)) else set(words)
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed
+    # (the parser marks "to X" after an object as a dative: "issued a warning to X")
+    return [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in allowed
             for p in c.children if p.dep_ == "pobj"]
 
 

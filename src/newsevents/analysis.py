@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .layout import Layout, analyze_layout
 from .models import Actor, Quote, Time
+from .parse_arrays import Tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan
@@ -74,24 +75,26 @@ class Analysis:
               layout: Layout | None = None) -> "Analysis":
         """A fresh analysis of a parsed document: its layout (found here unless given) and
         its prose sentences; the stages fill the rest."""
-        layout = layout if layout is not None else analyze_layout(doc.text)
-        a = cls(text=doc.text, published=published, publisher=publisher, layout=layout, doc=doc)
-        a.sentences = prose_sentences(doc, layout)
+        text = doc.text  # (spaCy joins the tokens' texts at each call: read it once)
+        layout = layout if layout is not None else analyze_layout(text)
+        a = cls(text=text, published=published, publisher=publisher, layout=layout, doc=doc)
+        a.sentences = prose_sentences(doc, layout, text)
+        a.tree  # noqa: B018 - the parse read afresh for this analysis, before a stage walks it
         return a
+
+    @cached_property
+    def tree(self) -> Tree:
+        """The parse as plain lists (heads, children, dependency labels, strings), read once
+        for the stages that walk the dependency tree (:mod:`~newsevents.parse_arrays`)."""
+        return Tree.read(self.doc)
 
     @cached_property
     def words(self) -> "Words":
         """Each token's lower-cased form, lemma and coarse tag, read once: a stage that scans
         every token for a few words looks them up here and builds spaCy ``Token`` objects only
         for the tokens it keeps (a ``Token`` is a new Python object at every ``doc[i]``)."""
-        lower: list[str] = []
-        lemma: list[str] = []
-        pos: list[str] = []
-        for t in self.doc:
-            lower.append(t.lower_)
-            lemma.append(t.lemma_.lower())
-            pos.append(t.pos_)
-        return Words(lower, lemma, pos)
+        tree = self.tree
+        return Words(tree.lower, tree.lemma, tree.pos)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:
@@ -106,10 +109,11 @@ class Analysis:
         return [t for t in self.times if start <= t.start and t.end <= end]
 
 
-def prose_sentences(doc: "Doc", layout: Layout) -> list[Sentence]:
-    """spaCy sentences trimmed of white space, minus boilerplate and headings."""
+def prose_sentences(doc: "Doc", layout: Layout, text: str | None = None) -> list[Sentence]:
+    """spaCy sentences trimmed of white space, minus boilerplate and headings (``text``: the
+    document's text, when the caller has it)."""
     out: list[Sentence] = []
-    text = doc.text
+    text = doc.text if text is None else text
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():

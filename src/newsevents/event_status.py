@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .analysis import Analysis
 from .event_lexicon import StatusCues
 from .models import EventTime, Time
+from .parse_arrays import Tree
 
 STATUS_ORDER = ("negated", "denied", "hypothetical", "expected", "alleged")
 #: verbs whose complement is an act asked of someone ("demanded that X release", "called on X
@@ -37,37 +38,47 @@ NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compou
 
 def governing_verb(tok: Token, max_steps: int = 6) -> Token | None:
     """The verb (or adjective predicate) whose clause contains the noun ``tok``."""
-    cur = tok
+    doc = tok.doc
+    i = _governing_verb(Tree.of(doc), tok.i, max_steps)
+    return None if i is None else doc[i]
+
+
+def _governing_verb(tree: Tree, i: int, max_steps: int = 6) -> int | None:
+    """:func:`governing_verb` by token index."""
+    head, dep, pos = tree.head, tree.dep, tree.pos
+    cur = i
     for _ in range(max_steps):
-        if cur.dep_ not in NOUN_CLIMB_DEPS or cur.head.i == cur.i:
-            return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head.i != tok.i else None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+        h = head[cur]
+        if dep[cur] not in NOUN_CLIMB_DEPS or h == cur:
+            return h if pos[h] in ("VERB", "AUX") and h != i else None
+        cur = h
+        if pos[cur] in ("VERB", "AUX"):
             return cur
     return None
 
 
-def _flags_of_modifiers(tok: Token, cues: StatusCues, flags: set[str]) -> None:
-    for c in tok.children:
-        low, lemma = c.lower_, c.lemma_.lower()
-        if c.dep_ in ("amod", "advmod", "acomp", "npadvmod"):
+def _flags_of_modifiers(tree: Tree, i: int, cues: StatusCues, flags: set[str]) -> None:
+    dep, lower, lemma, tag, kids = tree.dep, tree.lower, tree.lemma, tree.tag, tree.children
+    for c in kids(i):
+        d, low = dep[c], lower[c]
+        if d in ("amod", "advmod", "acomp", "npadvmod"):
             if low in cues.alleged_modifiers:
                 flags.add("alleged")
             elif low in cues.hypothetical_modifiers:
                 flags.add("hypothetical")
             elif low in cues.expected_modifiers:
                 flags.add("expected")
-        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in cues.negation_words):
+        if d == "neg" or (d in ("det", "advmod") and low in cues.negation_words):
             flags.add("negated")
-        if c.dep_ == "aux" and c.tag_ == "MD":
-            if low in cues.expected_modals or lemma in cues.expected_modals:
+        if d == "aux" and tag[c] == "MD":
+            lem = lemma[c]
+            if low in cues.expected_modals or lem in cues.expected_modals:
                 flags.add("expected")
-            elif low in cues.hypothetical_modals or lemma in cues.hypothetical_modals:
+            elif low in cues.hypothetical_modals or lem in cues.hypothetical_modals:
                 flags.add("hypothetical")
-        if c.dep_ == "mark" and low in cues.hypothetical_marks:
+        if d == "mark" and low in cues.hypothetical_marks:
             flags.add("hypothetical")
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                     for m in c.children):
+        if d == "advcl" and any(dep[m] == "mark" and lower[m] in ("if", "unless") for m in kids(c)):
             flags.add("hypothetical")
 
 
@@ -77,76 +88,80 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical), unless the
     noun hangs from that verb by a preposition: then it is presupposed ("has not responded to
     X's protest": the protest was made)."""
+    tree = Tree.of(trigger.doc)
+    head, dep, lower, lemma, pos, tag, kids = (tree.head, tree.dep, tree.lower, tree.lemma, tree.pos,
+                                               tree.tag, tree.children)
+    t = trigger.i
     flags: set[str] = set()
-    _flags_of_modifiers(trigger, cues, flags)
-    cur = trigger
-    if trigger.pos_ not in ("VERB", "AUX"):
-        verb = governing_verb(trigger)
+    _flags_of_modifiers(tree, t, cues, flags)
+    cur = t
+    if pos[t] not in ("VERB", "AUX"):
+        verb = _governing_verb(tree, t)
         if verb is None:
             return flags
         cur = verb
         verb_flags: set[str] = set()
-        _flags_of_modifiers(cur, cues, verb_flags)
-        if "negated" in verb_flags and verb.lemma_.lower() not in light_verbs:
+        _flags_of_modifiers(tree, cur, cues, verb_flags)
+        if "negated" in verb_flags and lemma[verb] not in light_verbs:
             verb_flags.discard("negated")
-            if not _through_preposition(trigger, verb):
+            if not _through_preposition(tree, t, verb):
                 verb_flags.add("hypothetical")
         flags |= verb_flags
-        if verb.lemma_.lower() in REQUEST_HEADS and trigger.dep_ != "nsubj":
+        if lemma[verb] in REQUEST_HEADS and dep[t] != "nsubj":
             # an act asked for: "called for a ceasefire", "demanded the release of X"
             flags.add("hypothetical")
     for _ in range(6):
-        dep, head = cur.dep_, cur.head
-        if head.i == cur.i:
+        d, h = dep[cur], head[cur]
+        if h == cur:
             break
-        if dep == "advcl" and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            dep = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
-        lemma = head.lemma_.lower()
-        if dep == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in GROUNDS_HEADS:
+        if d == "advcl" and tag[cur] == "VB" and any(dep[c] == "aux" and lower[c] == "to" for c in kids(cur)):
+            d = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
+        lem = lemma[h]
+        if d == "pcomp" and lower[h] == "for" and lemma[head[h]] in GROUNDS_HEADS:
             flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
-        if dep == "acl" and head.pos_ == "NOUN" and cur.pos_ in ("VERB", "AUX"):
+        if d == "acl" and pos[h] == "NOUN" and pos[cur] in ("VERB", "AUX"):
             # the content of a request or plan named by a noun: "the demand that X release",
             # "a plan to build", "a promise to withdraw"
-            if lemma in REQUEST_HEADS:
+            if lem in REQUEST_HEADS:
                 flags.add("hypothetical")
-            elif lemma in cues.expected_heads:
+            elif lem in cues.expected_heads:
                 flags.add("expected")
-        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
-            if lemma in cues.denial_verbs and dep in ("xcomp", "ccomp", "pcomp"):
+        if d in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
+            if lem in cues.denial_verbs and d in ("xcomp", "ccomp", "pcomp"):
                 flags.add("denied")
-            elif lemma in cues.negation_heads and dep in ("xcomp", "pcomp", "prep"):
+            elif lem in cues.negation_heads and d in ("xcomp", "pcomp", "prep"):
                 flags.add("negated")
-            elif lemma in REQUEST_HEADS and dep in ("xcomp", "ccomp"):
+            elif lem in REQUEST_HEADS and d in ("xcomp", "ccomp"):
                 flags.add("hypothetical")  # asked of someone, not done: "urged X to withdraw"
-            elif lemma in cues.expected_heads and dep in ("xcomp", "ccomp", "acomp", "prep"):
+            elif lem in cues.expected_heads and d in ("xcomp", "ccomp", "acomp", "prep"):
                 flags.add("expected")
-            elif lemma in cues.hypothetical_heads and dep in ("xcomp", "pcomp", "prep"):
+            elif lem in cues.hypothetical_heads and d in ("xcomp", "pcomp", "prep"):
                 flags.add("hypothetical")
-            elif lemma in cues.alleged_heads and dep in ("pcomp", "prep", "ccomp"):
+            elif lem in cues.alleged_heads and d in ("pcomp", "prep", "ccomp"):
                 flags.add("alleged")
-        if dep in ("xcomp", "conj", "acomp", "prep", "pcomp", "pobj", "dobj"):
+        if d in ("xcomp", "conj", "acomp", "prep", "pcomp", "pobj", "dobj"):
             # the governing clause's modals and negation reach a controlled or coordinated verb
-            own_aux = any(c.dep_ in ("aux", "neg") for c in cur.children)
-            if dep != "conj" or not own_aux:
-                _flags_of_modifiers(head, cues, flags)
-            cur = head
+            own_aux = any(dep[c] in ("aux", "neg") for c in kids(cur))
+            if d != "conj" or not own_aux:
+                _flags_of_modifiers(tree, h, cues, flags)
+            cur = h
             continue
         break
     # inside a conditional clause anywhere above ("... only if the text kept a clause
     # committing them to resume talks")
-    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks - {"whether"}
-           for anc in trigger.ancestors for c in anc.children):
+    marks = cues.hypothetical_marks - {"whether"}
+    if any(dep[c] == "mark" and lower[c] in marks for anc in tree.ancestors(t) for c in kids(anc)):
         flags.add("hypothetical")
     return flags
 
 
-def _through_preposition(noun: Token, verb: Token) -> bool:
+def _through_preposition(tree: Tree, noun: int, verb: int) -> bool:
     """The noun is (in) the object of a preposition on its way up to ``verb``."""
     cur = noun
-    while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ == "pobj":
+    while cur != verb and tree.head[cur] != cur:
+        if tree.dep[cur] == "pobj":
             return True
-        cur = cur.head
+        cur = tree.head[cur]
     return False
 
 
@@ -234,7 +249,8 @@ class SentenceTimes:
 
     def __init__(self, sent: SpacySpan, times: list[Time], triggers: list[Token]) -> None:
         self.doc = sent.doc
-        self._head: dict[int, int] = {}
+        self.tree = Tree.of(sent.doc)
+        self._head = self.tree.head
         self._depth: dict[int, int] = {}
         self._clause: dict[int, bool] = {}
         self.times: list[tuple[Time, Token]] = []
@@ -247,17 +263,12 @@ class SentenceTimes:
         self._triggers = [tok.i for tok in triggers]
         self._nearest: dict[int, list[tuple[int, int]]] = {}
 
-    def _parent(self, i: int) -> int:
-        h = self._head.get(i)
-        if h is None:
-            h = self._head[i] = self.doc[i].head.i
-        return h
-
     def depth(self, i: int) -> int:
         chain = []
         cur = i
+        head = self._head
         while cur not in self._depth:
-            parent = self._parent(cur)
+            parent = head[cur]
             if parent == cur:
                 self._depth[cur] = 0
                 break
@@ -272,13 +283,14 @@ class SentenceTimes:
     def distance(self, a: int, b: int) -> int:
         """Edges between tokens ``a`` and ``b`` (as :func:`tree_distance`)."""
         da, db = self.depth(a), self.depth(b)
+        head = self._head
         x, y, n = a, b, 0
         while da > db:
-            x, da, n = self._parent(x), da - 1, n + 1
+            x, da, n = head[x], da - 1, n + 1
         while db > da:
-            y, db, n = self._parent(y), db - 1, n + 1
+            y, db, n = head[y], db - 1, n + 1
         while x != y:
-            px, py = self._parent(x), self._parent(y)
+            px, py = head[x], head[y]
             if px == x and py == y:  # two trees: no common ancestor
                 return self.depth(a) + self.depth(b) + 2
             x, y, n = px, py, n + 2
@@ -294,9 +306,10 @@ class SentenceTimes:
     def _own_clause(self, i: int) -> bool:
         own = self._clause.get(i)
         if own is None:
-            tok = self.doc[i]
-            own = self._clause[i] = tok.dep_ in _CLAUSE_DEPS and any(
-                c.dep_ in _CLAUSE_SUBJECTS and c.lower_ not in ("which", "that", "who") for c in tok.children)
+            tree = self.tree
+            dep, lower = tree.dep, tree.lower
+            own = self._clause[i] = dep[i] in _CLAUSE_DEPS and any(
+                dep[c] in _CLAUSE_SUBJECTS and lower[c] not in ("which", "that", "who") for c in tree.children(i))
         return own
 
     def in_other_clause(self, above: set[int], head: Token) -> bool:
@@ -304,10 +317,11 @@ class SentenceTimes:
         hold the trigger (``above``: the trigger and its ancestors): it dates that clause's
         doing ("accused X of breaking the ceasefire agreed by the two countries last year")."""
         cur = head.i
-        while cur not in above and self._parent(cur) != cur:
+        parent = self._head
+        while cur not in above and parent[cur] != cur:
             if self._own_clause(cur):
                 return True
-            cur = self._parent(cur)
+            cur = parent[cur]
         return False
 
 
@@ -319,11 +333,14 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
     if index is None:
         index = SentenceTimes(sent, times, other_triggers)
     best: tuple[bool, bool, int, int, Time] | None = None
-    ancestors = {t.i for t in trigger.ancestors}
-    above = ancestors | {trigger.i}
-    skip = above | {c.i for c in trigger.conjuncts}
-    controlled = trigger.dep_ == "xcomp" or (trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
+    if not index.times:
+        return _published_time(status, published)
+    tree, i = index.tree, trigger.i
+    dep = tree.dep
+    above = {*tree.ancestors(i), i}
+    skip = above | set(tree.conjuncts(i))
+    controlled = dep[i] == "xcomp" or (dep[i] == "advcl" and tree.tag[i] == "VB" and any(
+        dep[c] == "aux" and tree.lower[c] == "to" for c in tree.children(i)))
     for t, head in index.times:
         if index.in_other_clause(above, head):
             continue
@@ -347,6 +364,11 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
             best = (*key, t)
     if best is not None:
         return EventTime(value=best[4].value, mod=best[4].mod, source="text")
+    return _published_time(status, published)
+
+
+def _published_time(status: str, published: str | None) -> EventTime | None:
+    """An asserted event with no time of its own happened by the publication date."""
     if status == "asserted" and published:
         return EventTime(value=published, mod=None, source="published")
     return None
@@ -376,26 +398,33 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "are
                "square", "oblast", "canton", "emirate", "locality", "township", "hamlet", "parish"}
 
 
-def _place(tok: Token, mention_at, depth: int = 0, acted_on: bool = False) -> str | None:
-    """The place a locative object names: itself, or "the city of X", "X province", "X's
-    capital", "outside (of) the city of X" (the most specific: a location before a country).
-    A capital read as its state is the place when it is ``acted_on`` ("captured Seoul")."""
-    m = mention_at(tok)
+#: the words whose modifiers may name the place (:func:`_place`)
+_PLACE_WORDS = frozenset(PLACE_NOUNS | RELATIVE_PLACE_WORDS)
+
+
+def _place(doc, tree: Tree, i: int, mention_at, depth: int = 0, acted_on: bool = False) -> str | None:
+    """The place a locative object (token ``i``) names: itself, or "the city of X", "X
+    province", "X's capital", "outside (of) the city of X" (the most specific: a location
+    before a country).  A capital read as its state is the place when it is ``acted_on``
+    ("captured Seoul")."""
+    m = mention_at(doc[i])
     if m is not None and (m.kind == "location" or (m.kind == "country" and (acted_on or not m.metonymy))):
         return m.actor_id
-    if tok.lemma_.lower() not in PLACE_NOUNS | RELATIVE_PLACE_WORDS:
+    if tree.lemma[i] not in _PLACE_WORDS:
         return None
-    cands = [c for c in tok.children if c.dep_ in ("compound", "appos")]
-    cands += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj"]
-    cands += [c for c in tok.children if c.dep_ == "poss"]
-    found = [m for c in cands if (m := mention_at(c)) is not None and m.kind in ("location", "country")]
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    cands = [c for c in kids(i) if dep[c] in ("compound", "appos")]
+    cands += [p for c in kids(i) if dep[c] == "prep" and lower[c] == "of"
+              for p in kids(c) if dep[p] == "pobj"]
+    cands += [c for c in kids(i) if dep[c] == "poss"]
+    mentions = [mention_at(doc[c]) for c in cands]
+    found = [m for m in mentions if m is not None and m.kind in ("location", "country")]
     found.sort(key=lambda m: m.kind != "location")
     if found:
         return found[0].actor_id
     if depth < 2:  # "outside of the city of X", "a sector of the capital X"
-        for c in cands:
-            place = _place(c, mention_at, depth + 1) if mention_at(c) is None else None
+        for c, m in zip(cands, mentions):
+            place = _place(doc, tree, c, mention_at, depth + 1) if m is None else None
             if place is not None:
                 return place
     return None
@@ -404,55 +433,62 @@ def _place(tok: Token, mention_at, depth: int = 0, acted_on: bool = False) -> st
 def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
     """Where the event happened: a place in an in/at phrase under the trigger ("met ... at a
     summit in Kazan", "in the city of X"), else under the clauses governing it ("In Nablus, a
-    man was shot and killed")."""
-    if trigger.lemma_.lower() in PLACE_OBJECT_VERBS or trigger.pos_ == "NOUN":
+    man was shot and killed").  (Walked on the parse's lists, :attr:`Analysis.tree`.)"""
+    doc = trigger.doc
+    tree = Tree.of(doc)
+    dep, lower, pos, kids = tree.dep, tree.lower, tree.pos, tree.children
+    i = trigger.i
+    noun = pos[i] == "NOUN"
+    if noun or tree.lemma[i] in PLACE_OBJECT_VERBS:
         # "captured X", "bombed the town of X", "the bombardment of the X district"
-        objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] if trigger.pos_ != "NOUN" \
-            else [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
+        objs = [c for c in kids(i) if dep[c] in ("dobj", "nsubjpass")] if not noun \
+            else [p for c in kids(i) if dep[c] == "prep" and lower[c] == "of"
+                  for p in kids(c) if dep[p] == "pobj"]
         for o in objs:
-            place = _place(o, mention_at, acted_on=trigger.pos_ != "NOUN")
+            place = _place(doc, tree, o, mention_at, acted_on=not noun)
             if place is not None:
                 return place
-    for c in trigger.children:  # "was shot in an ambush north of X"
-        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in RELATIVE_PLACE_WORDS:
-            place = _place(c, mention_at)
+    for c in kids(i):  # "was shot in an ambush north of X"
+        if dep[c] in ("advmod", "npadvmod") and lower[c] in RELATIVE_PLACE_WORDS:
+            place = _place(doc, tree, c, mention_at)
             if place is not None:
                 return place
     # the trigger's own phrases, and those of verbs it is coordinated with ("were killed and
     # wounded in an explosion in X")
-    frontier = [trigger, *(c for c in trigger.conjuncts if c.pos_ == "VERB")]
+    frontier = [i, *(c for c in tree.conjuncts(i) if pos[c] == "VERB")]
     for _ in range(3):
-        nxt: list[Token] = []
+        nxt: list[int] = []
         for tok in frontier:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+            for c in kids(tok):
+                d = dep[c]
+                if d == "prep" and lower[c] in LOCATIVE_PREPS:
                     # "outside of X": the place is the object of the inner "of"
-                    objs = [*c.children, *(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-                                           for p in o.children)]
+                    inner = kids(c)
+                    objs = [*inner, *(p for o in inner if dep[o] == "prep" and lower[o] == "of"
+                                      for p in kids(o))]
                     for pobj in objs:
-                        if pobj.dep_ != "pobj":
+                        if dep[pobj] != "pobj":
                             continue
-                        if c.lower_ == "on" and pobj.ent_type_ in ("DATE", "TIME"):
+                        if lower[c] == "on" and tree.ent_type[pobj] in ("DATE", "TIME"):
                             continue
-                        place = _place(pobj, mention_at)
+                        place = _place(doc, tree, pobj, mention_at)
                         if place is not None:
                             return place
                         nxt.append(pobj)
-                elif c.dep_ == "pobj" or (c.dep_ in ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN")):
+                elif d == "pobj" or (d in ARGUMENT_DEPS and pos[c] in ("NOUN", "PROPN")):
                     # the place may hang from a party of the act: "was captured by soldiers
                     # in northern X", "a policeman in X was killed"
                     nxt.append(c)
-                elif c.dep_ in ("prep", "agent"):
-                    nxt.extend(p for p in c.children if p.dep_ == "pobj")
+                elif d in ("prep", "agent"):
+                    nxt.extend(p for p in kids(c) if dep[p] == "pobj")
         frontier = nxt
-    for anc in list(trigger.ancestors)[:2]:  # the governing clause's setting
-        if anc.pos_ not in ("VERB", "AUX"):
+    for anc in tree.ancestors(i, 2):  # the governing clause's setting
+        if pos[anc] not in ("VERB", "AUX"):
             continue
-        for c in anc.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i < trigger.i:
-                for pobj in c.children:
-                    place = _place(pobj, mention_at) if pobj.dep_ == "pobj" else None
+        for c in kids(anc):
+            if dep[c] == "prep" and lower[c] in ("in", "at") and c < i:
+                for pobj in kids(c):
+                    place = _place(doc, tree, pobj, mention_at) if dep[pobj] == "pobj" else None
                     if place is not None:
                         return place
     return None

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from .analysis import Sentence
 from .event_lexicon import Lexicon, TriggerEntry
 from .event_roles import Parties, agent_of, is_passive, objects_of, prep_objects, subject_of
+from .parse_arrays import Tree
 
 PLACE_PREPS = ("in", "at", "to")
 #: how many spellings :func:`_may_trigger` remembers before it starts afresh
@@ -45,39 +46,46 @@ class Trigger:
     restates: int | None = None
 
 
-def _theme_lemmas(verb: Token) -> tuple[set[str], set[str]]:
+def _theme_lemmas(verb: Token, tree: Tree) -> tuple[set[str], set[str]]:
     """The lemmas of the verb's themes (objects, passive subjects, "with/on" objects, their
     "of" nouns, conjuncts and compounds), and those with the themes' adjectives ("a cyber
     attack"), which only rule a sense out."""
-    themes: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-    if not themes and verb.dep_ == "conj" and is_passive(verb):  # "X were held and then released"
-        themes.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if verb.dep_ == "acl":
-        themes.append(verb.head)
-    themes.extend(prep_objects(verb, ("with", "on", "by", "via")))  # "spoke by telephone"
+    i = verb.i
+    dep, lemma, kids = tree.dep, tree.lemma, tree.children
+    themes = [c for c in kids(i) if dep[c] in ("dobj", "nsubjpass", "attr", "oprd")]
+    if not themes and dep[i] == "conj" and is_passive(verb):  # "X were held and then released"
+        themes.extend(c for c in kids(tree.head[i]) if dep[c] in ("nsubj", "nsubjpass"))
+    if dep[i] == "acl":
+        themes.append(tree.head[i])
+    themes.extend(tree.prep_objects(i, ("with", "on", "by", "via")))  # "spoke by telephone"
     for t in list(themes):  # "dollars of aid", "tons of food", "$5 million in aid"
-        themes.extend(prep_objects(t, ("of", "in")))
+        themes.extend(tree.prep_objects(t, ("of", "in")))
     for t in list(themes):
-        themes.extend(t.conjuncts)
-        themes.extend(c for c in t.children if c.dep_ == "compound")
-    nouns = {t.lemma_.lower() for t in themes if t.pos_ in ("NOUN", "PROPN")}
-    return nouns, nouns | {c.lemma_.lower() for t in themes for c in t.children if c.dep_ == "amod"}
+        themes.extend(tree.conjuncts(t))
+        themes.extend(c for c in kids(t) if dep[c] == "compound")
+    pos = tree.pos
+    nouns = {lemma[t] for t in themes if pos[t] in ("NOUN", "PROPN")}
+    return nouns, nouns | {lemma[c] for t in themes for c in kids(t) if dep[c] == "amod"}
 
 
 def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:
-    lemma = tok.lemma_.lower()
-    whole = _hyphenated(tok)  # "test-fired"
+    tree = Tree.of(tok.doc)
+    i = tok.i
+    lemma = tree.lemma[i]
+    whole = _hyphenated(tok, tree.lower)  # "test-fired"
     entries = (lex.verb_entries(whole) if whole else ()) or lex.verb_entries(lemma) or \
         [e for g in sorted(verb_lemmas(tok) - {lemma}) for e in lex.verb_entries(g)]
     if not entries:  # most verbs: no need to look at the parse around them
         return None
-    kids = [(c.dep_, c.lower_, c) for c in tok.children]
-    particle = next((low for dep, low, c in kids if dep == "prt"
-                     and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "to")), None)  # "up to 16"
-    if any(dep == "dobj" and low.endswith(("self", "selves")) for dep, low, _ in kids):
+    dep, lower = tree.dep, tree.lower
+    kids = [(dep[c], lower[c], c) for c in tree.children(i)]
+    n = len(lower)
+    particle = next((low for d, low, c in kids if d == "prt"
+                     and not (c + 1 < n and lower[c + 1] == "to")), None)  # "up to 16"
+    if any(d == "dobj" and low.endswith(("self", "selves")) for d, low, _ in kids):
         return None  # "defend itself", "arm themselves": no one else is acted on
     # particles that may be read as one ("pulled back" is parsed advmod)
-    adverbs = {low for dep, low, _ in kids if dep in ("prt", "prep", "advmod")}
+    adverbs = {low for d, low, _ in kids if d in ("prt", "prep", "advmod")}
     themes: set[str] | None = None  # read from the parse only for entries that look at them
     described: set[str] = set()
     subjects: set[str] | None = None
@@ -88,7 +96,7 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if particle and particle not in e.particles:  # "back down" is not "back"
             continue
         if themes is None and (e.objects or e.not_objects):
-            themes, described = _theme_lemmas(tok)
+            themes, described = _theme_lemmas(tok, tree)
         if e.objects and not (themes & e.objects or ("*" in e.objects and themes)) \
                 and not (e.particles and _particle_objects(tok, e.particles) & e.objects):
             continue  # (the object of a needed particle counts: "took to the streets")
@@ -179,14 +187,16 @@ def _has_partner(verb: Token, parties: Parties) -> bool:
     return len(parties.of_phrases(subject_of(verb))) >= 2
 
 
-def noun_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
+def noun_entry(tok: Token, lex: Lexicon, tree: Tree) -> TriggerEntry | None:
     """The entry of an event noun, read with its modifiers: an entry listing modifier lemmas
     needs one ("joint exercises", "a hunger strike"); a sense-changing modifier ("a press
     release") means no event."""
-    entries = lex.noun_entries(_hyphenated(tok) or tok.lemma_.lower())
+    i = tok.i
+    entries = lex.noun_entries(_hyphenated(tok, tree.lower) or tree.lemma[i])
     if not entries:
         return None
-    mods = {c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    dep, lemma = tree.dep, tree.lemma
+    mods = {lemma[c] for c in tree.children(i) if c < i and dep[c] in ("compound", "amod", "nmod")}
     for e in entries:
         if e.objects and not mods & e.objects:
             continue
@@ -194,10 +204,10 @@ def noun_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
     return None
 
 
-def _hyphenated(tok: Token) -> str | None:
+def _hyphenated(tok: Token, lower: list[str]) -> str | None:
     """ "cease-fire", "sit-in", "build-up" split by the tokenizer: the whole word's lemma, read
-    at its last part."""
-    if tok.i < 2:
+    at its last part (``lower``: the document's lower-cased words)."""
+    if tok.i < 2 or lower[tok.i - 1] != "-":
         return None
     dash = tok.doc[tok.i - 1]
     if dash.text != "-" or dash.whitespace_:
@@ -251,17 +261,18 @@ def _may_trigger(i: int, lower: list[str], lemma: list[str], lex: Lexicon) -> bo
 
 def find_triggers(sent: Sentence, lex: Lexicon, parties: Parties) -> list[Trigger]:
     found: list[Trigger] = []
-    words, doc = parties.a.words, sent.span.doc
-    pos = words.pos
+    doc = sent.span.doc
+    tree = Tree.of(doc)
+    pos, lower, lemma = tree.pos, tree.lower, tree.lemma
     for i in range(sent.span.start, sent.span.end):
-        if pos[i] not in ("VERB", "NOUN", "PROPN") or not _may_trigger(i, words.lower, words.lemma, lex):
+        if pos[i] not in ("VERB", "NOUN", "PROPN") or not _may_trigger(i, lower, lemma, lex):
             continue  # no spaCy token made for words no entry can have
         tok = doc[i]
-        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ == "xcomp")
+        verbal = pos[i] == "VERB" or (pos[i] == "NOUN" and tree.dep[i] == "xcomp")
         entry = verb_entry(tok, lex, parties) if verbal else None
-        if entry is None and tok.pos_ in ("NOUN", "PROPN") and not verbal \
-                and tok.ent_type_ not in NOT_EVENT_ENTS:
-            entry = noun_entry(tok, lex)
+        if entry is None and pos[i] in ("NOUN", "PROPN") and not verbal \
+                and tree.ent_type[i] not in NOT_EVENT_ENTS:
+            entry = noun_entry(tok, lex, tree)
         if entry is not None:
             found.append(Trigger(tok, entry))
     by_index = {t.token.i: t for t in found}

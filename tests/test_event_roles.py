@@ -222,6 +222,15 @@ NOT_CODED = [
 ]
 
 
+def test_the_sides_of_a_dismissed_accusation_stay_a_pair(make_analysis):
+    # the denial codes no event, but "both governments" still refers to its two sides
+    text = "Kenya rejected Ugandan accusations of spying. Norway on Friday urged both governments to resume talks."
+    specs = [("Kenya", "KEN"), ("Ugandan", "UGA"), ("Norway", "NOR")]
+    evs = events_of(make_analysis, text, specs)
+    assert not [e for e in evs if e.type == "ACCUSE"]
+    assert sorted(of_type(evs, "REQUEST").recipients) == ["KEN", "UGA"]
+
+
 @pytest.mark.parametrize("text, specs, type_, actors", NOT_CODED)
 def test_not_coded(make_analysis, text, specs, type_, actors):
     evs = events_of(make_analysis, text, specs)

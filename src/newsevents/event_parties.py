@@ -374,6 +374,12 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
     type), so it codes no event."""
     noun, e = t.token, t.entry
     if e.type == "ACCUSE" and _dismissed_noun(noun, lex):
+        # (the two sides of the denial are still a pair a later "both governments" refers to)
+        accusers = [p for c in noun.lefts if c.dep_ == "poss" for p in parties.of_phrase(c, shallow=True)] \
+            + [p for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") for p in parties.modifier(c)
+               if p.kind != "location"] + phrases_of(parties, prep_objects(noun, ("by", "from")))
+        holder = _dismissing_verb(noun)
+        parties.pairs.add(noun.idx, *accusers, *phrases_of(parties, subject_of(holder)))
         return [], []
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.frame_nouns:
         noun = noun.head  # "a mediation effort between X and Y": the frame noun holds them
@@ -460,11 +466,16 @@ def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _dismissing_verb(noun: Token) -> Token:
+    """The verb that would dismiss the noun: its head, through a conjunct and "as"."""
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+    return first.head.head if first.dep_ == "pobj" and first.head.lower_ == "as" else first.head
+
+
 def _dismissed_noun(noun: Token, lex: Lexicon) -> bool:
     """The noun (or the phrase it heads a conjunct of) is what a verb of dismissal dismisses."""
     first = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
-    holder = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "as" else first.head
-    found = dismissed_accusation(holder, lex)
+    found = dismissed_accusation(_dismissing_verb(noun), lex)
     return found is not None and found.i == first.i
 
 

@@ -100,6 +100,11 @@ CODINGS = [
     ("The Kenyan president issued a stern reminder to Uganda that it must respect the border.",
      [("Kenyan", "KEN"), ("Uganda", "UGA")], "REQUEST", ["KEN"], ["UGA"]),
     ("Kenya issued a warning to Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "THREATEN", ["KEN"], ["UGA"]),
+    # taking a place back by force, driving fighters out
+    ("Nigerian troops retook the town of Bama from the militants.", [("Nigerian", "NGA")],
+     "COERCE", ["NGA"], []),
+    ("Chadian soldiers pushed Sudanese rebels out of the border villages.", [("Chadian", "TCD"), ("Sudanese", "SDN")],
+     "ASSAULT", ["TCD"], ["SDN"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),
@@ -202,6 +207,7 @@ NOT_CODED = [
     ("Kenya defeated Uganda in the final.", [("Kenya", "KEN"), ("Uganda", "UGA")], "ASSAULT", None),
     ("Israeli air defences intercepted a missile fired from Gaza.", [("Israeli", "ISR"), loc("Gaza", "PSE")],
      "COERCE", None),
+    ("The Kenyan minister was forced out by his party.", [("Kenyan", "KEN")], "ASSAULT", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

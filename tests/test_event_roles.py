@@ -105,6 +105,13 @@ CODINGS = [
      "COERCE", ["NGA"], []),
     ("Chadian soldiers pushed Sudanese rebels out of the border villages.", [("Chadian", "TCD"), ("Sudanese", "SDN")],
      "ASSAULT", ["TCD"], ["SDN"]),
+    # the one a charge names is its target, whether or not the words name a party; the place of
+    # the act charged is no target
+    ("Kenya accused the West of meddling in Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "ACCUSE", ["KEN"], []),
+    ("Kenya blamed foreign agents for the unrest in Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")],
+     "ACCUSE", ["KEN"], []),
+    ("Kenya accused Uganda of meddling in Somalia.", [("Kenya", "KEN"), ("Uganda", "UGA"), ("Somalia", "SOM")],
+     "ACCUSE", ["KEN"], ["UGA"]),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),

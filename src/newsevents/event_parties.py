@@ -35,6 +35,7 @@ from .actor_roles import STATE_SECTORS
 from .analysis import Analysis
 from .event_lexicon import Lexicon
 from .event_roles import (
+    CHARGING_VERBS,
     VERB_PARTY_PREPS,
     Parties,
     Party,
@@ -144,13 +145,15 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         objs = [c for c, dep in kids if dep in ("dobj", "nsubjpass")]
         recipients = phrases_of(parties, [p for o in objs for p in prep_objects(
             o, [w for w in NOUN_RECIPIENT_PREPS if w not in topic])])
+    # "blamed X for Y", "accused X of Y": X is the target, whom Y's words name or not
+    charge = ("for", "of") if verb.lemma_.lower() in CHARGING_VERBS and any(dep == "dobj" for _, dep in kids) else ()
     if not recipients and t.entry.type in STANCE_TYPES:  # "expressed concern over X's plan"
-        over = ("over", "about", "at", "for")
+        over = tuple(w for w in ("over", "about", "at", "for") if w not in charge)
         recipients = phrases_of(parties, on(over) + [p for c, dep in kids if dep == "dobj"
                                                      for p in prep_objects(c, over)])
     if not recipients:  # "called for sanctions against X", "mobilized for a war against X"
-        inner = [o for o in (*on(("for", "of", "on", "to")), *objects_of(verb, ()))
-                 if o.pos_ == "NOUN"]
+        inner = [o for o in (*on(tuple(w for w in ("for", "of", "on", "to") if w not in charge)),
+                             *objects_of(verb, ())) if o.pos_ == "NOUN"]
         recipients = phrases_of(parties, [p for o in inner for p in prep_objects(
             o, [w for w in NESTED_TARGET_PREPS if w not in topic])])
     if not recipients and verb.dep_ == "advcl" and verb.head.lemma_.lower() in MOTION_VERBS \
@@ -187,9 +190,12 @@ def nearest_party(tok: Token, parties: Parties, actors: list[Party], lex: Lexico
     agent, background or the people a relative clause describes); the actors' own side and
     the act's own setting do not count (a place of a party is its state: "the force in X")."""
     own = {p.actor_id for p in actors} | {p.country for p in actors if p.country}
-    # the verb's own agent is its doer; what a passive acts on is its subject
+    # the verb's own agent is its doer; what a passive acts on is its subject; the one a charge
+    # names is its target, not a party of the act charged ("accused the West of meddling in X")
+    charge = ("of", "for") if tok.lemma_.lower() in CHARGING_VERBS and any(
+        c.dep_ == "dobj" for c in tok.children) else ()
     frontier = [c for c in tok.children if (c.dep_ in _ARGUMENT_DEPS or c.dep_ == "nsubjpass")
-                and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according", "as"))]
+                and not (c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS + ("by", "according", "as") + charge)]
     for _ in range(depth):
         found: list[Party] = []
         for t in frontier:

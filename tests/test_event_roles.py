@@ -79,6 +79,8 @@ CODINGS = [
      [("Japan", "JPN"), ("China", "CHN")], "ACCUSE", ["JPN"], ["CHN"]),
     ("The Philippines protested against the seizure of a fishing boat by China.",
      [("Philippines", "PHL"), ("China", "CHN")], "ACCUSE", ["PHL"], ["CHN"]),
+    ("The Chinese embassy protested against the seizure of a fishing boat by Vietnam.",
+     [("Chinese", "CHN"), ("Vietnam", "VNM")], "ACCUSE", ["CHN"], ["VNM"]),
     # a people's protest is a demonstration, aimed at their own authorities or at the place named
     ("Japanese students protested against the war.", [("Japanese", "JPN")], "PROTEST", ["JPN"], ["JPN"]),
     ("Japan's students protested against the war in Ukraine.", [("Japan", "JPN"), ("Ukraine", "UKR")],
@@ -215,6 +217,9 @@ NOT_CODED = [
     ("Israeli air defences intercepted a missile fired from Gaza.", [("Israeli", "ISR"), loc("Gaza", "PSE")],
      "COERCE", None),
     ("The Kenyan minister was forced out by his party.", [("Kenyan", "KEN")], "ASSAULT", None),
+    # a text a party blocks is none of its acts
+    ("Russia and China vetoed a resolution condemning Syria.", [("Russia", "RUS"), ("China", "CHN"), ("Syria", "SYR")],
+     "ACCUSE", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

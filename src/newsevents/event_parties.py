@@ -77,6 +77,11 @@ MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 
 
+#: verbs by which a party stops a text from being issued ("vetoed a resolution condemning X")
+BLOCKING_VERBS = frozenset({"veto", "block", "reject", "oppose", "scuttle", "derail", "thwart",
+                            "stall", "withdraw", "shelve", "scrap", "kill"})
+
+
 def phrases_of(parties: Parties, toks: list[Token]) -> list[Party]:
     return parties.of_phrases(toks) if toks else []  # (most role look-ups find no phrase)
 
@@ -126,9 +131,11 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
             or recipients
     if not actors and verb.dep_ == "acl" and verb.tag_ == "VBG" \
             and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
-        # "X issued a statement condemning Y": the issuer acts through the statement
+        # "X issued a statement condemning Y": the issuer acts through the statement (not one
+        # who blocks it: "X vetoed a resolution condemning Y")
         holder = verb.head.head
-        actors = phrases_of(parties, agent_of(holder) if is_passive(holder) else subject_of(holder))
+        if holder.lemma_.lower() not in BLOCKING_VERBS:
+            actors = phrases_of(parties, agent_of(holder) if is_passive(holder) else subject_of(holder))
     between = phrases_of(parties, on(("between", "among")))
     if t.entry.between == "recipient":  # a go-between: "mediated between X and Y"
         recipients, between = unique(recipients + between), []

@@ -161,8 +161,12 @@ class Parties:
             self._starts = {t.idx: t for t in self.doc}
         tok = self._starts.get(p.position)
         m = self.mention_at(tok) if tok is not None else None
-        if m is None or m.kind != "country" or self.group_noun(p) is not None or tok.pos_ != "PROPN" \
-                or tok.ent_type_ == "NORP":  # "Palestinians" are people
+        if m is None or m.kind != "country":
+            return False
+        noun = self.group_noun(p)
+        if noun is not None:  # "the Chinese embassy", "the Kenyan government" (not "Kenyan students")
+            return noun.lemma_.lower() in state_organ_words()
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "NORP":  # "Palestinians" are people
             return False
         m_end = tok
         for word in self.doc[tok.i + 1:]:  # the name's last word ("The Netherlands", "United States")

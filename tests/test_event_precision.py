@@ -51,6 +51,13 @@ KEEP = [
     ("Kenya imposed sanctions on Uganda on Monday.", "SANCTION", {"KEN"}, {"UGA"}),
     ("Brazil will send aid to Bolivia after the floods.", "AID", {"BRA"}, {"BOL"}),
     ("The Philippines protested to China over the seizure of a fishing boat.", "ACCUSE", {"PHL"}, {"CHN"}),
+    # a group of several states' people ("the leaders of X and Y") acts for each
+    ("The leaders of Chile and Peru agreed to resume talks.", "AGREE", {"CHL", "PER"}, set()),
+    # a call or talks in an adjunct: the clause's subject took part
+    ("In a phone call with his Turkish counterpart, the Greek prime minister discussed migration.",
+     "CONSULT", {"GRC", "TUR"}, set()),
+    # vowing revenge is a threat, not a promise
+    ("Iran's supreme leader vowed revenge against Israel.", "THREATEN", {"IRN"}, {"ISR"}),
     # a crowd given as a number acts for the state where it marches
     ("Thousands marched in Lima on Sunday to protest against a new mining law.", "PROTEST", {"PER"}, {"PER"}),
 ]

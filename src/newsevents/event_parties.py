@@ -434,6 +434,10 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
             if not recipients:
                 recipients = phrases_of(parties, prep_objects(verb, [p for p in NOUN_RECIPIENT_PREPS
                                                                      if p not in topic]))
+    if not actors and e.type == "CONSULT" and recipients and noun.dep_ == "pobj" \
+            and noun.head.lower_ in ("in", "during", "at") and noun.head.head.pos_ == "VERB":
+        # "in a phone call with X, Y discussed ...", "during talks with X, Y said": Y took part
+        actors = phrases_of(parties, subject_of(noun.head.head))
     if not actors and predicate_phrase(noun) and (recipients or e.type == "PROTEST"):
         # "X are (out) on strike", "X are in talks with Y" (not "X is on a tour of the region")
         actors = phrases_of(parties, subject_of(governing_verb(noun)))

@@ -253,6 +253,12 @@ class Parties:
             if where:
                 return where[:1]
         if m is not None:
+            if tok.pos_ == "NOUN" and m.kind == "country" and tok.n_rights:
+                # "the leaders of X and Y": the actors stage reads the group as X's; Y's too
+                return [self._party(m, tok.idx)] + [
+                    _as_country(self._party(mc, c.idx)) for pobj in prep_objects(tok, ("of", "from"))
+                    for c in pobj.conjuncts if (mc := self.mention_at(c)) is not None
+                    and mc.kind in ("country", "location") and (mc.country or mc.kind == "country")]
             return [self._party(m, tok.idx)]
         low = tok.lower_
         if low in ("former", "latter"):

@@ -88,3 +88,11 @@ def test_what_a_dismissed_accusation_says_is_denied():
     assert not [e for e in art.events if e.type == "ACCUSE"]
     assert [e for e in art.events if e.status == "denied" and _countries(art, e.actors) == {"GHA"}], \
         [(e.type, e.status, e.actors) for e in art.events]
+
+
+def test_a_claimed_attack_the_doers_confirm_is_asserted():
+    base = "Ukraine said Russian forces shelled Kharkiv overnight"
+    for text, status in ((base + ".", "alleged"), (base + ", and Russia confirmed the strikes.", "asserted")):
+        art = extract(text, published="2024-05-01")
+        assault = [e for e in art.events if e.type == "ASSAULT"]
+        assert assault and assault[0].status == status, (text, [(e.type, e.status) for e in art.events])

@@ -5,9 +5,9 @@ send aid", "X wants to attack Y") is a promise (AGREE) or a threat (THREATEN) as
 act (:func:`commitment`); a harmful act promised on a condition is a threat, a negated future
 of help a refusal (REJECT), violence by a crowd a riot and forces' violence against a crowd
 repression (:func:`recast`).  A hostile act that another party says its adversary did is that
-party's claim (:func:`claimed_by_other`); a party's own denial in the sentence makes it denied
-(:func:`denied_by_party`).  A protest with no named target is aimed at the authorities where
-it is held (:func:`protest_target`).
+party's claim (:func:`claimed_by_other`), unless the doers confirm it; a party's own denial in
+the sentence makes it denied (:func:`denied_by_party`).  A protest with no named target is aimed
+at the authorities where it is held (:func:`protest_target`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
 #: auxiliaries of a plain future ("will give"), not of a conditional ("would give")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CLAIM_VERBS = frozenset({"say", "claim", "insist", "maintain", "tell", "charge", "contend"})
+#: verbs by which the doers own an act another party claimed ("X confirmed the strikes")
+CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit", "concede"})
 #: claiming verbs that accuse the doers of the act they report ("X claimed that Y attacked")
 ACCUSING_CLAIMS = frozenset({"claim", "charge", "contend", "insist", "maintain"})
 
@@ -136,10 +138,19 @@ def claimed_by_other(trigger: Token, actors: list[Party],
     for anc in list(trigger.ancestors)[:4]:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
             speakers = parties.of_phrases(subject_of(anc))
-            if speakers and not ({p.country or p.actor_id for p in speakers} & own):
+            if speakers and not ({p.country or p.actor_id for p in speakers} & own) \
+                    and not _confirmed_by(trigger.sent, own, parties):
                 return anc, speakers
             return None
     return None
+
+
+def _confirmed_by(sent, own: set[str], parties: Parties) -> bool:
+    """The doers themselves confirm or admit the act in the sentence ("..., and X confirmed the
+    strikes"): it is no longer only the other side's claim."""
+    return any(tok.pos_ == "VERB" and tok.lemma_.lower() in CONFIRMING_VERBS
+               and any((p.country or p.actor_id) in own for p in parties.of_phrases(subject_of(tok)))
+               for tok in sent)
 
 
 def denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: Lexicon,

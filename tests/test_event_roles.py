@@ -114,6 +114,10 @@ CODINGS = [
      "ACCUSE", ["KEN"], []),
     ("Kenya accused Uganda of meddling in Somalia.", [("Kenya", "KEN"), ("Uganda", "UGA"), ("Somalia", "SOM")],
      "ACCUSE", ["KEN"], ["UGA"]),
+    # beating people; fighting alongside another's forces is fighting with them as allies
+    ("Kenyan police beat protesters with batons.", [("Kenyan", "KEN")], "COERCE", ["KEN"], []),
+    ("Indian troops fought alongside British forces.", [("Indian", "IND"), ("British", "GBR")],
+     "COOPERATE", ["IND", "GBR"], []),
     # a go-between acts on the parties it mediates between
     ("Norway mediated between Colombia and Venezuela.", [("Norway", "NOR"), ("Colombia", "COL"), ("Venezuela", "VEN")],
      "CONSULT", ["NOR"], ["COL", "VEN"]),
@@ -220,6 +224,9 @@ NOT_CODED = [
     # a text a party blocks is none of its acts
     ("Russia and China vetoed a resolution condemning Syria.", [("Russia", "RUS"), ("China", "CHN"), ("Syria", "SYR")],
      "ACCUSE", None),
+    # a match won is no beating, allies are not fought
+    ("Brazil beat Argentina 2-1 in the World Cup qualifier.", [("Brazil", "BRA"), ("Argentina", "ARG")], "ASSAULT", None),
+    ("Indian troops fought alongside British forces.", [("Indian", "IND"), ("British", "GBR")], "ASSAULT", None),
     # an act only weighed
     ("It would be a mistake for Kenya to attack Somalia.", [("Kenya", "KEN"), ("Somalia", "SOM")], "ASSAULT", None),
     ("It is time for Kenya to negotiate with Uganda.", [("Kenya", "KEN"), ("Uganda", "UGA")], "CONSULT", None),

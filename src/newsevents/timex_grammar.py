@@ -157,8 +157,11 @@ def rule(name: str, pattern: str, triggers: str | tuple[str, ...], reach: tuple[
     # a match starts at a word start, or after "mid-", "pre-", ...; the common case is tested
     # first and the prefixes only after a hyphen (twice as fast as trying each prefix at every
     # position of a window)
+    # (then a look-ahead for the characters the pattern can begin with: the engine tries the
+    # pattern at every position of a window, and most positions fail at once on it)
+    first = first_chars(pattern, flags)
     compiled = re.compile(r"(?:(?<![\w'’-])|(?<=-)(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=Mid-)|(?<=late-)|(?<=early-)))"
-                          + pattern + r"(?!\w|-\w|['’](?!s\b))", flags)
+                          + (f"(?=[{first}])" if first else "") + pattern + r"(?!\w|-\w|['’](?!s\b))", flags)
     words = tuple(triggers.split()) if isinstance(triggers, str) else tuple(triggers)
 
     def deco(fn: Builder) -> Builder:
@@ -179,19 +182,19 @@ def find_candidates(text: str) -> Iterator[Cand]:
     contains one), so a document costs one word scan plus a few short regex searches; the
     rules a word triggers are looked up by the word (:data:`_BY_TRIGGER`), so only the rules
     whose triggers occur are visited, in their registration order."""
-    positions: dict[str, list[int]] = {}
+    by_trigger = _load_rules().get
+    year = _YEAR_TOKEN.fullmatch
+    found: dict[int, list[int]] = {}  # rule index -> where its trigger words start
     for w in _WORD.finditer(text):
-        word = w.group(0)
-        if word[0].isdigit():
-            key = "#year" if _YEAR_TOKEN.fullmatch(word) else "#num"
-        else:
-            key = word.lower()
-        positions.setdefault(key, []).append(w.start())
-    by_trigger = _load_rules()
-    found: dict[int, list[int]] = {}
-    for key, where in positions.items():
-        for i in by_trigger.get(key, ()):
-            found.setdefault(i, []).extend(where)
+        word = w.group()
+        rules = by_trigger(("#year" if year(word) else "#num") if word[0].isdigit() else word.lower())
+        if rules is not None:
+            start = w.start()
+            for i in rules:
+                if i in found:
+                    found[i].append(start)
+                else:
+                    found[i] = [start]
     for i in sorted(found):
         name, pat, build, _, reach = _RULES[i]
         hits = sorted(found[i])
@@ -203,6 +206,74 @@ def find_candidates(text: str) -> Iterator[Cand]:
                 if c is not None:
                     c.rule = name
                     yield c
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters a match of ``pattern`` can begin with, as the inside of a character class
+    to be compiled with the same ``flags``, or None when they cannot be told (the pattern can
+    match the empty string, or begins with something this reading does not follow: any
+    character, a negated class, a back-reference, a change of case-sensitivity)."""
+    try:
+        from re import _constants as sre, _parser as sre_parse  # the standard library's own reader
+
+        items = list(sre_parse.parse(pattern, flags))
+    except (ImportError, re.error):  # pragma: no cover - another Python's internals
+        return None
+    categories = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
+
+    def chars(seq) -> tuple[list[str], bool] | None:
+        """(class items, whether ``seq`` can match the empty string), or None."""
+        out: list[str] = []
+        for op, av in seq:
+            if op is sre.LITERAL:
+                return [*out, re.escape(chr(av))], False
+            if op is sre.IN:
+                for o, a in av:
+                    if o is sre.LITERAL:
+                        out.append(re.escape(chr(a)))
+                    elif o is sre.RANGE:
+                        out.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                    elif o is sre.CATEGORY and a in categories:
+                        out.append(categories[a])
+                    else:
+                        return None
+                return out, False
+            if op is sre.CATEGORY and av in categories:
+                return [*out, categories[av]], False
+            if op is sre.BRANCH:
+                empty = False
+                for alt in av[1]:
+                    found = chars(alt)
+                    if found is None:
+                        return None
+                    out += found[0]
+                    empty = empty or found[1]
+            elif op is sre.SUBPATTERN:
+                if av[1] or av[2]:  # (?i:...), (?-i:...): flags this reading does not track
+                    return None
+                found = chars(av[3])
+                if found is None:
+                    return None
+                out += found[0]
+                empty = found[1]
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                found = chars(av[2])
+                if found is None:
+                    return None
+                out += found[0]
+                empty = av[0] == 0 or found[1]
+            elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                continue  # consumes nothing: the next item begins the match
+            else:
+                return None
+            if not empty:
+                return out, False
+        return out, True
+
+    found = chars(items)
+    if found is None or found[1] or not found[0]:
+        return None
+    return "".join(dict.fromkeys(found[0]))
 
 
 def _windows(hits: list[int], n: int, reach: tuple[int, int]) -> Iterator[tuple[int, int]]:

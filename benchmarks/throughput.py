@@ -7,9 +7,10 @@ The texts (``--source``) are by default distinct synthetic articles (``synthetic
 or the bundled examples and the stories benchmark corpus repeated, each copy with its own id
 (``--source repeated``: real prose, but a store keeps only the first copy of each), to
 ``--words`` words or ``--articles`` articles.  Synthetic articles are dated at random over six
-years (a backfill in no order, where each day holds more stories the longer the corpus, so the
-story events a batch is linked against grow with it), or ``--per-day N`` a day in order (a daily
-feed: the same number of stories a day however long it runs).  Both sources use the example corpus's invented outlets
+years (a backfill in no order, where each day holds more stories the longer the corpus: a batch
+spans years, and only the story events one of its mentions could join may be loaded for linking,
+or memory grows with the store), or ``--per-day N`` a day in order (a daily feed: the same
+number of stories a day however long it runs).  Both sources use the example corpus's invented outlets
 and people, so ``examples/kb_fictional.jsonl`` is loaded as a user knowledge-base file.  Every
 measurement runs in a fresh process on the same texts, after the pipeline is loaded (start-up
 is not timed):

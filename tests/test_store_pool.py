@@ -83,9 +83,9 @@ def test_linking_is_the_same_as_against_every_stored_story_event(tmp_path, monke
     def everything(self, conn, new):
         _pool, latest = nearby(self, conn, new)
         pool: dict = {}
-        for eid, data in conn.execute(store_mod.sa.select(store_mod.mentions.c.story_event_id, store_mod.mentions.c.data)
-                                      .where(store_mod.mentions.c.story_event_id.is_not(None))
-                                      .order_by(store_mod.mentions.c.id)):
+        col = store_mod.mentions.c
+        for eid, data in conn.execute(store_mod.sa.select(col.story_event_id, col.data)
+                                      .where(col.story_event_id.is_not(None)).order_by(col.id)):
             pool.setdefault(eid, []).append(store_mod._mention_from(data))
         return pool, latest
 

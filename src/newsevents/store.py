@@ -374,7 +374,8 @@ class Store:
             if old is None or {m.key for m in old} != {m.key for m in ms}:
                 self._write_event(conn, i, ms, exists=i in before)
 
-    def _nearby_events(self, conn: Connection, new: Sequence[Mention]) -> tuple[dict[str, list[Mention]], dt.date | None]:
+    def _nearby_events(self, conn: Connection,
+                       new: Sequence[Mention]) -> tuple[dict[str, list[Mention]], dt.date | None]:
         """The stored story events a batch's new mentions could join, with their mentions, and
         the latest publication day of a mention in the batch's neighbourhood.
 

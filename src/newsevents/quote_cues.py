@@ -329,8 +329,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: a word (a run of non-space characters, as ``str.split`` cuts them) with a letter or a digit
+#: in it (``[^\W_]`` is ``str.isalnum``, ``\s`` ``str.isspace``, character for character)
+_COUNTED_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
 def count_words(text: str, start: int, end: int) -> int:
-    return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
+    """The words of ``text[start:end]`` with a letter or a digit in them."""
+    return len(_COUNTED_WORD.findall(text, start, end))
 
 
 def _alnum(toks: list["Token"]) -> bool:

@@ -45,3 +45,13 @@ def test_not_for_a_lemmatizer_that_overwrites():
     nlp = spacy.load(nlp_module.model_name(), disable=["ner"])
     nlp.get_pipe("lemmatizer").overwrite = True
     assert lemma_cache.install(nlp) is False
+
+
+def test_lemmas_outlive_a_memory_zone():
+    """A lemma first seen inside a memory zone is right again in the next zone."""
+    nlp = nlp_module.load()
+    texts = ["The frigates were zigzagging past the quayside.", "Zigzagging frigates, quaysides."]
+    for _ in range(2):
+        with nlp.memory_zone():
+            lemmas = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+        assert lemmas[0][:5] == ["the", "frigate", "be", "zigzag", "past"]

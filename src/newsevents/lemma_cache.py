@@ -26,7 +26,9 @@ class LemmaCache:
 
     def __init__(self, lemmatizer) -> None:
         self.lemmatizer = lemmatizer
-        self.cache: dict[tuple[int, int, int], int] = {}
+        # the lemma's text, not its hash: a string added inside ``nlp.memory_zone()`` is
+        # forgotten by the vocabulary when the zone closes
+        self.cache: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc):
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -43,11 +45,11 @@ class LemmaCache:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
-                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = self.lemmatizer.lemmatize(doc[i])[0]
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[key] = found
-            lemmas[i] = found
+            lemmas[i] = strings.add(found)
             missing = True
         if missing:
             doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))

@@ -41,12 +41,16 @@ NO_EVENT = [
     "Norway dismissed Iceland's allegations that its fishing fleet had entered Icelandic waters.",
     "The Brazilian government denounced as slander the charges made by Argentina last week.",
     "Ghana denied claims by Togo that Ghanaian troops had crossed the frontier.",
+    # declining to comment is a statement (CAMEO 011), no rejection
+    "Chile's foreign ministry declined to comment on the report from Peru.",
+    "A spokesman for Norway refused to speculate about Iceland's next step.",
 ]
 
 #: (sentence, type, actor countries, recipient countries): events that must stay
 KEEP = [
     ("Chile accused Peru of smuggling weapons across the border.", "ACCUSE", {"CHL"}, {"PER"}),
     ("Norway rejected Iceland's proposal to share the fishing quota.", "REJECT", {"NOR"}, {"ISL"}),
+    ("Ghana declined Togo's request to extradite the two men.", "REJECT", {"GHA"}, {"TGO"}),
     ("Ghana condemned the arrest of two of its journalists by Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
     ("Kenya imposed sanctions on Uganda on Monday.", "SANCTION", {"KEN"}, {"UGA"}),
     ("Brazil will send aid to Bolivia after the floods.", "AID", {"BRA"}, {"BOL"}),

@@ -49,7 +49,8 @@ class Trigger:
 def _theme_lemmas(verb: Token, tree: Tree) -> tuple[set[str], set[str]]:
     """The lemmas of the verb's themes (objects, passive subjects, "with/on" objects, their
     "of" nouns, conjuncts and compounds), and those with the themes' adjectives ("a cyber
-    attack"), which only rule a sense out."""
+    attack") and the verb's open complement ("declined to comment"), which only rule a sense
+    out."""
     i = verb.i
     dep, lemma, kids = tree.dep, tree.lemma, tree.children
     themes = [c for c in kids(i) if dep[c] in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -65,7 +66,8 @@ def _theme_lemmas(verb: Token, tree: Tree) -> tuple[set[str], set[str]]:
         themes.extend(c for c in kids(t) if dep[c] == "compound")
     pos = tree.pos
     nouns = {lemma[t] for t in themes if pos[t] in ("NOUN", "PROPN")}
-    return nouns, nouns | {lemma[c] for t in themes for c in kids(t) if dep[c] == "amod"}
+    return nouns, nouns | {lemma[c] for t in themes for c in kids(t) if dep[c] == "amod"} | \
+        {lemma[c] for c in kids(i) if dep[c] == "xcomp"}  # "declined to comment"
 
 
 def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | None:

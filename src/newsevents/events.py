@@ -17,8 +17,9 @@ For each prose sentence (headings and boilerplate never state events):
    A recipient of the actor's own country named differently is kept (a domestic event); a
    protest, or the calling off of one, with no named target is aimed at the authorities where
    it is held.  A word of an organisation's name ("the Pacific Alliance") triggers nothing.
-   Dismissing an accusation ("X rejected / condemned as lies Y's accusations") is a denial, no
-   accusation or refusal by X: the noun codes Y's accusation of X, and what it said is denied.
+   Dismissing an accusation ("X rejected / condemned as lies Y's accusations") is a denial
+   (CAMEO 016, which PLOVER has no type for): no event for X, nor for Y's accusation, which was
+   made before; what it said is coded as denied.
 3. **Status, time, location** (``event_status``; a hostile act that another party says its
    adversary did is *alleged*, and the claim is an ACCUSE of its doers); **attribution**: the
    speaker and outlet of the quote holding the trigger's clause (``quotes.attribution``), and
@@ -194,7 +195,7 @@ def _candidates(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties) -> 
             continue  # a word of a name ("the Pacific Alliance", "the Warsaw Pact"): no event
         if t.entry.pos == "verb" and t.entry.type in ("ACCUSE", "REJECT") \
                 and dismissed_accusation(t.token, lex) is not None:
-            continue  # "X rejected Y's accusations": a denial; the noun codes Y's accusation
+            continue  # "X rejected Y's accusations": a denial (the noun makes no event either)
         if t.entry.pos == "verb":
             actors, recipients = verb_parties(t, parties, lex)
             subj = subject_of(t.token)

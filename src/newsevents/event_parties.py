@@ -14,8 +14,8 @@ Conventions for parties the text leaves unnamed:
 
 * **Location convention** (as PLOVER- and CAMEO-coded data do): a hostile act's party the
   sentence leaves unnamed (an agentless passive, a thing or a nameless group as agent, a victim
-  of no stated nationality) is coded by the country where the act happened ("a journalist was
-  killed by a car bomb in X": X's state on both sides); a toll counted over time is no act.
+  of no stated nationality) is coded by the country where the act happened ("a reporter was
+  killed by a bomb in X": X's state on both sides); a toll counted over time is no act.
 * The state hosting a meeting held on its soil is one of its parties.
 * "The government", "the authorities", "the president" with no state named are the state where
   the event happens, else that of the (non-state) people acting.
@@ -578,7 +578,7 @@ def located_parties(t: Trigger, actors: list[Party], recipients: list[Party], pl
                      lex: Lexicon, parties: Parties) -> tuple[list[Party], list[Party]]:
     """The location convention of PLOVER- and CAMEO-coded data: a party of a hostile act
     (``LOCATED_PARTY_TYPES``) that the sentence leaves unnamed is coded by the country where
-    the act happened.  The doer, when nobody is named ("was killed by a roadside bomb outside
+    the act happened.  The doer, when nobody is named ("was killed by a mine outside
     X", "gunmen opened fire in X"), and the victim, when the phrase acted on names no state
     ("a journalist was shot in X"; an act with no victim at all gets none).  An unresolved
     pronoun is not unnamed (its referent is elsewhere), and a planned or feared act needs a

@@ -448,7 +448,7 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
             place = _place(doc, tree, o, mention_at, acted_on=not noun)
             if place is not None:
                 return place
-    for c in kids(i):  # "was shot in an ambush north of X"
+    for c in kids(i):  # "was wounded in an ambush near X"
         if dep[c] in ("advmod", "npadvmod") and lower[c] in RELATIVE_PLACE_WORDS:
             place = _place(doc, tree, c, mention_at)
             if place is not None:

@@ -31,6 +31,39 @@ REQUEST_HEADS = frozenset({"urge", "ask", "demand", "call", "press", "request", 
 #: verbs of arrest and punishment whose "for X-ing" names the charge ("arrested for spying")
 GROUNDS_HEADS = frozenset({"arrest", "detain", "jail", "imprison", "charge", "indict", "prosecute",
                            "punish", "expel", "deport", "fine", "hold", "question", "sanction"})
+#: verbs of letting: a refused or modal permission ("would not allow X to attack Y") leaves
+#: the act only a possibility, neither done nor denied
+PERMIT_HEADS = frozenset({"allow", "let", "permit", "tolerate"})
+#: verbs of hindering: the act they keep someone from ("prevented X from attacking", "foiled a
+#: plot to") is an averted possibility; "stop", "keep", "bar" hinder only with "from"
+PREVENT_HEADS = frozenset({"prevent", "deter", "forbid", "prohibit", "dissuade", "discourage",
+                           "avert", "thwart", "foil", "block", "ban"})
+PREVENT_FROM_HEADS = PREVENT_HEADS | {"stop", "keep", "bar", "restrain"}
+#: passive verbs of report and belief whose subject is said to act ("was said to have
+#: supplied", "is believed to be behind"): hearsay, alleged
+REPORTED_HEADS = frozenset({"say", "report", "believe", "think", "understand", "rumor", "rumour",
+                            "allege", "suspect", "claim", "fear", "presume", "assume", "accuse"})
+#: verbs that present their complement as appearance only ("appears to have struck")
+SEEMING_HEADS = frozenset({"seem", "appear"})
+#: nouns whose content clause or "of" phrase is a claim ("reports that X had armed Y", "reports
+#: of clashes"): alleged, denied when a denial verb takes the noun ("rejected reports that")
+CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour",
+                         "suggestion", "assertion", "insinuation", "speculation", "suspicion"})
+#: verbs whose object or passive subject is an event still to come ("pledged aid", "talks are
+#: planned", "proposed talks"), or called off ("cancelled the talks", "the visit was postponed")
+#: ("planned the attack" may be told of an attack that took place: a plan only with a date,
+#: "talks planned for May")
+OBJECT_EXPECTED_HEADS = frozenset({"intend", "expect", "hope", "seek", "want", "wish", "schedule",
+                                   "promise", "pledge", "vow", "propose", "offer", "slate"})
+DATED_PLAN_HEADS = frozenset({"plan", "set", "schedule", "slate", "arrange"})
+OBJECT_CANCELLED_HEADS = frozenset({"cancel", "postpone", "scrap", "abandon", "shelve", "forgo",
+                                    "forego", "delay", "defer"})
+#: words of a time phrase that place it after the report ("next week", "tomorrow's talks",
+#: "in the coming days"); "the next day" is the narrative's, not the report's
+FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming"})
+#: arguments that deny the act took place with anyone ("no agreement was reached", "nobody
+#: was hurt")
+NEGATIVE_ARGUMENTS = frozenset({"nobody", "none", "nothing", "no-one"})
 #: dependency steps from an event noun up to the verb whose clause it belongs to
 NOUN_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "compound", "appos",
                    "attr", "pcomp", "npadvmod", "amod", "punct"}
@@ -87,37 +120,68 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     negated only through a light verb ("did not sign the accord"); another verb's negation
     leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical), unless the
     noun hangs from that verb by a preposition: then it is presupposed ("has not responded to
-    X's protest": the protest was made)."""
+    X's protest": the protest was made).  An event noun is also set by the verb that takes it
+    ("pledged aid", "the talks were cancelled", "denied the attack") and by its own time
+    ("talks next month")."""
     tree = Tree.of(trigger.doc)
-    head, dep, lower, lemma, pos, tag, kids = (tree.head, tree.dep, tree.lower, tree.lemma, tree.pos,
-                                               tree.tag, tree.children)
+    head, dep, lower, pos, tag, kids = tree.head, tree.dep, tree.lower, tree.pos, tree.tag, tree.children
+    lemma_of = _lemmas(tree, cues)
     t = trigger.i
     flags: set[str] = set()
     _flags_of_modifiers(tree, t, cues, flags)
+    claim = _claim_content(tree, t, cues, lemma_of)
+    if claim is not None:
+        flags.add(claim)
+        if pos[t] not in ("VERB", "AUX"):
+            return flags  # "reports of clashes could not be confirmed": the clause is the claim's
     cur = t
     if pos[t] not in ("VERB", "AUX"):
+        _flags_of_noun(tree, t, lemma_of, flags)
         verb = governing_verb_index(tree, t)
         if verb is None:
             return flags
         cur = verb
         verb_flags: set[str] = set()
         _flags_of_modifiers(tree, cur, cues, verb_flags)
-        if "negated" in verb_flags and lemma[verb] not in light_verbs:
+        if "negated" in verb_flags and lemma_of(verb) not in light_verbs:
             verb_flags.discard("negated")
             if not _through_preposition(tree, t, verb):
                 verb_flags.add("hypothetical")
         flags |= verb_flags
-        if lemma[verb] in REQUEST_HEADS and dep[t] != "nsubj":
+        _flags_of_taking_verb(tree, t, verb, cues, lemma_of, flags)
+        if lemma_of(verb) in REQUEST_HEADS and dep[t] != "nsubj":
             # an act asked for: "called for a ceasefire", "demanded the release of X"
             flags.add("hypothetical")
+    if tag[cur] not in ("VBD", "VBN") and _future_time(tree, cur):
+        flags.add("expected")  # "meets X next week", "hosts talks next month"
+    if cur == t and _negative_argument(tree, t):
+        flags.add("negated")  # "no agreement was reached", "sent no troops"
     for _ in range(6):
         d, h = dep[cur], head[cur]
         if h == cur:
             break
         if d == "advcl" and tag[cur] == "VB" and any(dep[c] == "aux" and lower[c] == "to" for c in kids(cur)):
             d = "xcomp"  # "threatened on Sunday to impose": an infinitive the parser set apart
-        lem = lemma[h]
-        if d == "pcomp" and lower[h] == "for" and lemma[head[h]] in GROUNDS_HEADS:
+        lem = lemma_of(h)
+        if (d == "prep" and lower[cur] == "from" and lem in PREVENT_FROM_HEADS) \
+                or (d in ("xcomp", "ccomp") and lem in PREVENT_HEADS):
+            flags.add("hypothetical")  # "prevented X from attacking": averted
+            break
+        if lem in PERMIT_HEADS and d in ("xcomp", "ccomp"):
+            if any(dep[c] == "neg" or (dep[c] == "aux" and tag[c] == "MD") for c in kids(h)):
+                flags.add("hypothetical")  # "would not allow X to attack Y": prevented, possible
+                break
+            d = "xcomp"  # "allowed X to use its bases": the permission's status reaches the act
+        if d == "xcomp" and any(dep[c] == "aux" and lower[c] == "to" for c in kids(cur)):
+            if lem in ("be", "have") and any(lower[c] == "yet" for c in kids(h)):
+                flags.add("negated")  # "has yet to sign", "is yet to respond"
+            elif lem == "be" and lemma_of(cur) not in BE_TO_IDIOMS:
+                flags.add("expected")  # "is to travel next week": arranged
+            elif lem in REPORTED_HEADS and any(dep[c] == "auxpass" for c in kids(h)):
+                flags.add("alleged")  # "was said to have supplied", "is believed to have"
+            elif lem in SEEMING_HEADS:
+                flags.add("alleged")  # "appears to have struck"
+        if d == "pcomp" and lower[h] == "for" and lemma_of(head[h]) in GROUNDS_HEADS:
             flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
         if d == "acl" and pos[h] == "NOUN" and pos[cur] in ("VERB", "AUX"):
             # the content of a request or plan named by a noun: "the demand that X release",
@@ -150,9 +214,140 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     # inside a conditional clause anywhere above ("... only if the text kept a clause
     # committing them to resume talks")
     marks = cues.hypothetical_marks - {"whether"}
-    if any(dep[c] == "mark" and lower[c] in marks for anc in tree.ancestors(t) for c in kids(anc)):
+    if any(dep[c] == "mark" and lower[c] in marks for anc in [t, *tree.ancestors(t)] for c in kids(anc)):
         flags.add("hypothetical")
+        flags.discard("negated")  # "... if it did not withdraw": a condition, not a fact
     return flags
+
+
+#: "X is to blame for": no arrangement
+BE_TO_IDIOMS = frozenset({"blame"})
+#: the lemma tables :func:`_lemmas` corrects a tagger's lemma by, per lexicon
+_FORMS: dict[int, tuple[StatusCues, dict[str, str]]] = {}
+
+
+def _inflections(word: str) -> set[str]:
+    """The regular inflected forms of a verb or adjective lemma."""
+    out = {word + "s", word + "es", word + "d", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        out.add(word[:-1] + "ing")
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return out
+
+
+def _lemmas(tree: Tree, cues: StatusCues):
+    """``lemma_of(i)``: token ``i``'s lemma, or the cue word it is a regular form of when the
+    tagger's lemma is wrong ("hopes" read as a form of "hop")."""
+    kept = _FORMS.get(id(cues))
+    if kept is None or kept[0] is not cues:
+        words = (cues.expected_heads | cues.hypothetical_heads | cues.negation_heads | cues.alleged_heads
+                 | cues.denial_verbs | REQUEST_HEADS | PERMIT_HEADS | PREVENT_FROM_HEADS
+                 | REPORTED_HEADS | SEEMING_HEADS | OBJECT_EXPECTED_HEADS | OBJECT_CANCELLED_HEADS
+                 | DATED_PLAN_HEADS)
+        table = {form: w for w in sorted(words) for form in _inflections(w) if form not in words}
+        kept = _FORMS[id(cues)] = (cues, table)
+    table, lemma, lower = kept[1], tree.lemma, tree.lower
+    return lambda i: table.get(lower[i]) or lemma[i]
+
+
+def _flags_of_noun(tree: Tree, i: int, lemma_of, flags: set[str]) -> None:
+    """An event noun's own setting: a future time ("talks next month", "tomorrow's summit"),
+    a participle of plan or of calling off ("talks scheduled for May", "the postponed visit")."""
+    if _future_time(tree, i):
+        flags.add("expected")
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    for c in kids(i):
+        if dep[c] in ("acl", "amod") and tree.tag[c] == "VBN":
+            lem = lemma_of(c)
+            if lem in OBJECT_CANCELLED_HEADS:
+                flags.add("negated")
+            elif lem in DATED_PLAN_HEADS and dep[c] == "acl" and (
+                    lem in ("schedule", "slate") or any(dep[p] == "prep" and lower[p] in ("for", "on") for p in kids(c))):
+                flags.add("expected")
+
+
+def _flags_of_taking_verb(tree: Tree, noun: int, verb: int, cues: StatusCues, lemma_of,
+                          flags: set[str]) -> None:
+    """What the verb taking an event noun as its object or passive subject says of it:
+    "pledged aid", "talks are planned" (expected); "cancelled the visit" (negated);
+    "considered sanctions", "averted an attack" (hypothetical); "denied (any role in) the attack"
+    (denied)."""
+    dep, head = tree.dep, tree.head
+    top = noun
+    while head[top] != verb:
+        top = head[top]
+    lem = lemma_of(verb)
+    if dep[top] in ("dobj", "nsubjpass") and lem in ("deny", "refute"):
+        flags.add("denied")
+    if head[noun] != verb or dep[noun] not in ("dobj", "nsubjpass"):
+        return
+    if lem in OBJECT_CANCELLED_HEADS:
+        flags.add("negated")
+    elif lem in OBJECT_EXPECTED_HEADS or (lem in DATED_PLAN_HEADS and dep[noun] == "nsubjpass" and any(
+            dep[p] == "prep" and tree.lower[p] in ("for", "on") for p in tree.children(verb))):
+        flags.add("expected")  # "pledged aid"; "talks are planned for May"
+    elif lem in PREVENT_HEADS or lem in cues.hypothetical_heads:
+        flags.add("hypothetical")
+
+
+def _future_time(tree: Tree, i: int) -> bool:
+    """A time phrase of token ``i`` that is after the report by its words ("next week",
+    "tomorrow", "in the coming days", "next month's summit")."""
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    for c in kids(i):
+        d = dep[c]
+        if d == "prep" and lower[c] in ("on", "in", "for", "at", "during", "within", "over", "by"):
+            cands = [p for p in kids(c) if dep[p] == "pobj"]
+        elif d in ("npadvmod", "poss", "advmod", "tmod"):
+            cands = [c]
+        else:
+            continue
+        for x in cands:
+            if tree.ent_type[x] not in ("DATE", "TIME") and lower[x] != "tomorrow":
+                continue
+            words = [x, *kids(x)]
+            if lower[x] == "tomorrow" or any(lower[w] in FUTURE_TIME_WORDS for w in words) \
+                    and not any(lower[w] == "the" for w in words if lower[x] != "coming"):
+                if not any(lower[w] == "the" and "next" in (lower[v] for v in words) for w in words):
+                    return True
+    return False
+
+
+def _negative_argument(tree: Tree, i: int) -> bool:
+    """A subject or object that says nobody or nothing took part: "no agreement was reached",
+    "Norway sent no troops", "nobody was hurt"."""
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    return any(dep[c] in ("nsubj", "nsubjpass", "dobj")
+               and (lower[c] in NEGATIVE_ARGUMENTS or any(dep[g] == "det" and lower[g] == "no" for g in kids(c)))
+               for c in kids(i))
+
+
+def _claim_content(tree: Tree, i: int, cues: StatusCues, lemma_of) -> str | None:
+    """The trigger is what a claim says ("reports that X had armed Y", "reports of clashes"):
+    alleged; denied when a denial verb takes the claim ("rejected reports that"); nothing when
+    the claim is confirmed."""
+    head, dep, lower, pos, lemma = tree.head, tree.dep, tree.lower, tree.pos, tree.lemma
+    cur = i
+    for _ in range(2):
+        h, d = head[cur], dep[cur]
+        if h == cur:
+            return None
+        if pos[h] == "NOUN" and lemma[h] in CLAIM_NOUNS and (
+                (d in ("acl", "ccomp") and pos[cur] in ("VERB", "AUX")) or (d == "prep" and lower[cur] == "of")):
+            g = head[h]
+            taker = lemma_of(g) if g != h and dep[h] in ("dobj", "nsubjpass", "conj") else None
+            if taker in CONFIRMING_HEADS and not any(dep[c] == "neg" for c in tree.children(g)):
+                return None
+            return "denied" if taker is not None and taker in cues.denial_verbs else "alleged"
+        if d != "pobj" or cur != i:
+            return None
+        cur = h
+    return None
+
+
+#: verbs by which a claim is borne out ("confirmed reports that"): no longer only a claim
+CONFIRMING_HEADS = frozenset({"confirm", "verify", "corroborate", "acknowledge", "admit"})
 
 
 def _through_preposition(tree: Tree, noun: int, verb: int) -> bool:

@@ -58,6 +58,8 @@ CASES = [
     ("Norway hopes to resume talks with Iceland.", "CONSULT", {"expected"}),
     ("Norway said it would sign the agreement with Iceland.", "AGREE", {"expected"}),
     ("Norway is planning to hold talks with Iceland.", "CONSULT", {"expected"}),
+    # a clause of time under a future is to come too
+    ("Chile will hold talks with Peru only after Peru withdraws its troops.", "RETREAT", {"expected"}),
     # -- hypothetical: possible or conditional ----------------------------------------------
     ("Norway could impose sanctions on Iceland.", "SANCTION", {"hypothetical"}),
     ("Iceland might expel Norwegian diplomats.", "SANCTION", {"hypothetical"}),
@@ -74,6 +76,8 @@ CASES = [
     # a refused permission or a hindrance: the act is a possibility averted, not a claim
     ("Norway said it would not allow Iceland to attack Chile.", "ASSAULT", {"hypothetical", None}),
     ("Norway prevented Iceland from attacking Chile.", "ASSAULT", {"hypothetical", None}),
+    ("Norway did not say whether it would attend talks with Iceland.", "CONSULT", {"hypothetical"}),
+    ("Norway would have signed the deal if Iceland had agreed.", "AGREE", {"hypothetical"}),
     # -- negated: did not or will not happen --------------------------------------------------
     ("Norway did not attend the summit with Iceland.", "CONSULT", {"negated"}),
     ("Iceland never signed the agreement with Norway.", "AGREE", {"negated"}),
@@ -86,6 +90,10 @@ CASES = [
     ("No agreement was reached between Norway and Iceland.", "AGREE", {"negated"}),
     ("Chile sent no troops to Peru.", "AID", {"negated"}),
     ("There were no talks between Norway and Iceland.", "CONSULT", {"negated"}),
+    ("There are no plans for talks between Norway and Iceland.", "CONSULT", {"negated"}),
+    ("Neither Norway nor Iceland attended the summit.", "CONSULT", {"negated"}),
+    ("Norway did not condemn Iceland.", "ACCUSE", {"negated"}),
+    ("Chile stopped attacking Peru last week.", "ASSAULT", {"negated"}),
     ("Peru said Chile had not sent troops to the border.", "AID", {"negated"}),
     # called off
     ("The visit of the Chilean president to Peru was postponed.", "CONSULT", {"negated"}),
@@ -104,6 +112,15 @@ CASES = [
     ("Peru claims that Chilean troops shelled a village.", "ASSAULT", {"alleged"}),
     ("Chile was said to have supplied arms to Peruvian rebels.", "AID", {"alleged"}),
     ("Chile is believed to have supplied weapons to Peruvian rebels.", "AID", {"alleged"}),
+    ("Chile is reported to have attacked Peru.", "ASSAULT", {"alleged"}),
+    # an adversary's word, as "Peru said": a claim
+    ("According to Peruvian officials, Chilean troops shelled a village.", "ASSAULT", {"alleged"}),
+    ("Peru said Chilean jets bombed its border posts on Sunday.", "ASSAULT", {"alleged"}),
+    # the doers' own word is no claim
+    ("Chile said its jets bombed rebel positions in Peru on Sunday.", "ASSAULT", {"asserted"}),
+    # a denial refused is no denial
+    ("Norway will neither confirm nor deny that it attacked Iceland.", "ASSAULT", {"alleged"}),
+    ("Chilean forces allegedly attacked Peru, though Chile has not denied it.", "ASSAULT", {"alleged"}),
     ("Chilean jets appear to have struck targets in Peru.", "ASSAULT", {"alleged"}),
     ("The alleged attack by Chile on Peru drew condemnation.", "ASSAULT", {"alleged"}),
     ("Amid reports that Chilean jets bombed Peruvian villages, the talks were suspended.", "ASSAULT", {"alleged"}),

@@ -17,8 +17,9 @@ from spacy.tokens import Token
 from .analysis import Analysis, Sentence
 from .event_lexicon import Lexicon
 from .event_roles import Parties, Party, agent_of, is_passive, objects_of, subject_of
-from .event_status import condition_of, future_refusal, governing_verb
+from .event_status import condition_of, future_refusal, governing_verb, negated_verb
 from .event_triggers import Trigger
+from .parse_arrays import Tree
 
 #: types a party would rather not have done to it: "will do it if/unless ..." is a threat
 HARMFUL_TYPES = ("ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "PROTEST", "MOBILIZE")
@@ -135,14 +136,22 @@ def claimed_by_other(trigger: Token, actors: list[Party],
     own = {p.country or p.actor_id for p in actors}
     if not own:
         return None
-    for anc in list(trigger.ancestors)[:4]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in CLAIM_VERBS:
-            speakers = parties.of_phrases(subject_of(anc))
+    for anc in [trigger, *list(trigger.ancestors)[:4]]:
+        source = _according_to(anc)
+        if anc.pos_ == "VERB" and (source or anc.lemma_.lower() in CLAIM_VERBS):
+            # "X said that Y had shelled", "according to X, Y shelled"
+            speakers = parties.of_phrases(source or subject_of(anc))
             if speakers and not ({p.country or p.actor_id for p in speakers} & own) \
                     and not _confirmed_by(trigger.sent, own, parties):
-                return anc, speakers
+                return (source[0].head.head if source else anc), speakers
             return None
     return None
+
+
+def _according_to(verb: Token) -> list[Token]:
+    """The source a clause is put down to: "according to X" ("According to X, Y shelled ...")."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"
+            for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
 
 
 def _confirmed_by(sent, own: set[str], parties: Parties) -> bool:
@@ -157,8 +166,9 @@ def denied_by_party(sent: Sentence, actors: list[Party], parties: Parties, lex: 
                      trigger: Token) -> bool:
     countries = {p.country or p.actor_id for p in actors}
     for tok in sent.span:
-        if tok.lemma_.lower() not in lex.status.denial_verbs or tok.pos_ != "VERB" or tok.i == trigger.i:
-            continue
+        if tok.lemma_.lower() not in lex.status.denial_verbs or tok.pos_ != "VERB" or tok.i == trigger.i \
+                or negated_verb(Tree.of(tok.doc), tok.i):
+            continue  # (not "X has not denied it")
         deniers = parties.of_phrases(subject_of(tok))
         if any((p.country or p.actor_id) in countries for p in deniers):
             return True

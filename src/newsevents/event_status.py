@@ -137,6 +137,10 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     cur = t
     if pos[t] not in ("VERB", "AUX"):
         _flags_of_noun(tree, t, lemma_of, flags)
+        framed = _framing_noun(tree, t, cues)
+        if framed is not None:
+            flags.add(framed)
+            return flags  # "no plans for talks", "the threat of sanctions": the frame says it
         verb = governing_verb_index(tree, t)
         if verb is None:
             return flags
@@ -181,18 +185,26 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
                 flags.add("alleged")  # "was said to have supplied", "is believed to have"
             elif lem in SEEMING_HEADS:
                 flags.add("alleged")  # "appears to have struck"
+        if d == "advcl" and tag[cur] in ("VBZ", "VBP") and any(
+                dep[c] == "mark" and lower[c] in TIME_MARKS for c in kids(cur)) and any(
+                dep[c] == "aux" and lower[c] in FUTURE_MODALS for c in kids(h)):
+            flags.add("expected")  # "will hold talks after Y withdraws": Y's withdrawal is to come
         if d == "pcomp" and lower[h] == "for" and lemma_of(head[h]) in GROUNDS_HEADS:
             flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
         if d == "acl" and pos[h] == "NOUN" and pos[cur] in ("VERB", "AUX"):
             # the content of a request or plan named by a noun: "the demand that X release",
             # "a plan to build", "a promise to withdraw"
-            if lem in REQUEST_HEADS:
+            noun_status = _noun_status(tree, h, cues)
+            if noun_status is not None:
+                flags.add(noun_status)
+            elif lem in REQUEST_HEADS:
                 flags.add("hypothetical")
             elif lem in cues.expected_heads:
                 flags.add("expected")
         if d in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
             if lem in cues.denial_verbs and d in ("xcomp", "ccomp", "pcomp"):
-                flags.add("denied")
+                # "did not deny", "would neither confirm nor deny": left open, not denied
+                flags.add("alleged" if negated_verb(tree, h) else "denied")
             elif lem in cues.negation_heads and d in ("xcomp", "pcomp", "prep"):
                 flags.add("negated")
             elif lem in REQUEST_HEADS and d in ("xcomp", "ccomp"):
@@ -316,10 +328,11 @@ def _future_time(tree: Tree, i: int) -> bool:
 
 def _negative_argument(tree: Tree, i: int) -> bool:
     """A subject or object that says nobody or nothing took part: "no agreement was reached",
-    "Norway sent no troops", "nobody was hurt"."""
+    "Norway sent no troops", "nobody was hurt", "neither X nor Y attended"."""
     dep, lower, kids = tree.dep, tree.lower, tree.children
     return any(dep[c] in ("nsubj", "nsubjpass", "dobj")
-               and (lower[c] in NEGATIVE_ARGUMENTS or any(dep[g] == "det" and lower[g] == "no" for g in kids(c)))
+               and (lower[c] in NEGATIVE_ARGUMENTS
+                    or any(dep[g] in ("det", "preconj") and lower[g] in ("no", "neither") for g in kids(c)))
                for c in kids(i))
 
 
@@ -344,6 +357,52 @@ def _claim_content(tree: Tree, i: int, cues: StatusCues, lemma_of) -> str | None
             return None
         cur = h
     return None
+
+
+#: nouns of an intended or possible act, and the status they give the act they frame ("plans
+#: for talks", "a plan to attack", "the threat of sanctions", "calls for a ceasefire"); with
+#: "no" the act is negated ("no plans for talks")
+FRAMING_NOUNS = {
+    **dict.fromkeys(("plan", "proposal", "intention", "intent", "preparation", "promise", "pledge",
+                     "offer", "hope", "commitment", "readiness", "willingness", "decision"), "expected"),
+    **dict.fromkeys(("prospect", "possibility", "option", "threat", "risk", "danger", "fear",
+                     "likelihood", "chance", "call", "demand", "request", "appeal", "idea"), "hypothetical"),
+}
+#: marks of a clause of time: under a future ("will X after Y withdraws") the clause is to come
+TIME_MARKS = frozenset({"after", "before", "when", "once", "until", "till", "as"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+
+
+def _noun_status(tree: Tree, noun: int, cues: StatusCues) -> str | None:
+    """The status a framing noun (:data:`FRAMING_NOUNS`) gives the act it frames: "no plans"
+    negates it."""
+    found = FRAMING_NOUNS.get(tree.lemma[noun])
+    if found is None:
+        return None
+    if any(tree.dep[c] == "det" and tree.lower[c] in ("no", "neither") for c in tree.children(noun)):
+        return "negated"
+    return found
+
+
+def _framing_noun(tree: Tree, i: int, cues: StatusCues) -> str | None:
+    """An event noun in the "for"/"of" phrase of a framing noun ("plans for talks", "the threat
+    of sanctions", "Norway's offer of talks"): that noun's status."""
+    head, dep, lower = tree.head, tree.dep, tree.lower
+    if dep[i] != "pobj":
+        return None
+    prep = head[i]
+    if lower[prep] not in ("for", "of") or dep[prep] != "prep" or tree.pos[head[prep]] != "NOUN":
+        return None
+    return _noun_status(tree, head[prep], cues)
+
+
+def negated_verb(tree: Tree, i: int) -> bool:
+    """Verb ``i`` is negated: "did not deny", "neither confirmed nor denied"."""
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    if any(dep[c] == "neg" or (dep[c] == "preconj" and lower[c] == "neither") for c in kids(i)):
+        return True
+    h = tree.head[i]
+    return dep[i] == "conj" and any(lower[c] in ("nor", "neither") for c in kids(h))
 
 
 #: verbs by which a claim is borne out ("confirmed reports that"): no longer only a claim

@@ -58,6 +58,9 @@ CASES = [
     ("Norway hopes to resume talks with Iceland.", "CONSULT", {"expected"}),
     ("Norway said it would sign the agreement with Iceland.", "AGREE", {"expected"}),
     ("Norway is planning to hold talks with Iceland.", "CONSULT", {"expected"}),
+    ("Chile was about to sign the treaty with Peru when the talks collapsed.", "AGREE", {"expected"}),
+    # a pledge of support is the support itself
+    ("Chile has pledged its support to Peru.", "SUPPORT", {"asserted"}),
     # a clause of time under a future is to come too
     ("Chile will hold talks with Peru only after Peru withdraws its troops.", "RETREAT", {"expected"}),
     # -- hypothetical: possible or conditional ----------------------------------------------
@@ -76,6 +79,10 @@ CASES = [
     # a refused permission or a hindrance: the act is a possibility averted, not a claim
     ("Norway said it would not allow Iceland to attack Chile.", "ASSAULT", {"hypothetical", None}),
     ("Norway prevented Iceland from attacking Chile.", "ASSAULT", {"hypothetical", None}),
+    # a hindrance that failed: the act went ahead
+    ("Chile failed to prevent the rebels from attacking Peru.", "ASSAULT", {"asserted"}),
+    # help on a condition is no threat
+    ("Chile and Peru will sign the agreement unless talks break down.", "AGREE", {"hypothetical"}),
     ("Norway did not say whether it would attend talks with Iceland.", "CONSULT", {"hypothetical"}),
     ("Norway would have signed the deal if Iceland had agreed.", "AGREE", {"hypothetical"}),
     # -- negated: did not or will not happen --------------------------------------------------
@@ -97,6 +104,7 @@ CASES = [
     ("Peru said Chile had not sent troops to the border.", "AID", {"negated"}),
     # called off
     ("The visit of the Chilean president to Peru was postponed.", "CONSULT", {"negated"}),
+    ("Chile's planned deployment of troops to Peru was called off.", "MOBILIZE", {"negated"}),
     ("The talks between Norway and Iceland scheduled for January were cancelled.", "CONSULT", {"negated"}),
     # a refusal is an event of its own (REJECT); the refused act is not asserted
     ("Norway refused to sign the agreement with Iceland.", "REJECT", {"asserted"}),

@@ -105,7 +105,8 @@ def recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str 
         return "REJECT", None, "120", "asserted"
     if status in ("expected", "hypothetical"):
         cond = condition_of(t.token)
-        if cond is not None and (cond[0] == "unless" or (cond[1] and t.entry.type in HARMFUL_TYPES)):
+        if cond is not None and t.entry.type in HARMFUL_TYPES and (cond[0] == "unless" or cond[1]):
+            # (a help "unless talks break down" is only conditional)
             return "THREATEN", None, "130", "asserted"
     return None
 

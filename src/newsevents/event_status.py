@@ -169,8 +169,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         lem = lemma_of(h)
         if (d == "prep" and lower[cur] == "from" and lem in PREVENT_FROM_HEADS) \
                 or (d in ("xcomp", "ccomp") and lem in PREVENT_HEADS):
-            flags.add("hypothetical")  # "prevented X from attacking": averted
-            break
+            if not _hindrance_failed(tree, h, cues, lemma_of):
+                flags.add("hypothetical")  # "prevented X from attacking": averted
+            break  # (not when it "did not stop X from sending": the act went ahead)
         if lem in PERMIT_HEADS and d in ("xcomp", "ccomp"):
             if any(dep[c] == "neg" or (dep[c] == "aux" and tag[c] == "MD") for c in kids(h)):
                 flags.add("hypothetical")  # "would not allow X to attack Y": prevented, possible
@@ -179,8 +180,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if d == "xcomp" and any(dep[c] == "aux" and lower[c] == "to" for c in kids(cur)):
             if lem in ("be", "have") and any(lower[c] == "yet" for c in kids(h)):
                 flags.add("negated")  # "has yet to sign", "is yet to respond"
-            elif lem == "be" and lemma_of(cur) not in BE_TO_IDIOMS:
-                flags.add("expected")  # "is to travel next week": arranged
+            elif (lem == "be" and lemma_of(cur) not in BE_TO_IDIOMS) or (lem == "about" and dep[h] == "acomp"):
+                flags.add("expected")  # "is to travel next week": arranged; "was about to sign"
             elif lem in REPORTED_HEADS and any(dep[c] == "auxpass" for c in kids(h)):
                 flags.add("alleged")  # "was said to have supplied", "is believed to have"
             elif lem in SEEMING_HEADS:
@@ -232,6 +233,10 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     return flags
 
 
+#: phrasal verbs read as the cue verb they mean ("called off the talks": cancelled)
+PHRASAL_VERBS = {("call", "off"): "cancel", ("put", "off"): "postpone", ("hold", "off"): "postpone",
+                 ("push", "back"): "postpone", ("set", "up"): "arrange"}
+PHRASAL_HEADS = frozenset(lem for lem, _ in PHRASAL_VERBS)
 #: "X is to blame for": no arrangement
 BE_TO_IDIOMS = frozenset({"blame"})
 #: the lemma tables :func:`_lemmas` corrects a tagger's lemma by, per lexicon
@@ -259,8 +264,16 @@ def _lemmas(tree: Tree, cues: StatusCues):
                  | DATED_PLAN_HEADS)
         table = {form: w for w in sorted(words) for form in _inflections(w) if form not in words}
         kept = _FORMS[id(cues)] = (cues, table)
-    table, lemma, lower = kept[1], tree.lemma, tree.lower
-    return lambda i: table.get(lower[i]) or lemma[i]
+    table, lemma, lower, dep, kids = kept[1], tree.lemma, tree.lower, tree.dep, tree.children
+
+    def lemma_of(i: int) -> str:
+        lem = table.get(lower[i]) or lemma[i]
+        if lem in PHRASAL_HEADS:  # "called off": cancelled
+            particle = next((lower[c] for c in kids(i) if dep[c] == "prt"), None)
+            return PHRASAL_VERBS.get((lem, particle), lem)
+        return lem
+
+    return lemma_of
 
 
 def _flags_of_noun(tree: Tree, i: int, lemma_of, flags: set[str]) -> None:
@@ -296,11 +309,23 @@ def _flags_of_taking_verb(tree: Tree, noun: int, verb: int, cues: StatusCues, le
         return
     if lem in OBJECT_CANCELLED_HEADS:
         flags.add("negated")
-    elif lem in OBJECT_EXPECTED_HEADS or (lem in DATED_PLAN_HEADS and dep[noun] == "nsubjpass" and any(
+    elif (lem in OBJECT_EXPECTED_HEADS and tree.lemma[noun] not in STANCE_NOUNS) or (lem in DATED_PLAN_HEADS and dep[noun] == "nsubjpass" and any(
             dep[p] == "prep" and tree.lower[p] in ("for", "on") for p in tree.children(verb))):
         flags.add("expected")  # "pledged aid"; "talks are planned for May"
-    elif lem in PREVENT_HEADS or lem in cues.hypothetical_heads:
+    elif (lem in PREVENT_HEADS and not _hindrance_failed(tree, verb, cues, lemma_of)) \
+            or lem in cues.hypothetical_heads:
         flags.add("hypothetical")
+
+
+#: nouns of a stance that a pledge or offer itself expresses ("pledged its support")
+STANCE_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement", "sympathy", "condolence"})
+
+
+def _hindrance_failed(tree: Tree, verb: int, cues: StatusCues, lemma_of) -> bool:
+    """The verb of hindering is negated or failed ("did not stop X from", "failed to prevent
+    the attack"): the act went ahead."""
+    return negated_verb(tree, verb) or (tree.dep[verb] == "xcomp"
+                                         and lemma_of(tree.head[verb]) in cues.negation_heads)
 
 
 def _future_time(tree: Tree, i: int) -> bool:
@@ -369,7 +394,7 @@ FRAMING_NOUNS = {
                      "likelihood", "chance", "call", "demand", "request", "appeal", "idea"), "hypothetical"),
 }
 #: marks of a clause of time: under a future ("will X after Y withdraws") the clause is to come
-TIME_MARKS = frozenset({"after", "before", "when", "once", "until", "till", "as"})
+TIME_MARKS = frozenset({"after", "before", "when", "once", "until", "till"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 
 

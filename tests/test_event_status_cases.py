@@ -161,3 +161,34 @@ def test_event_status(coded, text, type_, statuses):
 def test_every_status_is_covered():
     wanted = {"asserted", "expected", "hypothetical", "negated", "alleged", "denied"}
     assert wanted <= {s for _, _, statuses in CASES for s in statuses if len(statuses) == 1}
+
+
+# -- an event's own time after the report ---------------------------------------------------
+def _token(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_time_after_the_report_makes_an_asserted_event_expected(nlp):
+    from newsevents.event_status import dated_status
+    from newsevents.models import EventTime
+
+    summit = _token(nlp, "The summit between Chile and Peru on Friday is the first in a decade.", "summit")
+    friday = EventTime(value="2024-12-27", source="text")
+    assert dated_status("asserted", summit, friday, PUBLISHED) == "expected"
+    assert dated_status("asserted", summit, EventTime(value="2025-01", source="text"), PUBLISHED) == "expected"
+    # a stretch that holds the report's day, a day before it, no time of its own
+    assert dated_status("asserted", summit, EventTime(value="2024-W52", source="text"), PUBLISHED) == "asserted"
+    assert dated_status("asserted", summit, EventTime(value="2024-12-20", source="text"), PUBLISHED) == "asserted"
+    assert dated_status("asserted", summit, EventTime(value=PUBLISHED, source="published"), PUBLISHED) == "asserted"
+    assert dated_status("asserted", summit, None, PUBLISHED) == "asserted"
+    # another status stands; a report with no date says nothing
+    assert dated_status("negated", summit, friday, PUBLISHED) == "negated"
+    assert dated_status("asserted", summit, friday, None) == "asserted"
+    # told in the past tense, the act happened whatever its time was read as
+    ended = _token(nlp, "The summit between Chile and Peru on Friday ended without a deal.", "summit")
+    assert dated_status("asserted", ended, friday, PUBLISHED) == "asserted"
+    met = _token(nlp, "Chile and Peru met on Friday.", "met")
+    assert dated_status("asserted", met, friday, PUBLISHED) == "asserted"
+    meet = _token(nlp, "Chile and Peru meet on Friday.", "meet")
+    assert dated_status("asserted", meet, friday, PUBLISHED) == "expected"

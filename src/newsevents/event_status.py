@@ -15,11 +15,14 @@ by soldiers in northern X"), else in the governing clause's setting.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .analysis import Analysis
 from .event_lexicon import StatusCues
+from .intervals import time_interval
 from .models import EventTime, Time
 from .parse_arrays import Tree
 
@@ -644,6 +647,27 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
     if best is not None:
         return EventTime(value=best[4].value, mod=best[4].mod, source="text")
     return _published_time(status, published)
+
+
+def dated_status(status: str, trigger: Token, time: EventTime | None, published: str | None) -> str:
+    """An asserted event whose own time in the text lies wholly after the publication date is
+    still to come: "the summit on Friday" in a Monday report, "talks in January" in a December
+    one (expected).  Not an act told in the past tense, nor an event noun a past-tense verb
+    governs ("the summit on Friday ended ..."): its time was misread, not its status."""
+    if status != "asserted" or time is None or time.source != "text" or not published:
+        return status
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)):
+        return status
+    if time.value == "FUTURE_REF":
+        return "expected"
+    span = time_interval(time.value, time.mod)
+    try:
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return status
+    return "expected" if span is not None and span[0] > day else status
 
 
 def _published_time(status: str, published: str | None) -> EventTime | None:

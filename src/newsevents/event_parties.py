@@ -47,7 +47,8 @@ from .event_roles import (
     unique,
 )
 from .event_status import event_location, governing_verb
-from .event_triggers import PLACE_PREPS, Trigger, verb_lemmas
+from .event_triggers import PLACE_PREPS, BackgroundWords, Trigger, verb_lemmas
+from .parse_arrays import Tree
 
 #: types whose target place stands for its state ("an attack on Gaza")
 PLACE_TARGET_TYPES = ("ASSAULT", "COERCE", "THREATEN", "PROTEST")
@@ -550,6 +551,89 @@ def _cumulative(verb: Token) -> bool:
                 a.lower_ in ("past", "last") for p in c.children for a in p.children):
             return True
     return False
+
+
+#: prepositions of a stretch of time
+STRETCH_PREPS = ("since", "over", "in", "during", "for", "within", "throughout")
+
+
+def background_count(tree: Tree, clause: int, i: int, words: BackgroundWords) -> bool:
+    """Acts counted over a long stretch of time, the background of the news, not one act: a
+    stretch of years ("over the past decade", "in the past five years", "for decades"), a
+    perfect since a year ("have fought three wars since 1947", "has occupied X since 2014"), or
+    a perfect with a shorter stretch and a count of acts or times ("have kidnapped dozens since
+    March", "has launched 40 drone attacks over the past month"); not an act still going on
+    ("has been negotiating for the last month"), nor a first or a record ("have restored ties
+    for the first time since 2016", "its largest attack since 2022")."""
+    dep, lower, lemma, tag, kids = tree.dep, tree.lower, tree.lemma, tree.tag, tree.children
+    below = kids(clause)
+    since = [c for c in below if lower[c] == "since" and dep[c] in ("prep", "mark")]
+    stretch = ""  # "long": years and more; "medium": months
+    for c in below:
+        if dep[c] == "prep" and lower[c] in STRETCH_PREPS[1:]:
+            for p in kids(c):
+                unit = lemma[p]
+                if dep[p] != "pobj" or unit not in words.long_units | words.medium_units:
+                    continue
+                mods = [lower[a] for a in kids(p)]
+                if any(m in ("past", "last") for m in mods) or (
+                        lower[c] == "for" and tag[p] == "NNS" and not mods):  # "for years"
+                    stretch = "long" if unit in words.long_units else "medium"
+    if not (since or stretch) or tag[clause] == "VBG" or _first_or_record(tree, clause, i):
+        return False
+    if stretch == "long":
+        return True
+    perfect = tag[clause] == "VBN" and any(dep[a] in ("aux", "auxpass") and lemma[a] == "have" for a in below)
+    if not perfect:
+        return False
+    since_words = [w for c in since for w in _subtree(tree, c)]
+    if any(is_year(tree, w) for w in since_words):
+        return True  # "since 1947", "since the 1950s", "since independence in 1991"
+    if not stretch and any(lemma[w] in words.short_times or tree.ent_type[w] == "TIME" for w in since_words):
+        return False  # "have struck dozens of targets since Monday": the news of the last days
+    counted = [c for c in below if dep[c] in ("dobj", "nsubjpass", "npadvmod")]
+    if i != clause:
+        counted.append(i)
+    return any(lower[c] in words.count_adverbs for c in below if dep[c] in ("advmod", "npadvmod")) \
+        or any(_counts(tree, c, words) for c in counted)
+
+
+def _subtree(tree: Tree, i: int) -> list[int]:
+    out, queue = [], [i]
+    for w in queue:
+        out.append(w)
+        queue.extend(tree.children(w))
+    return out
+
+
+def is_year(tree: Tree, i: int) -> bool:
+    """A year or a decade ("1947", "the 1950s")."""
+    low = tree.lower[i]
+    return tree.tag[i] == "CD" and len(low) in (4, 5) and low[:4].isdigit() and low[4:] in ("", "s")
+
+
+def _counts(tree: Tree, i: int, words: BackgroundWords) -> bool:
+    """A plural counted: "three wars", "dozens of raids", "several attacks", "twenty times"."""
+    if tree.lemma[i] in words.count_words and tree.prep_objects(i, ("of",)):
+        return True  # "hundreds of strikes", "a series of attacks"
+    if tree.tag[i] not in ("NNS", "NNPS"):
+        return False
+    return any(tree.dep[c] == "nummod" or (tree.dep[c] == "amod" and tree.lemma[c] in words.count_words)
+               for c in tree.children(i))
+
+
+def _first_or_record(tree: Tree, clause: int, i: int) -> bool:
+    """ "for the first time since", "its largest attack since": a new act measured against the
+    past (read in the clause's own words, not in its stretch of time or other clauses)."""
+    dep, lower = tree.dep, tree.lower
+    for c in tree.children(clause):
+        if dep[c] in ("ccomp", "advcl", "relcl", "conj", "xcomp", "nsubj") \
+                or (dep[c] in ("prep", "mark") and lower[c] in STRETCH_PREPS
+                    and not any(lower[t] == "time" for t in _subtree(tree, c))):
+            continue
+        if any(lower[t] in ("first", "last") or tree.tag[t] in ("JJS", "RBS") for t in _subtree(tree, c)):
+            return True
+    return any(lower[c] == "first" or tree.tag[c] in ("JJS", "RBS") for c in tree.children(i)) if i != clause else False
 
 
 #: organised bodies: "the movement", "the group" refer back to one named before

@@ -18,14 +18,16 @@ pledge of harm ("vowed to crush X") is a threat, not a promise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cache
 
 from spacy.tokens import Token
 
 from .analysis import Sentence
-from .event_lexicon import Lexicon, TriggerEntry
+from .event_lexicon import LEXICON_FILE, Lexicon, TriggerEntry
 from .event_roles import Parties, agent_of, is_passive, objects_of, prep_objects, subject_of
 from .parse_arrays import Tree
+from .resources import load_toml
 
 PLACE_PREPS = ("in", "at", "to")
 #: how many spellings :func:`_may_trigger` remembers before it starts afresh
@@ -35,6 +37,40 @@ STEM_SUFFIXES = ("ed", "d", "s", "es", "ing")
 COMPLEMENT_PREPS = ("to", "on", "with", "upon", "over")
 #: named-entity labels of words that are never event nouns ("in March", "the Strike Group")
 NOT_EVENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "NORP", "MONEY", "CARDINAL", "ORDINAL", "FAC"}
+
+
+@dataclass(frozen=True)
+class BackgroundWords:
+    """The ``[background]`` word lists of the trigger lexicon: what a sentence says about acts
+    without telling one (questions and doubts, polls, anniversaries, habits, counts), and the
+    context that makes a "strike" military."""
+
+    questioning_heads: frozenset[str]
+    doubting_heads: frozenset[str]
+    opinion_sources: frozenset[str]
+    commemoration_nouns: frozenset[str]
+    rate_units: frozenset[str]
+    rate_determiners: frozenset[str]
+    rate_adverbs: frozenset[str]
+    long_units: frozenset[str]
+    medium_units: frozenset[str]
+    short_times: frozenset[str]
+    count_words: frozenset[str]
+    count_adverbs: frozenset[str]
+    military_targets: frozenset[str]
+    harm_verbs: frozenset[str]
+
+
+@cache
+def background_words() -> BackgroundWords:
+    raw = load_toml(LEXICON_FILE)["background"]
+    return BackgroundWords(**{f.name: frozenset(raw[f.name]) for f in fields(BackgroundWords)})
+
+
+@cache
+def symmetric_types() -> frozenset[str]:
+    """The types whose parties act jointly (``[types] symmetric``: AGREE, CONSULT, COOPERATE)."""
+    return frozenset(load_toml(LEXICON_FILE)["types"]["symmetric"])
 
 
 @dataclass(frozen=True)
@@ -202,8 +238,28 @@ def noun_entry(tok: Token, lex: Lexicon, tree: Tree) -> TriggerEntry | None:
     for e in entries:
         if e.objects and not mods & e.objects:
             continue
-        return None if mods & e.not_objects else e
+        if mods & e.not_objects:
+            return None
+        if e.type == "PROTEST" and not e.objects:
+            attack = next((a for a in entries if a.type == "ASSAULT" and not a.objects), None)
+            if attack is not None and _military_context(tree, i, background_words()):
+                return attack  # "strikes on X's positions", "strikes killed 20": no stoppage
+        return e
     return None
+
+
+def _military_context(tree: Tree, i: int, words: BackgroundWords) -> bool:
+    """The noun is made on a place or a military target ("strikes on Gaza", "against militant
+    positions") or does or causes a killing ("strikes killed 20", "were wounded in strikes");
+    a labour strike is "in" a place, "against" a policy, and stops work without wounding."""
+    dep, lemma, kids, head, ent = tree.dep, tree.lemma, tree.children, tree.head, tree.ent_type
+    for o in tree.prep_objects(i, ("on", "against")):
+        if ent[o] in ("GPE", "LOC", "FAC") or lemma[o] in words.military_targets:
+            return True
+    h = head[i]
+    if dep[i] == "nsubj" and lemma[h] in words.harm_verbs:
+        return True
+    return dep[i] == "pobj" and tree.lower[h] in ("in", "by") and lemma[head[h]] in words.harm_verbs
 
 
 def _hyphenated(tok: Token, lower: list[str]) -> str | None:

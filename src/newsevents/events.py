@@ -39,11 +39,19 @@ actor stage does not know, excepted; an unasserted event always needs one); the 
 actions ("X has contacted ... for comment") are not events, nor are descriptions of what a
 party or an act is (a conflict's toll, "the war has killed ..."; a condition, "X remains under an
 embargo"; a relative clause on a party, "X, which has threatened to ...": its history; an
-event noun as the subject of a copula, "the agreement remains the bedrock of ..."), nor acts
-only weighed ("it would be a mistake for X to attack Y", "X is unlikely to withdraw"), nor
-insisting on a fact ("X insists its programme is peaceful"); one event is kept per (type,
-actors, recipients) in a sentence, and none that another of its type and status states more
-fully.  A planned event restated nearby with a date shares that date.
+event noun as the subject of a copula, "the agreement remains the bedrock of ..."; a dated
+participle set off by commas, "the treaty, signed in 1979, has survived"), nor acts only
+weighed ("it would be a mistake for X to attack Y", "X is unlikely to withdraw"), asked about
+or doubted ("it is unclear whether X will attend", "would X really invade Y?", "observers doubt
+that X will"), found by a poll ("a poll found that most X support ..."), remembered ("the
+anniversary of X's annexation of Y"), habitual ("receives $1 billion a year in aid",
+"regularly violates"), or counted over years ("have fought three wars since 1947", "has
+carried out hundreds of strikes over the past decade"; ``event_parties.background_count``), nor
+insisting on a fact ("X insists its programme is peaceful"); the word lists are the lexicon's
+``[background]`` section.  One event is kept per (type, actors, recipients) in a sentence, and
+none that another of its type and status states more fully (for the reciprocal types AGREE,
+CONSULT, COOPERATE, with fewer of the same parties on either side).  A planned event restated
+nearby with a date shares that date.
 """
 
 from __future__ import annotations
@@ -58,6 +66,8 @@ from .analysis import Analysis, Sentence
 from .event_lexicon import Lexicon, lexicon
 from .event_parties import (
     BACKGROUND_PREPS,
+    background_count,
+    is_year,
     PLACE_TARGET_TYPES,
     act_location,
     argument_heads,
@@ -108,7 +118,14 @@ from .event_status import (
     resolve_status,
     status_flags,
 )
-from .event_triggers import Trigger, find_triggers, verb_lemmas
+from .event_triggers import (
+    BackgroundWords,
+    Trigger,
+    background_words,
+    find_triggers,
+    symmetric_types,
+    verb_lemmas,
+)
 from .models import Event, Span
 from .parse_arrays import Tree
 
@@ -263,13 +280,15 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     anchors = _anchors(candidates, lex)
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
     dismissed = _dismissed_content(a, sent, lex)
+    words = background_words()
     clock = SentenceTimes(sent.span, a.times, trigger_tokens)
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
     for c in candidates:
         t, actors, recipients = c.trigger, c.actors, c.recipients
         if _describes(t.token, t.entry.pos, t.entry.type) or _evaluated(t.token, anchors) \
-                or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)):
+                or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)) \
+                or _not_told(t.token, t.entry.pos, anchors, words):
             continue
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
         claim = claimed_by_other(t.token, actors, parties) \
@@ -348,7 +367,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients))
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
-    return _without_subsumed(list(events.values()))
+    return _without_subsumed(list(events.values()), symmetric_types())
 
 
 def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
@@ -370,13 +389,16 @@ def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
     return out
 
 
-def _without_subsumed(events: list[Event]) -> list[Event]:
+def _without_subsumed(events: list[Event], symmetric: frozenset[str]) -> list[Event]:
     """One sentence's event that another of the same type and status says more fully (its
     actors and recipients among the other's, named there with more) is the same act told
     twice: "X threatened to strike unless Y ...", read from the threat and from the condition."""
     def covers(o: Event, e: Event) -> bool:
-        return (o is not e and o.type == e.type and o.status == e.status
-                and set(e.actors) <= set(o.actors) and set(e.recipients) <= set(o.recipients)
+        if o is e or o.type != e.type or o.status != e.status:
+            return False
+        if o.type in symmetric:  # reciprocal: who is actor and who recipient does not matter
+            return set(e.actors) | set(e.recipients) < set(o.actors) | set(o.recipients)
+        return (set(e.actors) <= set(o.actors) and set(e.recipients) <= set(o.recipients)
                 and len(o.actors) + len(o.recipients) > len(e.actors) + len(e.recipients))
 
     return [e for e in events if not any(covers(o, e) for o in events)]
@@ -450,7 +472,8 @@ def _serves_other(tok: Token, anchors: dict[int, int]) -> bool:
 
 #: protracted conflicts, whose tolls ("the war has killed ...") are background counts
 CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest",
-                            "crisis", "bloodshed", "hostility", "warfare"})
+                            "crisis", "bloodshed", "hostility", "warfare", "genocide", "siege",
+                            "occupation", "uprising", "rebellion", "revolution", "campaign"})
 #: judgements of how likely an act is ("X is unlikely to withdraw"): predictions, no events
 LIKELIHOODS = frozenset({"likely", "unlikely", "probable", "improbable"})
 #: verbs saying what their subject is, not what it does
@@ -476,6 +499,9 @@ def _describes(tok: Token, pos: str, type_: str) -> bool:
         if subj and tree.lemma[subj[0]] in CONFLICT_NOUNS:
             return True  # "the war has killed tens of thousands": a conflict's toll, no one act
     # (an event noun in the object of a relative clause: "the militias that carried out the killings")
+    if pos == "verb" and dep[i] == "acl" and tree.tag[i] == "VBN" and _set_off(tree, doc[i]) \
+            and _in_the_past(tree, doc[i]):
+        return True  # "the treaty, signed by X and Y in 1979, has survived": its history
     clause = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
     for _ in range(3):  # up through what the clause completes ("which has threatened to invade")
         if clause is None or dep[clause] not in ("xcomp", "conj"):  # (a reported content is news)
@@ -488,6 +514,141 @@ def _describes(tok: Token, pos: str, type_: str) -> bool:
     # the relative word before the verb ("which has", "some of whom were", "whose forces")
     return any(lower[w] in RELATIVE_PRONOUNS or lower[w] == "whose"
                for w in range(doc[clause].left_edge.i, clause))
+
+
+def _set_off(tree: Tree, participle: Token) -> bool:
+    """A participle phrase set off by commas on a noun that has its own role in the clause
+    ("the treaty, signed in 1979, has survived"; not a main verb misread as one)."""
+    h = tree.head[participle.i]
+    left, right = participle.left_edge.i - 1, participle.right_edge.i + 1
+    return h < left and tree.dep[h] != "ROOT" and tree.pos[h] in ("NOUN", "PROPN") \
+        and tree.lower[left] == "," and right < len(tree.lower) and tree.lower[right] == ","
+
+
+#: adverbs setting an act in the past of what is described ("historically occupied by X")
+PAST_ADVERBS = frozenset({"historically", "once", "formerly", "previously", "originally", "long",
+                          "first", "initially"})
+
+
+def _in_the_past(tree: Tree, participle: Token) -> bool:
+    """The participle phrase dates its act in a past year or says it is old ("signed in 1979",
+    "historically occupied by X")."""
+    for w in range(participle.left_edge.i, participle.right_edge.i + 1):
+        low = tree.lower[w]
+        if (tree.dep[w] == "advmod" and low in PAST_ADVERBS) or is_year(tree, w):
+            return True
+    return False
+
+
+def _not_told(tok: Token, pos: str, anchors: dict[int, int], words: BackgroundWords) -> bool:
+    """What the sentence says about an act without telling it: an act only asked about or
+    doubted ("it remains unclear whether X will attend", "observers doubt that X will"), a
+    poll's finding ("a poll found that most X support ..."), an anniversary ("marks ten years
+    since X's annexation of Y"), a habit or standing arrangement ("receives $1 billion a year
+    in aid", "the leaders meet every year"), or a count over a long stretch of time ("have
+    fought three wars since 1947", "has carried out hundreds of strikes over the past decade")."""
+    tree = Tree.of(tok.doc)
+    i = tok.i
+    clause = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
+    if pos == "noun" and tree.dep[i] == "pobj" and tree.lower[tree.head[i]] == "of" \
+            and tree.lemma[tree.head[tree.head[i]]] in words.commemoration_nouns:
+        return True
+    if clause is None:
+        return False
+    return _questioned(tree, clause, anchors, words) or _asked(tree, clause) \
+        or _polled(tree, clause, words) or _habitual(tree, clause, i, words) \
+        or background_count(tree, clause, i, words)
+
+
+def _asked(tree: Tree, clause: int) -> bool:
+    """The clause is a question that asks whether the act happens, not one that takes it as
+    given: a yes-no question ("Would Beijing really invade Taiwan?", "Can sanctions stop X?")
+    or a question about an act to come ("Why would China risk a war?"); not "Why did X attack
+    us?" (the attack is told)."""
+    dep, kids = tree.dep, tree.children
+    cur = clause
+    while dep[cur] in ("conj", "xcomp") and tree.head[cur] != cur:
+        cur = tree.head[cur]
+    below = kids(cur)
+    if not any(dep[c] == "punct" and tree.lower[c] == "?" for c in below):
+        return False
+    subj = next((c for c in below if dep[c] in ("nsubj", "nsubjpass", "expl")), None)
+    aux = [c for c in below if dep[c] in ("aux", "auxpass")]
+    if subj is None or not aux or aux[0] > subj:
+        return False  # no inversion: "Russia attacked Ukraine?"
+    return tree.tag[aux[0]] == "MD" or not any(tree.tag[c] in ("WRB", "WP", "WDT") for c in below)
+
+
+def _questioned(tree: Tree, clause: int, anchors: dict[int, int], words: BackgroundWords) -> bool:
+    """The clause is a question or doubt under a head of knowing ("it is unclear whether",
+    "nobody knows if", "doubt that"), not another event's condition."""
+    dep, head, lower, lemma, kids = tree.dep, tree.head, tree.lower, tree.lemma, tree.children
+    cur = clause
+    for _ in range(3):  # up through conjoined and completing clauses ("whether X will agree to")
+        if dep[cur] not in ("xcomp", "conj") or head[cur] == cur:
+            break
+        cur = head[cur]
+    if dep[cur] not in ("ccomp", "advcl", "csubj") or head[cur] == cur or head[cur] in anchors:
+        return False
+    h = head[cur]
+    heads = {lemma[h]} | {lemma[c] for c in kids(h) if dep[c] in ("acomp", "attr")
+                          or (dep[c] == "nsubj" and lemma[h] == "be")}  # "the question is whether"
+    if heads & words.doubting_heads and dep[cur] == "ccomp":
+        return True
+    return bool(heads & words.questioning_heads) and any(
+        dep[c] == "mark" and lower[c] in ("whether", "if") for c in kids(cur))
+
+
+def _polled(tree: Tree, clause: int, words: BackgroundWords) -> bool:
+    """The clause reports a poll's finding ("a survey found that 60 percent of X back ...",
+    "according to a poll, most X oppose ...")."""
+    dep, lemma, kids = tree.dep, tree.lemma, tree.children
+    chain = [clause]  # the clause and what it is the content of ("found that ... support")
+    while len(chain) < 5 and tree.head[chain[-1]] != chain[-1] and (
+            dep[chain[-1]] in ("ccomp", "xcomp", "conj", "csubj")
+            or (dep[chain[-1]] == "nsubj" and tree.pos[chain[-1]] == "VERB")):  # (a clause misread)
+        chain.append(tree.head[chain[-1]])
+    for v in chain:
+        sources = [c for c in kids(v) if dep[c] in ("nsubj", "nsubjpass")] \
+            + tree.prep_objects(v, ("in",)) \
+            + [o for c in kids(v) if dep[c] == "prep" and tree.lower[c] == "according"
+               for p in kids(c) for o in kids(p) if dep[o] == "pobj"]
+        if any(lemma[s] in words.opinion_sources or any(lemma[c] in words.opinion_sources
+                                                          for c in kids(s) if dep[c] == "compound")
+               for s in sources):
+            return True
+    return False
+
+
+def _habitual(tree: Tree, clause: int, i: int, words: BackgroundWords) -> bool:
+    """A rate or frequency on the clause or its object: a habit or a standing arrangement, no
+    one act ("receives $1.3 billion a year in aid", "meet every year", "routinely violate")."""
+    dep, lemma, lower, kids = tree.dep, tree.lemma, tree.lower, tree.children
+    holders = [clause] + [c for c in kids(clause) if dep[c] in ("dobj", "nsubjpass")]
+    if i != clause:
+        holders.append(i)
+    for h in holders:
+        for c in kids(h):
+            if dep[c] == "advmod" and lower[c] in words.rate_adverbs:
+                return True
+            if dep[c] == "npadvmod" and lemma[c] in words.rate_units and _rate(tree, c, h, words):
+                return True
+            if dep[c] == "prep" and lower[c] == "per" and any(lemma[p] in words.rate_units for p in kids(c)):
+                return True
+    return False
+
+
+def _rate(tree: Tree, unit: int, holder: int, words: BackgroundWords) -> bool:
+    """ "every year", "each month", or "a year" after a quantity ("$1 billion a year", "twice a
+    week"); not the "a day" of "a day after X attacked"."""
+    dets = [d for d in tree.children(unit) if tree.dep[d] == "det" and tree.lower[d] in words.rate_determiners]
+    if not dets or any(tree.dep[d] not in ("det", "nummod", "amod") for d in tree.children(unit)):
+        return False
+    if tree.lower[dets[0]] not in ("a", "an"):
+        return True
+    before = dets[0] - 1
+    return tree.tag[holder] == "CD" or (before >= 0 and (
+        tree.tag[before] == "CD" or tree.lower[before] in ("once", "twice", "thrice", "times")))
 
 
 def _insists_on_a_fact(verb: Token) -> bool:

@@ -79,6 +79,10 @@ CASES = [
     # a refused permission or a hindrance: the act is a possibility averted, not a claim
     ("Norway said it would not allow Iceland to attack Chile.", "ASSAULT", {"hypothetical", None}),
     ("Norway prevented Iceland from attacking Chile.", "ASSAULT", {"hypothetical", None}),
+    ("It is possible that Chile supplied weapons to the rebels.", "AID", {"hypothetical"}),
+    ("Chile may have supplied weapons to the rebels.", "AID", {"hypothetical"}),
+    # a harm held back on a condition is a threat
+    ("Chile will not attack Peru, the minister said, unless Peru attacks first.", "THREATEN", {"asserted"}),
     # a hindrance that failed: the act went ahead
     ("Chile failed to prevent the rebels from attacking Peru.", "ASSAULT", {"asserted"}),
     # help on a condition is no threat
@@ -99,6 +103,7 @@ CASES = [
     ("There were no talks between Norway and Iceland.", "CONSULT", {"negated"}),
     ("There are no plans for talks between Norway and Iceland.", "CONSULT", {"negated"}),
     ("Neither Norway nor Iceland attended the summit.", "CONSULT", {"negated"}),
+    ("Not a single shot was fired by Chilean troops.", "ASSAULT", {"negated"}),
     ("Norway did not condemn Iceland.", "ACCUSE", {"negated"}),
     ("Chile stopped attacking Peru last week.", "ASSAULT", {"negated"}),
     ("Peru said Chile had not sent troops to the border.", "AID", {"negated"}),
@@ -137,6 +142,10 @@ CASES = [
     # -- denied: a party denies it happened ---------------------------------------------------
     ("Chile denied that its troops attacked Peru.", "ASSAULT", {"denied"}),
     ("Chile denied attacking Peru.", "ASSAULT", {"denied"}),
+    ("Chile has denied carrying out the attack on Peru.", "ASSAULT", {"denied"}),
+    # denying a request or access refuses it (REJECT); it does not deny that it happened
+    ("Peru denied Chile's request for talks.", "REJECT", {"asserted"}),
+    ("Peru denied Chile's request for talks.", "REQUEST", {"asserted", None}),
     ("Chilean forces allegedly attacked Peru, though Chile has denied it.", "ASSAULT", {"denied"}),
 ]
 

@@ -103,7 +103,8 @@ def recast(t: Trigger, status: str, lex: Lexicon) -> tuple[str, str | None, str 
             return "COERCE", "repress", "175", status  # forces against a crowd: repression
     if status == "negated" and t.entry.type in COOPERATIVE_TYPES and future_refusal(t.token, lex.status):
         return "REJECT", None, "120", "asserted"
-    if status in ("expected", "hypothetical"):
+    if status in ("expected", "hypothetical") or (status == "negated" and t.entry.type in HARMFUL_TYPES):
+        # ("will not attack unless Y attacks first": a harm held back on a condition)
         cond = condition_of(t.token)
         if cond is not None and t.entry.type in HARMFUL_TYPES and (cond[0] == "unless" or cond[1]):
             # (a help "unless talks break down" is only conditional)

@@ -193,6 +193,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
                 dep[c] == "mark" and lower[c] in TIME_MARKS for c in kids(cur)) and any(
                 dep[c] == "aux" and lower[c] in FUTURE_MODALS for c in kids(h)):
             flags.add("expected")  # "will hold talks after Y withdraws": Y's withdrawal is to come
+        if d == "ccomp" and lem == "be" and any(dep[c] == "acomp" and tree.lemma[c] in POSSIBLE_ADJECTIVES
+                                                for c in kids(h)):
+            flags.add("hypothetical")  # "it is possible that X supplied"
         if d == "pcomp" and lower[h] == "for" and lemma_of(head[h]) in GROUNDS_HEADS:
             flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
         if d == "acl" and pos[h] == "NOUN" and pos[cur] in ("VERB", "AUX"):
@@ -306,8 +309,9 @@ def _flags_of_taking_verb(tree: Tree, noun: int, verb: int, cues: StatusCues, le
     while head[top] != verb:
         top = head[top]
     lem = lemma_of(verb)
-    if dep[top] in ("dobj", "nsubjpass") and lem in ("deny", "refute"):
-        flags.add("denied")
+    if dep[top] in ("dobj", "nsubjpass") and lem in ("deny", "refute") and tree.lemma[noun] not in GRANTED_NOUNS \
+            and not any(dep[c] == "dative" for c in tree.children(verb)):
+        flags.add("denied")  # (not "denied the request", "denied Y aid": a refusal)
     if head[noun] != verb or dep[noun] not in ("dobj", "nsubjpass"):
         return
     if lem in OBJECT_CANCELLED_HEADS:
@@ -320,8 +324,16 @@ def _flags_of_taking_verb(tree: Tree, noun: int, verb: int, cues: StatusCues, le
         flags.add("hypothetical")
 
 
-#: nouns of a stance that a pledge or offer itself expresses ("pledged its support")
-STANCE_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement", "sympathy", "condolence"})
+#: nouns of a stance that a pledge or offer itself expresses ("pledged its support", "offered
+#: an apology")
+STANCE_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement", "sympathy", "condolence",
+                          "apology", "resistance", "congratulation", "praise"})
+#: what one may be denied, as a refusal, not as a denial that it happened ("denied the request",
+#: "denied access")
+GRANTED_NOUNS = frozenset({"request", "demand", "appeal", "plea", "petition", "call", "access", "entry",
+                           "aid", "assistance", "relief", "asylum", "release", "recognition", "support",
+                           "backing", "loan", "funding", "supply", "delivery", "concession", "exchange",
+                           "permission", "visa", "extradition"})
 
 
 def _hindrance_failed(tree: Tree, verb: int, cues: StatusCues, lemma_of) -> bool:
@@ -356,11 +368,13 @@ def _future_time(tree: Tree, i: int) -> bool:
 
 def _negative_argument(tree: Tree, i: int) -> bool:
     """A subject or object that says nobody or nothing took part: "no agreement was reached",
-    "Norway sent no troops", "nobody was hurt", "neither X nor Y attended"."""
+    "Norway sent no troops", "nobody was hurt", "neither X nor Y attended", "not a single shot
+    was fired"."""
     dep, lower, kids = tree.dep, tree.lower, tree.children
     return any(dep[c] in ("nsubj", "nsubjpass", "dobj")
                and (lower[c] in NEGATIVE_ARGUMENTS
-                    or any(dep[g] in ("det", "preconj") and lower[g] in ("no", "neither") for g in kids(c)))
+                    or any((dep[g] in ("det", "preconj") and lower[g] in ("no", "neither")) or dep[g] == "neg"
+                           for g in kids(c)))
                for c in kids(i))
 
 
@@ -396,6 +410,10 @@ FRAMING_NOUNS = {
     **dict.fromkeys(("prospect", "possibility", "option", "threat", "risk", "danger", "fear",
                      "likelihood", "chance", "call", "demand", "request", "appeal", "idea"), "hypothetical"),
 }
+#: adjectives of "it is ... that": the clause is only possible
+#: ("it is unclear how many were wounded" asks about a fact, not whether it happened)
+POSSIBLE_ADJECTIVES = frozenset({"possible", "conceivable", "plausible", "probable", "likely", "unlikely",
+                                 "doubtful"})
 #: marks of a clause of time: under a future ("will X after Y withdraws") the clause is to come
 TIME_MARKS = frozenset({"after", "before", "when", "once", "until", "till"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})

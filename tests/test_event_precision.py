@@ -135,6 +135,13 @@ NO_EVENT = [
     "The border between Venezuela and Colombia has been closed for years.",
     "Tensions between the two countries have been high since the coup.",
     "The dispute over the islands dates back to the Second World War.",
+    # stances of long standing, and what a party is held to be
+    "Human rights groups have long accused the government of torture.",
+    "China considers Taiwan a breakaway province.",
+    "Russia sees NATO's expansion as a threat to its security.",
+    "The group is listed as a terrorist organisation by the United States and the European Union.",
+    "The visit is the first by an American president to the country since 1998.",
+    "No group has claimed responsibility for the attack.",
 ]
 
 #: (sentence, type, actor countries, recipient countries): events that must stay

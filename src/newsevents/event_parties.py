@@ -562,7 +562,8 @@ def background_count(tree: Tree, clause: int, i: int, words: BackgroundWords) ->
     stretch of years ("over the past decade", "in the past five years", "for decades"), a
     perfect since a year ("have fought three wars since 1947", "has occupied X since 2014"), or
     a perfect with a shorter stretch and a count of acts or times ("have kidnapped dozens since
-    March", "has launched 40 drone attacks over the past month"); not an act still going on
+    March", "has launched 40 drone attacks over the past month"), a perfect of long standing
+    ("have long accused X of torture"); not an act still going on
     ("has been negotiating for the last month"), nor a first or a record ("have restored ties
     for the first time since 2016", "its largest attack since 2022")."""
     dep, lower, lemma, tag, kids = tree.dep, tree.lower, tree.lemma, tree.tag, tree.children
@@ -579,11 +580,13 @@ def background_count(tree: Tree, clause: int, i: int, words: BackgroundWords) ->
                 if any(m in ("past", "last") for m in mods) or (
                         lower[c] == "for" and tag[p] == "NNS" and not mods):  # "for years"
                     stretch = "long" if unit in words.long_units else "medium"
+    perfect = tag[clause] == "VBN" and any(dep[a] in ("aux", "auxpass") and lemma[a] == "have" for a in below)
+    if perfect and any(dep[c] == "advmod" and lower[c] in words.long_adverbs for c in below):
+        return True  # "have long accused the government of torture": a standing stance
     if not (since or stretch) or tag[clause] == "VBG" or _first_or_record(tree, clause, i):
         return False
     if stretch == "long":
         return True
-    perfect = tag[clause] == "VBN" and any(dep[a] in ("aux", "auxpass") and lemma[a] == "have" for a in below)
     if not perfect:
         return False
     since_words = [w for c in since for w in _subtree(tree, c)]

@@ -55,6 +55,7 @@ class BackgroundWords:
     long_units: frozenset[str]
     medium_units: frozenset[str]
     short_times: frozenset[str]
+    long_adverbs: frozenset[str]
     count_words: frozenset[str]
     count_adverbs: frozenset[str]
     military_targets: frozenset[str]

@@ -320,8 +320,8 @@ def _flags_of_taking_verb(tree: Tree, noun: int, verb: int, cues: StatusCues, le
             dep[p] == "prep" and tree.lower[p] in ("for", "on") for p in tree.children(verb))):
         flags.add("expected")  # "pledged aid"; "talks are planned for May"
     elif (lem in PREVENT_HEADS and not _hindrance_failed(tree, verb, cues, lemma_of)) \
-            or lem in cues.hypothetical_heads:
-        flags.add("hypothetical")
+            or (lem in cues.hypothetical_heads and not _definite(tree, noun)):
+        flags.add("hypothetical")  # (but "discussed the attack", "Y's demand": one that was made)
 
 
 #: nouns of a stance that a pledge or offer itself expresses ("pledged its support", "offered
@@ -334,6 +334,12 @@ GRANTED_NOUNS = frozenset({"request", "demand", "appeal", "plea", "petition", "c
                            "aid", "assistance", "relief", "asylum", "release", "recognition", "support",
                            "backing", "loan", "funding", "supply", "delivery", "concession", "exchange",
                            "permission", "visa", "extradition"})
+
+
+def _definite(tree: Tree, noun: int) -> bool:
+    """The noun names a known act: "the attack", "Y's demand", "this offer"."""
+    return any((tree.dep[c] == "det" and tree.lower[c] in ("the", "this", "that", "these", "those"))
+               or tree.dep[c] == "poss" for c in tree.children(noun))
 
 
 def _hindrance_failed(tree: Tree, verb: int, cues: StatusCues, lemma_of) -> bool:
@@ -408,7 +414,7 @@ FRAMING_NOUNS = {
     **dict.fromkeys(("plan", "proposal", "intention", "intent", "preparation", "promise", "pledge",
                      "offer", "hope", "commitment", "readiness", "willingness", "decision"), "expected"),
     **dict.fromkeys(("prospect", "possibility", "option", "threat", "risk", "danger", "fear",
-                     "likelihood", "chance", "call", "demand", "request", "appeal", "idea"), "hypothetical"),
+                     "likelihood", "chance", "call", "demand", "request", "appeal"), "hypothetical"),
 }
 #: adjectives of "it is ... that": the clause is only possible
 #: ("it is unclear how many were wounded" asks about a fact, not whether it happened)

@@ -142,6 +142,13 @@ NO_EVENT = [
     "The group is listed as a terrorist organisation by the United States and the European Union.",
     "The visit is the first by an American president to the country since 1998.",
     "No group has claimed responsibility for the attack.",
+    # acts that are the topic of a work, a memory, a fear or a hope
+    "The film depicts the Iraqi invasion of Kuwait.",
+    "The book examines the causes of the Iran-Iraq war.",
+    "Memories of the American occupation of Japan still linger.",
+    "Oil prices rose on fears of a Russian attack on Ukraine.",
+    "Hopes for peace talks between Israel and Hamas faded.",
+    "Talk of a ceasefire between Russia and Ukraine lifted European shares.",
 ]
 
 #: (sentence, type, actor countries, recipient countries): events that must stay
@@ -197,6 +204,12 @@ KEEP = [
     ("Chinese and Russian warships held joint drills in the Sea of Japan.", "COOPERATE", {"CHN", "RUS"}, set()),
     ("Armenian and Azerbaijani troops clashed on the border overnight.", "ASSAULT", {"ARM"}, {"AZE"}),
     ("Russian forces shelled the city of Kharkiv on Tuesday, killing five civilians.", "ASSAULT", {"RUS"}, {"UKR"}),
+    # a rate on an arrangement another event promises is the arrangement's, not a habit
+    ("Chile and Peru agreed to meet every year to discuss trade.", "CONSULT", {"CHL", "PER"}, set()),
+    # the act told beside a fear, and a report (unlike a book or film) that accuses
+    ("Israel launched an attack on Gaza amid fears of a wider war.", "ASSAULT", {"ISR"}, {"PSE"}),
+    ("A UN report accused Myanmar's military of genocide.", "ACCUSE", {"igo:un"}, {"MMR"}),
+    ("Russia and Ukraine agreed to a ceasefire on Friday.", "AGREE", {"RUS", "UKR"}, set()),
     # "strikes" made on a place or target, or that kill, are attacks; others stop work
     ("Brazil condemned Israel's strikes on Gaza.", "ASSAULT", {"ISR"}, {"PSE"}),
     ("Russian strikes killed three people in Kharkiv on Tuesday.", "ASSAULT", {"RUS"}, {"UKR"}),

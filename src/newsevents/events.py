@@ -546,18 +546,55 @@ def _not_told(tok: Token, pos: str, anchors: dict[int, int], words: BackgroundWo
     poll's finding ("a poll found that most X support ..."), an anniversary ("marks ten years
     since X's annexation of Y"), a habit or standing arrangement ("receives $1 billion a year
     in aid", "the leaders meet every year"), or a count over a long stretch of time ("have
-    fought three wars since 1947", "has carried out hundreds of strikes over the past decade")."""
+    fought three wars since 1947", "has carried out hundreds of strikes over the past decade");
+    an act that is the topic of a work ("the film depicts X's invasion of Y", "the book examines
+    ..."), or of a fear or hope ("fears of an attack on X", "talk of a ceasefire")."""
     tree = Tree.of(tok.doc)
     i = tok.i
     clause = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
-    if pos == "noun" and tree.dep[i] == "pobj" and tree.lower[tree.head[i]] == "of" \
-            and tree.lemma[tree.head[tree.head[i]]] in words.commemoration_nouns:
+    if pos == "noun" and _topic_of(tree, i, words):
         return True
     if clause is None:
         return False
+    if any(tree.dep[s] in ("nsubj", "nsubjpass") and _word_in(tree, s, words.works)
+           and not any(tree.dep[c] in ("poss", "compound", "amod") for c in tree.children(s))
+           for s in tree.children(clause)):
+        return True  # "the book examines ...": a work with no author named does nothing
     return _questioned(tree, clause, anchors, words) or _asked(tree, clause) \
-        or _polled(tree, clause, words) or _habitual(tree, clause, i, words) \
+        or _polled(tree, clause, words) \
+        or (tree.head[clause] not in anchors and _habitual(tree, clause, i, words)) \
         or background_count(tree, clause, i, words)
+
+
+def _word_in(tree: Tree, i: int, nouns: frozenset[str]) -> bool:
+    """The noun's lemma, or its plural read as a singular ("Memories" misread as a name), is
+    among ``nouns``."""
+    low = tree.lower[i]
+    return tree.lemma[i] in nouns or low in nouns or (low.endswith("ies") and low[:-3] + "y" in nouns) \
+        or (low.endswith("s") and low[:-1] in nouns)
+
+
+def _topic_of(tree: Tree, i: int, words: BackgroundWords) -> bool:
+    """The event noun is what a memory, a work, a fear or a hope is of ("the anniversary of X's
+    annexation of Y", "memories of the occupation", "fears of an attack", "hopes for talks",
+    "talk of a ceasefire"), or what a work depicts or examines ("the film depicts the
+    invasion of X", "examines the causes of the war")."""
+    dep, head, lower = tree.dep, tree.head, tree.lower
+    if lower[i] in words.attitude_nouns and tree.prep_objects(i, ("of", "about")):
+        return True  # the trigger is the speculation itself: "talk of a ceasefire"
+    if dep[i] == "pobj" and lower[head[i]] in ("of", "for", "about"):
+        holder = head[head[i]]
+        if _word_in(tree, holder, words.attitude_nouns) or (
+                lower[head[i]] == "of" and _word_in(tree, holder, words.commemoration_nouns)):
+            return True
+    cur = i
+    for _ in range(4):  # up through "the causes of the war" to the verb
+        if dep[cur] not in ("dobj", "pobj", "prep") or head[cur] == cur:
+            return False
+        cur = head[cur]
+        if tree.pos[cur] == "VERB":
+            return tree.lemma[cur] in words.depiction_verbs
+    return False
 
 
 def _asked(tree: Tree, clause: int) -> bool:
@@ -622,7 +659,8 @@ def _polled(tree: Tree, clause: int, words: BackgroundWords) -> bool:
 
 def _habitual(tree: Tree, clause: int, i: int, words: BackgroundWords) -> bool:
     """A rate or frequency on the clause or its object: a habit or a standing arrangement, no
-    one act ("receives $1.3 billion a year in aid", "meet every year", "routinely violate")."""
+    one act ("receives $1.3 billion a year in aid", "meet every year", "routinely violate"; the
+    caller keeps an arrangement another event promises: "agreed to export 6 tons a year")."""
     dep, lemma, lower, kids = tree.dep, tree.lemma, tree.lower, tree.children
     holders = [clause] + [c for c in kids(clause) if dep[c] in ("dobj", "nsubjpass")]
     if i != clause:

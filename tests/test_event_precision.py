@@ -98,6 +98,9 @@ NO_EVENT = [
     "The treaty, signed by Egypt and Israel in 1979, has survived several regional wars.",
     "Armenia, which lost a war with Azerbaijan in 2020, is seeking new allies.",
     "The embargo, imposed by the United Nations in 1992, was lifted years later.",
+    "The city, once occupied by Russian forces, is now a symbol of resistance.",
+    "Israel has killed more than 30,000 Palestinians in Gaza since October, according to the health ministry.",
+    "Ukraine has received $50 billion in aid from the United States since 2022.",
     "The ceasefire agreed in 2020 has largely held.",
     "The invasion of Iraq in 2003 still shapes views of American power in the region.",
     "The new foreign minister, a former ambassador to France, studied law in Nairobi.",
@@ -204,6 +207,9 @@ KEEP = [
     ("Chinese and Russian warships held joint drills in the Sea of Japan.", "COOPERATE", {"CHN", "RUS"}, set()),
     ("Armenian and Azerbaijani troops clashed on the border overnight.", "ASSAULT", {"ARM"}, {"AZE"}),
     ("Russian forces shelled the city of Kharkiv on Tuesday, killing five civilians.", "ASSAULT", {"RUS"}, {"UKR"}),
+    # a participle set off by commas is history when dated or "once", not "once again"
+    ("Kharkiv, once again shelled by Russian artillery, lost power on Monday.", "ASSAULT", {"RUS"}, set()),
+    ("Hamas has fired more than 100 rockets at Israel since Saturday.", "ASSAULT", {"PSE"}, {"ISR"}),
     # a rate on an arrangement another event promises is the arrangement's, not a habit
     ("Chile and Peru agreed to meet every year to discuss trade.", "CONSULT", {"CHL", "PER"}, set()),
     # the act told beside a fear, and a report (unlike a book or film) that accuses

@@ -535,8 +535,9 @@ def _in_the_past(tree: Tree, participle: Token) -> bool:
     "historically occupied by X")."""
     for w in range(participle.left_edge.i, participle.right_edge.i + 1):
         low = tree.lower[w]
-        if (tree.dep[w] == "advmod" and low in PAST_ADVERBS) or is_year(tree, w):
-            return True
+        if (tree.dep[w] == "advmod" and low in PAST_ADVERBS
+                and not (w + 1 < len(tree.lower) and tree.lower[w + 1] == "again")) or is_year(tree, w):
+            return True  # ("once occupied", not "once again targeted")
     return False
 
 

@@ -107,6 +107,7 @@ CASES = [
     ("Norway did not condemn Iceland.", "ACCUSE", {"negated"}),
     ("Chile stopped attacking Peru last week.", "ASSAULT", {"negated"}),
     ("Peru said Chile had not sent troops to the border.", "AID", {"negated"}),
+    ("The Chilean minister left Lima without meeting Peru's president.", "CONSULT", {"negated"}),
     # called off
     ("The visit of the Chilean president to Peru was postponed.", "CONSULT", {"negated"}),
     ("Chile's planned deployment of troops to Peru was called off.", "MOBILIZE", {"negated"}),
@@ -137,6 +138,11 @@ CASES = [
     ("Chilean jets appear to have struck targets in Peru.", "ASSAULT", {"alleged"}),
     ("The alleged attack by Chile on Peru drew condemnation.", "ASSAULT", {"alleged"}),
     ("Amid reports that Chilean jets bombed Peruvian villages, the talks were suspended.", "ASSAULT", {"alleged"}),
+    ("According to unconfirmed reports, Chilean troops shelled a Peruvian village.", "ASSAULT", {"alleged"}),
+    # attributed to reports, not doubted
+    ("A Chilean delegation arrived in Lima on Monday, according to Peruvian media reports.", "CONSULT", {"asserted"}),
+    ("Chile is suspected of supplying weapons to Peruvian rebels.", "AID", {"alleged"}),
+    ("Chile is rumoured to have sent troops to Peru.", "AID", {"alleged"}),
     # the modal of the claim's clause is the claim's, not the act's
     ("Reports of clashes between Chilean and Peruvian troops could not be confirmed.", "ASSAULT", {"alleged"}),
     # -- denied: a party denies it happened ---------------------------------------------------

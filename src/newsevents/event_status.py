@@ -196,6 +196,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if d == "ccomp" and lem == "be" and any(dep[c] == "acomp" and tree.lemma[c] in POSSIBLE_ADJECTIVES
                                                 for c in kids(h)):
             flags.add("hypothetical")  # "it is possible that X supplied"
+        if d == "pcomp" and lower[h] == "without":
+            flags.add("negated")  # "ended the talks without signing a deal"
+            break
         if d == "pcomp" and lower[h] == "for" and lemma_of(head[h]) in GROUNDS_HEADS:
             flags.add("alleged")  # "arrested for spying": the grounds are a charge, not a finding
         if d == "acl" and pos[h] == "NOUN" and pos[cur] in ("VERB", "AUX"):
@@ -230,6 +233,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
             cur = h
             continue
         break
+    if any(_according_to_claim(tree, anc) for anc in [t, *tree.ancestors(t, 4)]):
+        flags.add("alleged")  # "according to unconfirmed reports, X shelled ..."
     # inside a conditional clause anywhere above ("... only if the text kept a clause
     # committing them to resume talks")
     marks = cues.hypothetical_marks - {"whether"}
@@ -407,14 +412,16 @@ def _claim_content(tree: Tree, i: int, cues: StatusCues, lemma_of) -> str | None
     return None
 
 
-#: nouns of an intended or possible act, and the status they give the act they frame ("plans
-#: for talks", "a plan to attack", "the threat of sanctions", "calls for a ceasefire"); with
-#: "no" the act is negated ("no plans for talks")
+#: nouns of an intended, possible or missing act, and the status they give the act they frame
+#: ("plans for talks", "a plan to attack", "the threat of sanctions", "calls for a ceasefire",
+#: "the failure to reach a deal", "a lack of cooperation"); with "no" the act is negated ("no
+#: plans for talks")
 FRAMING_NOUNS = {
     **dict.fromkeys(("plan", "proposal", "intention", "intent", "preparation", "promise", "pledge",
                      "offer", "hope", "commitment", "readiness", "willingness", "decision"), "expected"),
     **dict.fromkeys(("prospect", "possibility", "option", "threat", "risk", "danger", "fear",
                      "likelihood", "chance", "call", "demand", "request", "appeal"), "hypothetical"),
+    **dict.fromkeys(("failure", "refusal", "inability", "lack", "absence"), "negated"),
 }
 #: adjectives of "it is ... that": the clause is only possible
 #: ("it is unclear how many were wounded" asks about a fact, not whether it happened)
@@ -438,14 +445,30 @@ def _noun_status(tree: Tree, noun: int, cues: StatusCues) -> str | None:
 
 def _framing_noun(tree: Tree, i: int, cues: StatusCues) -> str | None:
     """An event noun in the "for"/"of" phrase of a framing noun ("plans for talks", "the threat
-    of sanctions", "Norway's offer of talks"): that noun's status."""
+    of sanctions", "Norway's offer of talks"): that noun's status; after "without": negated."""
     head, dep, lower = tree.head, tree.dep, tree.lower
     if dep[i] != "pobj":
         return None
     prep = head[i]
+    if lower[prep] == "without":
+        return "negated"  # "the talks ended without an agreement"
     if lower[prep] not in ("for", "of") or dep[prep] != "prep" or tree.pos[head[prep]] != "NOUN":
         return None
     return _noun_status(tree, head[prep], cues)
+
+
+def _according_to_claim(tree: Tree, i: int) -> bool:
+    """Token ``i`` has "according to unconfirmed reports" for its source (plain "according to
+    media reports" attributes a report: it does not doubt it)."""
+    dep, lower, kids = tree.dep, tree.lower, tree.children
+    return any(dep[c] == "prep" and lower[c] == "according" and any(
+        lower[to] == "to" and any(dep[p] == "pobj" and tree.lemma[p] in CLAIM_NOUNS
+                                  and any(lower[m] in UNVERIFIED for m in kids(p)) for p in kids(to))
+        for to in kids(c)) for c in kids(i))
+
+
+#: words that present a report as unverified
+UNVERIFIED = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
 
 
 def negated_verb(tree: Tree, i: int) -> bool:

@@ -1,9 +1,16 @@
 """How, when and where: an event's status, time and location, read around its trigger.
 
-Status comes from the trigger's own clause and the clauses that govern it: modals ("will",
-"could"), negation, governing verbs ("plan to", "failed to", "accused X of"), modifiers
-("alleged", "potential", "reportedly") and conditionals ("if").  A party's denial elsewhere in
-the sentence ("..., though X has denied it") makes an event it is said to have done *denied*.
+Status comes from the trigger's own clause and the clauses that govern it, read on the
+dependency parse (no word windows): modals ("will", "could"), negation and its scope ("did not",
+"never", "no agreement was reached", "neither X nor Y", "without"), governing verbs ("plan to",
+"is to", "has yet to", "failed to", "accused X of", "was said to have", "would not allow X to",
+"prevented X from"), the verb that takes an event noun ("pledged aid", "the talks were
+cancelled", "denied the attack"), framing nouns ("plans for talks", "no plans to", "the threat
+of sanctions", "reports that"), modifiers ("alleged", "potential", "reportedly"), an event
+noun's own future time ("talks next month") and conditionals ("if", "unless").  A party's
+denial elsewhere in the sentence ("..., though X has denied it") makes an event it is said to
+have done *denied*; :func:`dated_status` makes an asserted event whose time lies after the
+report expected.
 
 The time is the time expression closest to the trigger in the dependency tree (a point in
 time before any duration), unless another trigger is closer to it or it sits in another

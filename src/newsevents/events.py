@@ -43,9 +43,10 @@ event noun as the subject of a copula, "the agreement remains the bedrock of ...
 participle set off by commas, "the treaty, signed in 1979, has survived"), nor acts only
 weighed ("it would be a mistake for X to attack Y", "X is unlikely to withdraw"), asked about
 or doubted ("it is unclear whether X will attend", "would X really invade Y?", "observers doubt
-that X will"), found by a poll ("a poll found that most X support ..."), remembered ("the
-anniversary of X's annexation of Y"), habitual ("receives $1 billion a year in aid",
-"regularly violates"), or counted over years ("have fought three wars since 1947", "has
+that X will"), found by a poll ("a poll found that most X support ..."), remembered, depicted, feared or
+hoped for ("the anniversary of X's annexation of Y", "the film depicts the invasion of X",
+"fears of an attack", "talk of a ceasefire"), habitual ("receives $1 billion a year in aid",
+"regularly violates"; not an arrangement another event promises), or counted over years ("have fought three wars since 1947", "has
 carried out hundreds of strikes over the past decade"; ``event_parties.background_count``), nor
 insisting on a fact ("X insists its programme is peaceful"); the word lists are the lexicon's
 ``[background]`` section.  One event is kept per (type, actors, recipients) in a sentence, and

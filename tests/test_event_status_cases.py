@@ -108,6 +108,11 @@ CASES = [
     ("Chile stopped attacking Peru last week.", "ASSAULT", {"negated"}),
     ("Peru said Chile had not sent troops to the border.", "AID", {"negated"}),
     ("The Chilean minister left Lima without meeting Peru's president.", "CONSULT", {"negated"}),
+    ("The planned visit of the Chilean president to Peru did not take place.", "CONSULT", {"negated"}),
+    ("The talks between Chile and Peru did not go ahead.", "CONSULT", {"negated"}),
+    # a negated predicate of a named event presupposes it ("not yet guaranteed": uncertain)
+    ("Chile's signature of the treaty with Peru is not yet guaranteed.", "AGREE", {"hypothetical"}),
+    ("Peru has not responded to Chile's protest.", "PROTEST", {"asserted"}),
     # called off
     ("The visit of the Chilean president to Peru was postponed.", "CONSULT", {"negated"}),
     ("Chile's planned deployment of troops to Peru was called off.", "MOBILIZE", {"negated"}),

@@ -127,10 +127,9 @@ def _flags_of_modifiers(tree: Tree, i: int, cues: StatusCues, flags: set[str]) -
 
 def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] = frozenset()) -> set[str]:
     """Status cues on the trigger and the chain of clauses governing it.  An event noun is
-    negated only through a light verb ("did not sign the accord"); another verb's negation
-    leaves it uncertain ("Cairo's signature is not yet guaranteed": hypothetical), unless the
-    noun hangs from that verb by a preposition: then it is presupposed ("has not responded to
-    X's protest": the protest was made).  An event noun is also set by the verb that takes it
+    negated only through a light verb ("did not sign the accord") or a verb of taking place
+    ("did not take place"); another verb's negation leaves it uncertain or presupposed
+    (:func:`_negated_governor`).  An event noun is also set by the verb that takes it
     ("pledged aid", "the talks were cancelled", "denied the attack") and by its own time
     ("talks next month")."""
     tree = Tree.of(trigger.doc)
@@ -159,8 +158,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         _flags_of_modifiers(tree, cur, cues, verb_flags)
         if "negated" in verb_flags and lemma_of(verb) not in light_verbs:
             verb_flags.discard("negated")
-            if not _through_preposition(tree, t, verb):
-                verb_flags.add("hypothetical")
+            said = _negated_governor(tree, t, verb, lemma_of)
+            if said is not None:
+                verb_flags.add(said)
         flags |= verb_flags
         _flags_of_taking_verb(tree, t, verb, cues, lemma_of, flags)
         if lemma_of(verb) in REQUEST_HEADS and dep[t] != "nsubj":
@@ -489,6 +489,34 @@ def negated_verb(tree: Tree, i: int) -> bool:
 
 #: verbs by which a claim is borne out ("confirmed reports that"): no longer only a claim
 CONFIRMING_HEADS = frozenset({"confirm", "verify", "corroborate", "acknowledge", "admit"})
+
+
+#: verbs saying that an event took place: negated, it did not ("the visit did not take place",
+#: "the strike did not go ahead")
+EXISTENCE_VERBS = frozenset({"happen", "occur", "materialize", "materialise", "proceed", "exist", "start",
+                             "begin", "resume", "transpire", "eventuate"})
+
+
+def _negated_governor(tree: Tree, noun: int, verb: int, lemma_of) -> str | None:
+    """What the negation of a verb that is not the event noun's light verb says of it: nothing
+    when the noun hangs from it by a preposition ("has not responded to X's protest"), is its
+    active subject ("the attack did not kill anyone", "the summit was not the first") or a
+    definite object ("did not condemn the attack"): the event is presupposed; negated when the
+    verb says it took place ("did not take place", "did not go ahead"); else uncertain
+    ("Cairo's signature is not yet guaranteed": hypothetical)."""
+    dep, kids, lower = tree.dep, tree.children, tree.lower
+    lem = lemma_of(verb)
+    if lem in EXISTENCE_VERBS or (lem == "take" and any(lower[c] == "place" for c in kids(verb))) \
+            or (lem == "go" and any(lower[c] == "ahead" for c in kids(verb))):
+        return "negated"
+    if _through_preposition(tree, noun, verb):
+        return None
+    top = noun
+    while tree.head[top] != verb:
+        top = tree.head[top]
+    if dep[top] == "nsubj" or (dep[top] == "dobj" and _definite(tree, top)):
+        return None
+    return "hypothetical"
 
 
 def _through_preposition(tree: Tree, noun: int, verb: int) -> bool:

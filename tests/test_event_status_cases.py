@@ -154,6 +154,10 @@ CASES = [
     ("Chile denied that its troops attacked Peru.", "ASSAULT", {"denied"}),
     ("Chile denied attacking Peru.", "ASSAULT", {"denied"}),
     ("Chile has denied carrying out the attack on Peru.", "ASSAULT", {"denied"}),
+    ("Chile denied sending troops to Peru.", "AID", {"denied"}),
+    # rejecting an act refuses it: no denial that it happened
+    ("Chile rejected sending troops to Peru.", "REJECT", {"asserted"}),
+    ("Chile rejected sending troops to Peru.", "AID", {"negated", None}),
     # denying a request or access refuses it (REJECT); it does not deny that it happened
     ("Peru denied Chile's request for talks.", "REJECT", {"asserted"}),
     ("Peru denied Chile's request for talks.", "REQUEST", {"asserted", None}),

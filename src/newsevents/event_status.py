@@ -219,7 +219,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
             elif lem in cues.expected_heads:
                 flags.add("expected")
         if d in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acomp", "prep", "dobj", "pobj"):
-            if lem in cues.denial_verbs and d in ("xcomp", "ccomp", "pcomp"):
+            if lem in REFUSING_DENIALS and d in ("xcomp", "pcomp"):
+                flags.add("negated")  # "rejected sending troops": refused, not denied
+            elif lem in cues.denial_verbs and d in ("xcomp", "ccomp", "pcomp"):
                 # "did not deny", "would neither confirm nor deny": left open, not denied
                 flags.add("alleged" if negated_verb(tree, h) else "denied")
             elif lem in cues.negation_heads and d in ("xcomp", "pcomp", "prep"):
@@ -255,6 +257,9 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
 PHRASAL_VERBS = {("call", "off"): "cancel", ("put", "off"): "postpone", ("hold", "off"): "postpone",
                  ("push", "back"): "postpone", ("set", "up"): "arrange"}
 PHRASAL_HEADS = frozenset(lem for lem, _ in PHRASAL_VERBS)
+#: verbs of denial that, with an act for complement, refuse it ("rejected putting troops on the
+#: ground", "dismissed using force"), where "denied attacking" denies it was done
+REFUSING_DENIALS = frozenset({"reject", "rebuff", "dismiss"})
 #: "X is to blame for": no arrangement
 BE_TO_IDIOMS = frozenset({"blame"})
 #: the lemma tables :func:`_lemmas` corrects a tagger's lemma by, per lexicon

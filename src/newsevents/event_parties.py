@@ -568,20 +568,28 @@ def background_count(tree: Tree, clause: int, i: int, words: BackgroundWords) ->
     for the first time since 2016", "its largest attack since 2022")."""
     dep, lower, lemma, tag, kids = tree.dep, tree.lower, tree.lemma, tree.tag, tree.children
     below = kids(clause)
-    since = [c for c in below if lower[c] == "since" and dep[c] in ("prep", "mark")]
+    since: list[int] = []
     stretch = ""  # "long": years and more; "medium": months
+    standing = False
     for c in below:
-        if dep[c] == "prep" and lower[c] in STRETCH_PREPS[1:]:
+        d, low = dep[c], lower[c]
+        if low == "since" and d in ("prep", "mark"):
+            since.append(c)
+        elif d == "advmod" and low in words.long_adverbs:
+            standing = True
+        elif d == "prep" and low in STRETCH_PREPS:
             for p in kids(c):
                 unit = lemma[p]
-                if dep[p] != "pobj" or unit not in words.long_units | words.medium_units:
+                if dep[p] != "pobj" or (unit not in words.long_units and unit not in words.medium_units):
                     continue
                 mods = [lower[a] for a in kids(p)]
                 if any(m in ("past", "last") for m in mods) or (
-                        lower[c] == "for" and tag[p] == "NNS" and not mods):  # "for years"
+                        low == "for" and tag[p] == "NNS" and not mods):  # "for years"
                     stretch = "long" if unit in words.long_units else "medium"
+    if not (since or stretch or standing):
+        return False
     perfect = tag[clause] == "VBN" and any(dep[a] in ("aux", "auxpass") and lemma[a] == "have" for a in below)
-    if perfect and any(dep[c] == "advmod" and lower[c] in words.long_adverbs for c in below):
+    if perfect and standing:
         return True  # "have long accused the government of torture": a standing stance
     if not (since or stretch) or tag[clause] == "VBG" or _first_or_record(tree, clause, i):
         return False

@@ -18,7 +18,7 @@ pledge of harm ("vowed to crush X") is a threat, not a promise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -63,12 +63,24 @@ class BackgroundWords:
     count_adverbs: frozenset[str]
     military_targets: frozenset[str]
     harm_verbs: frozenset[str]
+    #: words of a sentence that may hold a topic, a question or a poll (singular and plural:
+    #: a plural misread as a name keeps its form, "Memories of ..."); a sentence with none of
+    #: them is not looked at for these
+    topic_cues: frozenset[str] = field(init=False, default=frozenset())
+    question_cues: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        nouns = self.attitude_nouns | self.commemoration_nouns | self.works | self.opinion_sources
+        plurals = {w + "s" for w in nouns} | {w[:-1] + "ies" for w in nouns if w.endswith("y")}
+        object.__setattr__(self, "topic_cues", frozenset(nouns | plurals | self.depiction_verbs))
+        object.__setattr__(self, "question_cues",
+                           frozenset(self.questioning_heads | self.doubting_heads | {"?"}))
 
 
 @cache
 def background_words() -> BackgroundWords:
     raw = load_toml(LEXICON_FILE)["background"]
-    return BackgroundWords(**{f.name: frozenset(raw[f.name]) for f in fields(BackgroundWords)})
+    return BackgroundWords(**{f.name: frozenset(raw[f.name]) for f in fields(BackgroundWords) if f.init})
 
 
 @cache

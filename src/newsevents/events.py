@@ -282,6 +282,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
     dismissed = _dismissed_content(a, sent, lex)
     words = background_words()
+    span = sent.span
+    cues = frozenset(a.words.lemma[span.start:span.end]) | frozenset(a.words.lower[span.start:span.end])
     clock = SentenceTimes(sent.span, a.times, trigger_tokens)
     events: dict[tuple, Event] = {}
     made: list[tuple[Token, Event]] = []
@@ -289,7 +291,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         t, actors, recipients = c.trigger, c.actors, c.recipients
         if _describes(t.token, t.entry.pos, t.entry.type) or _evaluated(t.token, anchors) \
                 or (t.entry.type == "REQUEST" and _insists_on_a_fact(t.token)) \
-                or _not_told(t.token, t.entry.pos, anchors, words):
+                or _not_told(t.token, t.entry.pos, anchors, words, cues):
             continue
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
         claim = claimed_by_other(t.token, actors, parties) \
@@ -542,7 +544,8 @@ def _in_the_past(tree: Tree, participle: Token) -> bool:
     return False
 
 
-def _not_told(tok: Token, pos: str, anchors: dict[int, int], words: BackgroundWords) -> bool:
+def _not_told(tok: Token, pos: str, anchors: dict[int, int], words: BackgroundWords,
+              cues: frozenset[str]) -> bool:
     """What the sentence says about an act without telling it: an act only asked about or
     doubted ("it remains unclear whether X will attend", "observers doubt that X will"), a
     poll's finding ("a poll found that most X support ..."), an anniversary ("marks ten years
@@ -554,17 +557,19 @@ def _not_told(tok: Token, pos: str, anchors: dict[int, int], words: BackgroundWo
     tree = Tree.of(tok.doc)
     i = tok.i
     clause = i if tree.pos[i] in ("VERB", "AUX") else governing_verb_index(tree, i)
-    if pos == "noun" and _topic_of(tree, i, words):
+    topics = not cues.isdisjoint(words.topic_cues)  # (most sentences have none of these words)
+    if topics and pos == "noun" and _topic_of(tree, i, words):
         return True
     if clause is None:
         return False
-    if any(tree.dep[s] in ("nsubj", "nsubjpass") and _word_in(tree, s, words.works)
-           and not any(tree.dep[c] in ("poss", "compound", "amod") for c in tree.children(s))
-           for s in tree.children(clause)):
+    if topics and (any(tree.dep[s] in ("nsubj", "nsubjpass") and _word_in(tree, s, words.works)
+                       and not any(tree.dep[c] in ("poss", "compound", "amod") for c in tree.children(s))
+                       for s in tree.children(clause)) or _polled(tree, clause, words)):
         return True  # "the book examines ...": a work with no author named does nothing
-    return _questioned(tree, clause, anchors, words) or _asked(tree, clause) \
-        or _polled(tree, clause, words) \
-        or (tree.head[clause] not in anchors and _habitual(tree, clause, i, words)) \
+    if not cues.isdisjoint(words.question_cues) and (
+            _questioned(tree, clause, anchors, words) or _asked(tree, clause)):
+        return True
+    return (tree.head[clause] not in anchors and _habitual(tree, clause, i, words)) \
         or background_count(tree, clause, i, words)
 
 

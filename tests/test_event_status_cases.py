@@ -96,6 +96,9 @@ CASES = [
     ("Chile failed to reach an agreement with Peru.", "AGREE", {"negated"}),
     ("Chile was unable to reach an agreement with Peru.", "AGREE", {"negated"}),
     ("Chile has yet to sign the treaty with Peru.", "AGREE", {"negated"}),
+    ("Chile refrained from attacking Peru.", "ASSAULT", {"negated"}),
+    ("Chile backed away from sending troops to Peru.", "AID", {"negated"}),
+    ("Chile ruled out sending troops to Peru.", "AID", {"negated", None}),
     # "any" and "no" under negation
     ("Chile did not impose any sanctions on Peru.", "SANCTION", {"negated"}),
     ("No agreement was reached between Norway and Iceland.", "AGREE", {"negated"}),

@@ -225,7 +225,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
                 # "did not deny", "would neither confirm nor deny": left open, not denied
                 flags.add("alleged" if negated_verb(tree, h) else "denied")
             elif lem in cues.negation_heads and d in ("xcomp", "pcomp", "prep"):
-                flags.add("negated")
+                # ("did not rule out sending troops": still possible)
+                flags.add("hypothetical" if negated_verb(tree, h) else "negated")
             elif lem in REQUEST_HEADS and d in ("xcomp", "ccomp"):
                 flags.add("hypothetical")  # asked of someone, not done: "urged X to withdraw"
             elif lem in cues.expected_heads and d in ("xcomp", "ccomp", "acomp", "prep"):
@@ -255,7 +256,8 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
 
 #: phrasal verbs read as the cue verb they mean ("called off the talks": cancelled)
 PHRASAL_VERBS = {("call", "off"): "cancel", ("put", "off"): "postpone", ("hold", "off"): "postpone",
-                 ("push", "back"): "postpone", ("set", "up"): "arrange"}
+                 ("push", "back"): "postpone", ("set", "up"): "arrange", ("rule", "out"): "refuse",
+                 ("back", "away"): "abandon", ("back", "down"): "abandon", ("pull", "back"): "abandon"}
 PHRASAL_HEADS = frozenset(lem for lem, _ in PHRASAL_VERBS)
 #: verbs of denial that, with an act for complement, refuse it ("rejected putting troops on the
 #: ground", "dismissed using force"), where "denied attacking" denies it was done
@@ -292,7 +294,8 @@ def _lemmas(tree: Tree, cues: StatusCues):
     def lemma_of(i: int) -> str:
         lem = table.get(lower[i]) or lemma[i]
         if lem in PHRASAL_HEADS:  # "called off": cancelled
-            particle = next((lower[c] for c in kids(i) if dep[c] == "prt"), None)
+            particle = next((lower[c] for c in kids(i) if dep[c] in ("prt", "advmod")
+                             and (lem, lower[c]) in PHRASAL_VERBS), None)
             return PHRASAL_VERBS.get((lem, particle), lem)
         return lem
 

@@ -222,6 +222,8 @@ KEEP = [
     ("Five people were killed in Russian strikes on Kharkiv.", "ASSAULT", {"RUS"}, {"UKR"}),
     ("French strikes disrupted rail services across the country on Thursday.", "PROTEST", {"FRA"}, {"FRA"}),
     ("Workers in France went on strike against the pension reform.", "PROTEST", {"FRA"}, {"FRA"}),
+    ("Brazil condemned the Russian strikes on Ukraine's power grid.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Teachers in Chile held strikes against the education reform.", "PROTEST", {"CHL"}, {"CHL"}),
 ]
 
 

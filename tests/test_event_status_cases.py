@@ -50,6 +50,9 @@ CASES = [
     ("Talks between Norway and Iceland are scheduled for next month.", "CONSULT", {"expected"}),
     ("Tomorrow's summit between Norway and Iceland will focus on trade.", "CONSULT", {"expected"}),
     ("Norway and Iceland meet next week to discuss fishing rights.", "CONSULT", {"expected"}),
+    ("Brazil welcomed talks between Chile and Peru later this month.", "CONSULT", {"expected"}),
+    ("Brazil welcomed talks between Chile and Peru in the coming days.", "CONSULT", {"expected"}),
+    ("Brazil welcomed the summit between Chile and Peru next week.", "CONSULT", {"expected"}),
     # a pledge is a promise (AGREE, asserted) of an act to come (expected)
     ("Brazil pledged aid to Argentina.", "AID", {"expected"}),
     ("Brazil pledged aid to Argentina.", "AGREE", {"asserted"}),
@@ -215,6 +218,8 @@ def test_a_time_after_the_report_makes_an_asserted_event_expected(nlp):
     # told in the past tense, the act happened whatever its time was read as
     ended = _token(nlp, "The summit between Chile and Peru on Friday ended without a deal.", "summit")
     assert dated_status("asserted", ended, friday, PUBLISHED) == "asserted"
+    welcomed = _token(nlp, "Brazil welcomed the summit between Chile and Peru on Friday.", "summit")
+    assert dated_status("asserted", welcomed, friday, PUBLISHED) == "expected"
     met = _token(nlp, "Chile and Peru met on Friday.", "met")
     assert dated_status("asserted", met, friday, PUBLISHED) == "asserted"
     meet = _token(nlp, "Chile and Peru meet on Friday.", "meet")

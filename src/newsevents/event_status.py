@@ -70,7 +70,7 @@ OBJECT_CANCELLED_HEADS = frozenset({"cancel", "postpone", "scrap", "abandon", "s
                                     "forego", "delay", "defer"})
 #: words of a time phrase that place it after the report ("next week", "tomorrow's talks",
 #: "in the coming days"); "the next day" is the narrative's, not the report's
-FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming"})
+FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming", "forthcoming"})
 #: arguments that deny the act took place with anyone ("no agreement was reached", "nobody
 #: was hurt")
 NEGATIVE_ARGUMENTS = frozenset({"nobody", "none", "nothing", "no-one"})
@@ -166,8 +166,10 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if lemma_of(verb) in REQUEST_HEADS and dep[t] != "nsubj":
             # an act asked for: "called for a ceasefire", "demanded the release of X"
             flags.add("hypothetical")
-    if tag[cur] not in ("VBD", "VBN") and _future_time(tree, cur):
-        flags.add("expected")  # "meets X next week", "hosts talks next month"
+    if (cur != t or tag[cur] not in ("VBD", "VBN")) and _future_time(tree, cur):
+        # "meets X next week", "hosts talks next month"; "welcomed the summit next week": a
+        # past verb's future time is its event noun's
+        flags.add("expected")
     if cur == t and _negative_argument(tree, t):
         flags.add("negated")  # "no agreement was reached", "sent no troops"
     for _ in range(6):
@@ -371,7 +373,7 @@ def _hindrance_failed(tree: Tree, verb: int, cues: StatusCues, lemma_of) -> bool
 
 def _future_time(tree: Tree, i: int) -> bool:
     """A time phrase of token ``i`` that is after the report by its words ("next week",
-    "tomorrow", "in the coming days", "next month's summit")."""
+    "tomorrow", "in the coming days", "next month's summit", "later this month")."""
     dep, lower, kids = tree.dep, tree.lower, tree.children
     for c in kids(i):
         d = dep[c]
@@ -384,11 +386,11 @@ def _future_time(tree: Tree, i: int) -> bool:
         for x in cands:
             if tree.ent_type[x] not in ("DATE", "TIME") and lower[x] != "tomorrow":
                 continue
-            words = [x, *kids(x)]
-            if lower[x] == "tomorrow" or any(lower[w] in FUTURE_TIME_WORDS for w in words) \
-                    and not any(lower[w] == "the" for w in words if lower[x] != "coming"):
-                if not any(lower[w] == "the" and "next" in (lower[v] for v in words) for w in words):
-                    return True
+            words = {lower[w] for w in (x, *kids(x))}
+            if not words.isdisjoint(FUTURE_TIME_WORDS) and not ("next" in words and "the" in words):
+                return True  # "next week", "in the coming days", not "the next day"
+            if "later" in words and "this" in words:
+                return True  # "later this month"
     return False
 
 
@@ -742,14 +744,15 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
 def dated_status(status: str, trigger: Token, time: EventTime | None, published: str | None) -> str:
     """An asserted event whose own time in the text lies wholly after the publication date is
     still to come: "the summit on Friday" in a Monday report, "talks in January" in a December
-    one (expected).  Not an act told in the past tense, nor an event noun a past-tense verb
-    governs ("the summit on Friday ended ..."): its time was misread, not its status."""
+    one (expected).  Not an act told in the past tense, nor an event noun that is the subject of
+    a past-tense verb ("the summit on Friday ended ..."): its time was misread, not its status."""
     if status != "asserted" or time is None or time.source != "text" or not published:
         return status
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    if verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)):
-        return status
+    told_past = verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children))
+    if told_past and (verb.i == trigger.i or trigger.dep_ in ("nsubj", "nsubjpass")):
+        return status  # (but "welcomed the summit on Friday": the welcome is past)
     if time.value == "FUTURE_REF":
         return "expected"
     span = time_interval(time.value, time.mod)

@@ -141,6 +141,9 @@ CASES = [
     # an adversary's word, as "Peru said": a claim
     ("According to Peruvian officials, Chilean troops shelled a village.", "ASSAULT", {"alleged"}),
     ("Peru said Chilean jets bombed its border posts on Sunday.", "ASSAULT", {"alleged"}),
+    ("Chilean troops shelled a Peruvian village, according to Peruvian officials.", "ASSAULT", {"alleged"}),
+    # an outlet's "according to" attributes its report
+    ("Chilean troops shelled a Peruvian village, according to Reuters.", "ASSAULT", {"asserted"}),
     # the doers' own word is no claim
     ("Chile said its jets bombed rebel positions in Peru on Sunday.", "ASSAULT", {"asserted"}),
     # a denial refused is no denial

@@ -141,8 +141,11 @@ def claimed_by_other(trigger: Token, actors: list[Party],
     for anc in [trigger, *list(trigger.ancestors)[:4]]:
         source = _according_to(anc)
         if anc.pos_ == "VERB" and (source or anc.lemma_.lower() in CLAIM_VERBS):
-            # "X said that Y had shelled", "according to X, Y shelled"
+            # "X said that Y had shelled", "according to X, Y shelled" (an outlet's "according
+            # to" attributes its report: no party's claim)
             speakers = parties.of_phrases(source or subject_of(anc))
+            if source and any(p.kind == "media" for p in speakers):
+                return None
             if speakers and not ({p.country or p.actor_id for p in speakers} & own) \
                     and not _confirmed_by(trigger.sent, own, parties):
                 return (source[0].head.head if source else anc), speakers

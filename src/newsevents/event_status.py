@@ -23,9 +23,10 @@ by soldiers in northern X"), else in the governing clause's setting.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from .analysis import Analysis
 from .event_lexicon import StatusCues
@@ -71,6 +72,7 @@ OBJECT_CANCELLED_HEADS = frozenset({"cancel", "postpone", "scrap", "abandon", "s
 #: words of a time phrase that place it after the report ("next week", "tomorrow's talks",
 #: "in the coming days"); "the next day" is the narrative's, not the report's
 FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming", "forthcoming"})
+FUTURE_TIME_CUES = FUTURE_TIME_WORDS | {"later"}
 #: arguments that deny the act took place with anyone ("no agreement was reached", "nobody
 #: was hurt")
 NEGATIVE_ARGUMENTS = frozenset({"nobody", "none", "nothing", "no-one"})
@@ -135,17 +137,19 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
     tree = Tree.of(trigger.doc)
     head, dep, lower, pos, tag, kids = tree.head, tree.dep, tree.lower, tree.pos, tree.tag, tree.children
     lemma_of = _lemmas(tree, cues)
+    words = _doc_words(trigger.doc, tree)
     t = trigger.i
     flags: set[str] = set()
     _flags_of_modifiers(tree, t, cues, flags)
-    claim = _claim_content(tree, t, cues, lemma_of)
+    claim = None if words.isdisjoint(CLAIM_NOUNS) else _claim_content(tree, t, cues, lemma_of)
     if claim is not None:
         flags.add(claim)
         if pos[t] not in ("VERB", "AUX"):
             return flags  # "reports of clashes could not be confirmed": the clause is the claim's
     cur = t
+    future = not words.isdisjoint(FUTURE_TIME_CUES)
     if pos[t] not in ("VERB", "AUX"):
-        _flags_of_noun(tree, t, lemma_of, flags)
+        _flags_of_noun(tree, t, lemma_of, flags, future)
         framed = _framing_noun(tree, t, cues)
         if framed is not None:
             flags.add(framed)
@@ -166,11 +170,11 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
         if lemma_of(verb) in REQUEST_HEADS and dep[t] != "nsubj":
             # an act asked for: "called for a ceasefire", "demanded the release of X"
             flags.add("hypothetical")
-    if (cur != t or tag[cur] not in ("VBD", "VBN")) and _future_time(tree, cur):
+    if future and (cur != t or tag[cur] not in ("VBD", "VBN")) and _future_time(tree, cur):
         # "meets X next week", "hosts talks next month"; "welcomed the summit next week": a
         # past verb's future time is its event noun's
         flags.add("expected")
-    if cur == t and _negative_argument(tree, t):
+    if cur == t and not words.isdisjoint(NEGATIVE_WORDS) and _negative_argument(tree, t):
         flags.add("negated")  # "no agreement was reached", "sent no troops"
     for _ in range(6):
         d, h = dep[cur], head[cur]
@@ -245,15 +249,32 @@ def status_flags(trigger: Token, cues: StatusCues, light_verbs: frozenset[str] =
             cur = h
             continue
         break
-    if any(_according_to_claim(tree, anc) for anc in [t, *tree.ancestors(t, 4)]):
+    above = [t, *tree.ancestors(t)]
+    if "according" in words and any(_according_to_claim(tree, anc) for anc in above[:5]):
         flags.add("alleged")  # "according to unconfirmed reports, X shelled ..."
     # inside a conditional clause anywhere above ("... only if the text kept a clause
     # committing them to resume talks")
-    marks = cues.hypothetical_marks - {"whether"}
-    if any(dep[c] == "mark" and lower[c] in marks for anc in [t, *tree.ancestors(t)] for c in kids(anc)):
+    marks = cues.hypothetical_marks
+    if not words.isdisjoint(marks) and any(dep[c] == "mark" and lower[c] in marks and lower[c] != "whether"
+                                           for anc in above for c in kids(anc)):
         flags.add("hypothetical")
         flags.discard("negated")  # "... if it did not withdraw": a condition, not a fact
     return flags
+
+
+#: the words and lemmas of each live document (weak keys), for cheap tests that a cue is there
+#: at all
+_WORDS: "weakref.WeakKeyDictionary[Doc, frozenset[str]]" = weakref.WeakKeyDictionary()
+#: words without which no argument negates its act (:func:`_negative_argument`)
+NEGATIVE_WORDS = frozenset({"no", "neither", "not", "nobody", "none", "nothing", "no-one"})
+
+
+def _doc_words(doc: Doc, tree: Tree) -> frozenset[str]:
+    """The lower-cased words and the lemmas of ``doc``, read once."""
+    found = _WORDS.get(doc)
+    if found is None:
+        found = _WORDS[doc] = frozenset(tree.lower) | frozenset(tree.lemma)
+    return found
 
 
 #: phrasal verbs read as the cue verb they mean ("called off the talks": cancelled)
@@ -304,10 +325,11 @@ def _lemmas(tree: Tree, cues: StatusCues):
     return lemma_of
 
 
-def _flags_of_noun(tree: Tree, i: int, lemma_of, flags: set[str]) -> None:
+def _flags_of_noun(tree: Tree, i: int, lemma_of, flags: set[str], future: bool = True) -> None:
     """An event noun's own setting: a future time ("talks next month", "tomorrow's summit"),
-    a participle of plan or of calling off ("talks scheduled for May", "the postponed visit")."""
-    if _future_time(tree, i):
+    a participle of plan or of calling off ("talks scheduled for May", "the postponed visit").
+    (``future``: the document has words of a future time at all.)"""
+    if future and _future_time(tree, i):
         flags.add("expected")
     dep, lower, kids = tree.dep, tree.lower, tree.children
     for c in kids(i):

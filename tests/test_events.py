@@ -276,6 +276,20 @@ def test_location_through_a_place_noun_and_the_governing_clause(make_analysis):
     assert event_location(attacked, a, Parties(a).mention_at) == "location:homs"
 
 
+def test_the_place_of_a_visit_before_the_post_of_a_party(make_analysis):
+    # "in Kabul" says where the envoy serves; the talks were held on a visit to Islamabad
+    text = "The British envoy in Kabul held talks with Pakistani officials during a visit to Islamabad."
+    ms = [mention(text, "British", "GBR"),
+          mention(text, "Kabul", "location:kabul", kind="location", country="AFG"),
+          mention(text, "Pakistani", "PAK"),
+          mention(text, "Islamabad", "location:islamabad", kind="location", country="PAK")]
+    a = make_analysis(text, mentions=ms)
+    held = next(t for t in a.doc if t.lower_ == "held")
+    assert event_location(held, a, Parties(a).mention_at) == "location:islamabad"
+    consult = by_type(find_events(a), "CONSULT")
+    assert "AFG" not in consult.actors + consult.recipients
+
+
 def test_its_soldiers_in_a_denial_are_the_deniers(make_analysis):
     text = "Armenia on Friday denied that its soldiers had shelled a border post near Tavush."
     assault = by_type(events_of(make_analysis, text, [mention(text, "Armenia", "ARM")]), "ASSAULT")

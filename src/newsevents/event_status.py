@@ -795,6 +795,8 @@ def _published_time(status: str, published: str | None) -> EventTime | None:
 # -- location --------------------------------------------------------------------------------
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "off", "around",
                   "on")
+#: journeys whose "to X" is where they go ("during a visit to X"): the place of what is done there
+TRAVEL_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission", "stopover", "stop"})
 #: dependents of the trigger naming the parties of its act, searched for a place after its own
 #: locative phrases
 ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "dative")
@@ -876,10 +878,12 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
     frontier = [i, *(c for c in tree.conjuncts(i) if pos[c] == "VERB")]
     for _ in range(3):
         nxt: list[int] = []
+        parties_of: list[int] = []  # searched after the phrases: "the US envoy in X met ..."
         for tok in frontier:
             for c in kids(tok):
                 d = dep[c]
-                if d == "prep" and lower[c] in LOCATIVE_PREPS:
+                if d == "prep" and (lower[c] in LOCATIVE_PREPS or
+                                    (lower[c] == "to" and tree.lemma[tok] in TRAVEL_NOUNS)):
                     # "outside of X": the place is the object of the inner "of"
                     inner = kids(c)
                     objs = [*inner, *(p for o in inner if dep[o] == "prep" and lower[o] == "of"
@@ -896,10 +900,10 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
                 elif d == "pobj" or (d in ARGUMENT_DEPS and pos[c] in ("NOUN", "PROPN")):
                     # the place may hang from a party of the act: "was captured by soldiers
                     # in northern X", "a policeman in X was killed"
-                    nxt.append(c)
+                    parties_of.append(c)
                 elif d in ("prep", "agent"):
                     nxt.extend(p for p in kids(c) if dep[p] == "pobj")
-        frontier = nxt
+        frontier = nxt + parties_of
     for anc in tree.ancestors(i, 2):  # the governing clause's setting
         if pos[anc] not in ("VERB", "AUX"):
             continue

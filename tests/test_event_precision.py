@@ -286,3 +286,22 @@ def test_a_reciprocal_event_told_with_fewer_parties_is_the_same_act():
     # nor does a party named as actor alone subsume another's joint act
     joint, other = _event("AGREE", ["CHL", "PER"]), _event("AGREE", ["BOL"])
     assert _without_subsumed([joint, other], frozenset({"AGREE"})) == [joint, other]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya on Friday accused Uganda of making false accusations by claiming that Kenyan police had crossed the border.",
+    "Ghana charged Togo with levelling baseless allegations against its army.",
+    "Chile accused Peru of alleging that Chilean boats had fished in Peruvian waters.",
+])
+def test_charging_the_accusers_with_their_accusation_is_a_denial(text):
+    # to accuse Y of making accusations dismisses them (CAMEO 016): neither side's accusation
+    # is an event, and what Y alleged is denied, not alleged
+    art = extract(text, published="2024-05-01")
+    assert not [e for e in art.events if e.type == "ACCUSE" or e.status == "alleged"], \
+        [(e.type, e.status, e.actors, e.recipients) for e in art.events]
+
+
+def test_accusing_of_an_act_still_accuses():
+    art = extract("Kenya accused Uganda of shelling its border posts.", published="2024-05-01")
+    found = {(e.type, e.status) for e in art.events}
+    assert {("ACCUSE", "asserted"), ("ASSAULT", "alleged")} <= found, found

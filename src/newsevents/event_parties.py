@@ -470,9 +470,20 @@ CHARGE_NOUNS = frozenset({"charge"})
 CLAIM_NOUNS = frozenset({"claim", "assertion", "suggestion", "insinuation"})
 
 
+#: verbs by which a party charges another ("accused X of ...", "charged X with ...")
+CHARGING_VERBS = frozenset({"accuse", "charge"})
+#: verbs by which an accusation is made or passed on ("of making / levelling accusations")
+ACCUSATION_MAKING_VERBS = frozenset({"make", "level", "spread", "repeat", "fabricate", "invent",
+                                     "voice", "circulate", "peddle", "hurl", "trump"})
+
+
 def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
     """The accusation a verb dismisses, its object or what it is dismissed "as" ("X rejected
-    Y's accusations", "X condemned as baseless allegations by Y that ..."): X denies it."""
+    Y's accusations", "X condemned as baseless allegations by Y that ..."): X denies it.  To
+    charge the accusers with the accusation itself ("X accused Y of making false accusations",
+    "of alleging that ...") dismisses it too."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_VERBS:
+        return _charged_accusation(verb, lex)
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DISMISSING_VERBS | lex.status.denial_verbs:
         return None
     for o in [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("as",)):
@@ -484,9 +495,38 @@ def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _charged_accusation(verb: Token, lex: Lexicon) -> Token | None:
+    """The accusation an "of"/"with" charge says the accused made: the object of a verb of
+    making one ("of making baseless accusations"), or the accusing verb itself ("of alleging
+    that ...")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "with"):
+            continue
+        for g in prep.children:
+            if g.dep_ != "pcomp" or g.pos_ != "VERB":
+                continue
+            if g.lemma_.lower() in ACCUSING_GERUNDS:
+                return g
+            if g.lemma_.lower() in ACCUSATION_MAKING_VERBS:
+                for o in g.children:
+                    lemma = o.lemma_.lower()
+                    noun = lex.noun_entry(lemma) if o.dep_ == "dobj" else None
+                    if (noun is not None and noun.type == "ACCUSE") or \
+                            (o.dep_ == "dobj" and lemma in CHARGE_NOUNS | CLAIM_NOUNS):
+                        return o
+    return None
+
+
+#: gerunds that are accusations themselves ("accused X of alleging that ...")
+ACCUSING_GERUNDS = frozenset({"allege", "accuse", "claim", "charge", "slander", "smear"})
+
+
 def _dismissing_verb(noun: Token) -> Token:
-    """The verb that would dismiss the noun: its head, through a conjunct and "as"."""
+    """The verb that would dismiss the noun: its head, through a conjunct and "as", or the
+    verb charging its maker ("accused X of making accusations")."""
     first = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+    if first.dep_ == "dobj" and first.head.dep_ == "pcomp" and first.head.head.lower_ in ("of", "with"):
+        return first.head.head.head
     return first.head.head if first.dep_ == "pobj" and first.head.lower_ == "as" else first.head
 
 

@@ -75,6 +75,7 @@ from .event_parties import (
     DOMESTIC_TYPES,
     DISMISSING_VERBS,
     country_of,
+    CHARGING_VERBS,
     dismissed_accusation,
     domestic_group,
     ends_protest,
@@ -301,6 +302,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if status == "alleged" and denied_by_party(sent, actors, parties, lex, t.token) \
                 or status in ("asserted", "alleged") and t.token.i in dismissed:
             status = "denied"
+        if t.entry.type == "ACCUSE" and t.token.i in dismissed:
+            continue  # "accused Y of making accusations by alleging ...": the dismissed one again
         if not c.named and status not in ("asserted", "alleged"):
             continue  # an act planned or feared with nobody named to do it
         if status == "negated" and any(anc in refusals for anc in Tree.of(t.token.doc).ancestors(t.token.i, 3)):
@@ -378,7 +381,7 @@ def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
     Y", "X condemned as baseless allegations by Y that it had ..."): X denies it."""
     out: set[int] = set()
     lemmas, pos = a.words.lemma, a.words.pos
-    verbs = DISMISSING_VERBS | lex.status.denial_verbs
+    verbs = DISMISSING_VERBS | CHARGING_VERBS | lex.status.denial_verbs
     if verbs.isdisjoint(lemmas[sent.span.start:sent.span.end]):
         return out
     for i in range(sent.span.start, sent.span.end):
@@ -387,7 +390,10 @@ def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
         verb = a.doc[i]
         noun = dismissed_accusation(verb, lex)
         if noun is not None:
-            out.update(t.i for t in noun.subtree if t.i != noun.i)
+            out.update(t.i for t in noun.subtree if t.i != noun.i or noun.pos_ == "VERB")
+            if noun.head.dep_ == "pcomp" and noun.head.i != verb.i:
+                # "accused Y of making accusations by alleging that ...": the making's manner
+                out.update(t.i for t in noun.head.subtree)
             out.update(t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
     return out
 

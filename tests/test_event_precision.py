@@ -305,3 +305,19 @@ def test_accusing_of_an_act_still_accuses():
     art = extract("Kenya accused Uganda of shelling its border posts.", published="2024-05-01")
     found = {(e.type, e.status) for e in art.events}
     assert {("ACCUSE", "asserted"), ("ASSAULT", "alleged")} <= found, found
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # the doer of an accusation, request, threat or aid named after "from"; whoever faces,
+    # draws or comes under it receives it
+    ("Ghana faced criticism from Togo over its new visa rules.", "ACCUSE", {"TGO"}, {"GHA"}),
+    ("Chile's fishing plan drew condemnation from Peru.", "ACCUSE", {"PER"}, {"CHL"}),
+    ("Norway came under criticism from Iceland for its whaling quota.", "ACCUSE", {"ISL"}, {"NOR"}),
+])
+def test_event_noun_from_its_doer_to_its_receiver(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)
+
+
+def test_an_event_noun_held_as_a_standing_condition_is_no_event():
+    art = extract("The Chilean proposal enjoys wide support from Peru and Bolivia.", published="2024-05-01")
+    assert not art.events, [(e.type, e.actors) for e in art.events]

@@ -76,6 +76,14 @@ MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "
                           "arrive", "head", "move", "rush", "airlift"})
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
+#: types whose noun names its doer after "from" ("criticism from X", "an offer of aid from X");
+#: for the others "from" is where the act starts or what it leaves ("fire from X", "the
+#: withdrawal from X", "expulsion from X")
+FROM_ACTOR_TYPES = ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "AID", "SUPPORT", "AGREE", "CONCEDE")
+#: verbs whose subject is at the receiving end of the event noun they take: "X faced
+#: criticism from Y", "X's plan drew condemnation", "X won support from Y"
+RECEIVING_VERBS = frozenset({"face", "draw", "attract", "receive", "earn", "win", "garner", "incur",
+                             "meet", "come", "get"})
 
 
 #: verbs by which a party stops a text from being issued ("vetoed a resolution condemning X")
@@ -407,7 +415,8 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
                 actors.extend(parties.of_phrase(c, shallow=True))
         elif c.dep_ in ("compound", "amod", "nmod"):  # "U.S. sanctions", not "Nile talks"
             actors.extend(p for p in parties.modifier(c) if p.kind != "location")
-    actors.extend(phrases_of(parties, prep_objects(noun, ("by",))))
+    actors.extend(phrases_of(parties, prep_objects(noun, ("by", "from") if e.type in FROM_ACTOR_TYPES
+                                                    else ("by",))))
     between = phrases_of(parties, prep_objects(noun, ("between", "among")))
     (actors if e.between == "actor" else recipients).extend(between)
     of_parties = [p for o in prep_objects(noun, ("of",)) for p in parties.of_phrase(o, shallow=True)]
@@ -419,6 +428,12 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         inner = prep_objects(noun, ("of",))
         recipients.extend(phrases_of(parties, [p for o in inner for p in prep_objects(o, preps)]
                                      + (prep_objects(noun, ("from",)) if e.type == "RETREAT" else [])))
+    if e.type in FROM_ACTOR_TYPES:
+        receiving = _receiving_verb(noun)
+        if receiving is not None and not actors:  # "drew criticism from X" ("from X" on the verb)
+            actors.extend(phrases_of(parties, prep_objects(receiving, ("from",))))
+        if receiving is not None and actors and not recipients:
+            recipients.extend(_receiver(noun, parties))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
@@ -445,6 +460,29 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
     if not actors:
         actors = _former_latter(noun, parties)
     return unique(actors), unique(recipients)
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb of receiving that takes the event noun ("faced criticism", "came under fire")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in RECEIVING_VERBS or is_passive(verb):
+        return None
+    if (verb.lemma_.lower() == "come") != (noun.dep_ == "pobj"):
+        return None  # "came under criticism"; no other verb through a preposition
+    return verb
+
+
+def _receiver(noun: Token, parties: Parties) -> list[Party]:
+    """Who is at the receiving end of an event noun a verb of receiving takes: its subject, or
+    the subject's owner ("X faced criticism from Y", "X's decision drew condemnation from Y",
+    "X came under criticism from Y")."""
+    verb = _receiving_verb(noun)
+    if verb is None:
+        return []
+    subj = subject_of(verb)
+    return phrases_of(parties, subj) or [p for s in subj for c in s.children if c.dep_ == "poss"
+                                         for p in parties.of_phrase(c, shallow=True)]
 
 
 def predicate_phrase(noun: Token) -> bool:

@@ -487,6 +487,9 @@ CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgen
 LIKELIHOODS = frozenset({"likely", "unlikely", "probable", "improbable"})
 #: verbs saying what their subject is, not what it does
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
+#: verbs by which a party holds what an event noun names as a standing condition ("X enjoys
+#: the support of Y", "X lacks Y's backing"), not an act
+HOLDING_VERBS = frozenset({"enjoy", "lack", "retain", "command", "deserve"})
 
 
 def _describes(tok: Token, pos: str, type_: str) -> bool:
@@ -503,6 +506,8 @@ def _describes(tok: Token, pos: str, type_: str) -> bool:
             return True  # "X has been under sanctions since 2011": a standing condition
         if dep[i] == "nsubj" and dep[head[i]] == "ROOT" and doc[head[i]].lemma_ in COPULAS:
             return True
+        if dep[i] == "dobj" and tree.lemma[head[i]] in HOLDING_VERBS:
+            return True  # "X enjoys broad support from Y": a standing condition
     elif type_ in ("ASSAULT", "COERCE"):
         subj = [c for c in kids(i) if dep[c] == "nsubj"]
         if subj and tree.lemma[subj[0]] in CONFLICT_NOUNS:

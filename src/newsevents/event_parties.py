@@ -508,8 +508,8 @@ CHARGE_NOUNS = frozenset({"charge"})
 CLAIM_NOUNS = frozenset({"claim", "assertion", "suggestion", "insinuation"})
 
 
-#: verbs by which a party charges another ("accused X of ...", "charged X with ...")
-CHARGING_VERBS = frozenset({"accuse", "charge"})
+#: verbs by which a party charges another with an act ("accused X of ...", "charged X with ...")
+ACCUSING_VERBS = frozenset({"accuse", "charge"})
 #: verbs by which an accusation is made or passed on ("of making / levelling accusations")
 ACCUSATION_MAKING_VERBS = frozenset({"make", "level", "spread", "repeat", "fabricate", "invent",
                                      "voice", "circulate", "peddle", "hurl", "trump"})
@@ -520,7 +520,7 @@ def dismissed_accusation(verb: Token, lex: Lexicon) -> Token | None:
     Y's accusations", "X condemned as baseless allegations by Y that ..."): X denies it.  To
     charge the accusers with the accusation itself ("X accused Y of making false accusations",
     "of alleging that ...") dismisses it too."""
-    if verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_VERBS:
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS:
         return _charged_accusation(verb, lex)
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DISMISSING_VERBS | lex.status.denial_verbs:
         return None

@@ -75,7 +75,7 @@ from .event_parties import (
     DOMESTIC_TYPES,
     DISMISSING_VERBS,
     country_of,
-    CHARGING_VERBS,
+    ACCUSING_VERBS,
     dismissed_accusation,
     domestic_group,
     ends_protest,
@@ -381,7 +381,7 @@ def _dismissed_content(a: Analysis, sent: Sentence, lex: Lexicon) -> set[int]:
     Y", "X condemned as baseless allegations by Y that it had ..."): X denies it."""
     out: set[int] = set()
     lemmas, pos = a.words.lemma, a.words.pos
-    verbs = DISMISSING_VERBS | CHARGING_VERBS | lex.status.denial_verbs
+    verbs = DISMISSING_VERBS | ACCUSING_VERBS | lex.status.denial_verbs
     if verbs.isdisjoint(lemmas[sent.span.start:sent.span.end]):
         return out
     for i in range(sent.span.start, sent.span.end):

@@ -112,6 +112,18 @@ def test_ambiguous_name_needs_ner(run):
     assert "JOR" not in {x.id for x in actors}
 
 
+@pytest.mark.parametrize("text, state", [
+    ("Niger recalled its envoy from Paris on Monday.\n", True),
+    ("Jordan hosted talks between the two sides.\n", True),
+    # a person of that name elsewhere in the text, or a title before it: the person
+    ("Jim Jordan opened the hearing. Jordan said the bill would pass.\n", False),
+    ("Senator Jordan opened the hearing. Jordan said the bill would pass.\n", False),
+])
+def test_an_ambiguous_country_name_as_a_subject(run, text, state):
+    _a, actors, _m = run(text)
+    assert (("NER" in {x.id for x in actors}) or ("JOR" in {x.id for x in actors})) == state
+
+
 def test_resolve_and_publisher():
     d = dt.date(2024, 12, 23)
     assert resolve("Iran").id == "IRN"

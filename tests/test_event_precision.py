@@ -321,3 +321,17 @@ def test_event_noun_from_its_doer_to_its_receiver(text, type_, actors, recipient
 def test_an_event_noun_held_as_a_standing_condition_is_no_event():
     art = extract("The Chilean proposal enjoys wide support from Peru and Bolivia.", published="2024-05-01")
     assert not art.events, [(e.type, e.actors) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # a joint project is cooperation; a joint offensive against a third party is that act
+    ("Chile and Peru launched a joint satellite research programme.", "COOPERATE", {"CHL", "PER"}, set()),
+    ("Kenyan and Ugandan troops launched a joint offensive against rebels in Uganda.", "ASSAULT", {"KEN", "UGA"}, {"UGA"}),
+    # staple food sent in tonnes is aid
+    ("Vietnam shipped 2,000 tonnes of rice to Cuba.", "AID", {"VNM"}, {"CUB"}),
+    # a pledge to punish is a threat; a junta acts for its state
+    ("Ghana's government vowed to punish Togo for the raid.", "THREATEN", {"GHA"}, {"TGO"}),
+    ("Sudan's junta turned down an offer of mediation from Kenya.", "REJECT", {"SDN"}, {"KEN"}),
+])
+def test_event_types_of_common_wordings(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)

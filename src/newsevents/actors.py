@@ -416,9 +416,31 @@ def _used_as_state(kb: KnowledgeBase, hit: Hit, span) -> bool:
     tok = span[0]
     if tok.dep_ == "pobj" and tok.head.lower_ in _STATE_PREPS:
         return True
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and _no_such_person(tok):
+        return True  # "Niger refused to ...": no "X Niger" nor "Mr Niger" in the text
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _PERSONAL_NOUNS:
         return True
     return any(any(h.entry.kind == "country" for h in kb.lookup(c.text, fuzzy=False)) for c in tok.conjuncts)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gen", "col", "lt", "capt", "prof"})
+
+
+def _no_such_person(tok) -> bool:
+    """No person in the document bears the word as a name: no longer name ends in it ("Jim
+    Jordan") and no title or initial stands before it anywhere ("Mr Jordan", "Sen. Jordan")."""
+    words = actor_words()["titles"]
+    word = tok.text
+    for ent in tok.doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and word in ent.text.split():
+            return False
+    for t in tok.doc:
+        if t.text == word and t.i > 0:
+            prev = tok.doc[t.i - 1]
+            if prev.lower_.rstrip(".") in words or prev.lower_.rstrip(".") in _HONORIFICS \
+                    or (prev.text.rstrip(".").isupper() and len(prev.text) <= 2):
+                return False
+    return True
 
 
 def _possessive_title(text: str, end: int) -> bool:

@@ -250,7 +250,11 @@ def noun_entry(tok: Token, lex: Lexicon, tree: Tree) -> TriggerEntry | None:
     if not entries:
         return None
     dep, lemma = tree.dep, tree.lemma
-    mods = {lemma[c] for c in tree.children(i) if c < i and dep[c] in ("compound", "amod", "nmod")}
+    kids = [c for c in tree.children(i) if c < i and dep[c] in ("compound", "amod", "nmod")]
+    mods = {lemma[c] for c in kids}
+    # "a joint fighter jet programme": the adjective the parse hangs on a compound
+    mods.update(lemma[g] for c in kids if dep[c] == "compound" for g in tree.children(c)
+                if g < c and dep[g] == "amod")
     for e in entries:
         if e.objects and not mods & e.objects:
             continue

@@ -335,3 +335,26 @@ def test_an_event_noun_held_as_a_standing_condition_is_no_event():
 ])
 def test_event_types_of_common_wordings(text, type_, actors, recipients):
     test_event_kept(text, type_, actors, recipients)
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients, status", [
+    # a warning of reprisals on a condition is a threat made, not a possible one
+    ("Iran warned of retaliation if Kuwait hosts the drills.", "THREATEN", {"IRN"}, {"KWT"}, "asserted"),
+    ("Iran could warn of retaliation if Kuwait hosts the drills.", "THREATEN", {"IRN"}, {"KWT"}, "hypothetical"),
+    # a body suspending a member sanctions it
+    ("The African Union suspended Guinea after the coup.", "SANCTION", {"igo:african-union"}, {"GIN"}, "asserted"),
+    ("Japan scrambled jets to intercept Russian bombers.", "MOBILIZE", {"JPN"}, {"RUS"}, "asserted"),
+    # a sum of money given is aid
+    ("Norway gave Malawi $20 million last year.", "AID", {"NOR"}, {"MWI"}, "asserted"),
+    # the victims a passive clause names are those an attack hit
+    ("Four Malian soldiers were killed in a rebel attack near the border.", "ASSAULT", set(), {"MLI"}, "asserted"),
+])
+def test_wordings_with_status(text, type_, actors, recipients, status):
+    art = extract(text, published="2024-05-01")
+    found = [(e.type, _countries(art, e.actors), _countries(art, e.recipients), e.status) for e in art.events]
+    assert any(t == type_ and actors <= a and recipients <= r and s == status for t, a, r, s in found), found
+
+
+def test_fighting_a_drought_is_no_attack():
+    art = extract("Kenya deployed engineers to fight the drought in the north.", published="2024-05-01")
+    assert not [e for e in art.events if e.type == "ASSAULT"], [(e.type, e.actors) for e in art.events]

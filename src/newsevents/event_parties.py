@@ -434,6 +434,11 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
             actors.extend(phrases_of(parties, prep_objects(receiving, ("from",))))
         if receiving is not None and actors and not recipients:
             recipients.extend(_receiver(noun, parties))
+    if not recipients and e.type in ("ASSAULT", "COERCE") and noun.dep_ == "pobj" \
+            and noun.head.lower_ in ("in", "during", "by") and noun.head.head.pos_ == "VERB" \
+            and is_passive(noun.head.head):
+        # "two soldiers were killed in an attack by X": the victims the clause names
+        recipients.extend(phrases_of(parties, subject_of(noun.head.head)))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties

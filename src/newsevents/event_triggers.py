@@ -118,6 +118,8 @@ def _theme_lemmas(verb: Token, tree: Tree) -> tuple[set[str], set[str]]:
         themes.extend(c for c in kids(t) if dep[c] == "compound")
     pos = tree.pos
     nouns = {lemma[t] for t in themes if pos[t] in ("NOUN", "PROPN")}
+    if any(tree.ent_type[t] == "MONEY" for t in themes):
+        nouns.add("money")  # "gave X $100 million"
     return nouns, nouns | {lemma[c] for t in themes for c in kids(t) if dep[c] == "amod"} | \
         {lemma[c] for c in kids(i) if dep[c] == "xcomp"}  # "declined to comment"
 
@@ -164,6 +166,11 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
                 doers = _doer_lemmas(tok)
             if doers & lex.hazard_nouns:
                 continue  # "an earthquake killed", "were killed in the cyclone": nobody's act
+            if e.type == "ASSAULT" and e.pos == "verb" and not e.objects:  # ("exchanged fire")
+                if themes is None:
+                    themes, described = _theme_lemmas(tok, tree)
+                if themes and themes <= lex.hazard_nouns:
+                    continue  # "to fight the drought", "battled the wildfires": no party hit
         if e.not_objects and described & e.not_objects:
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):

@@ -114,6 +114,7 @@ from .event_speech import (
 )
 from .event_status import (
     SentenceTimes,
+    condition_of,
     event_time,
     governing_verb,
     governing_verb_index,
@@ -295,6 +296,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
                 or _not_told(t.token, t.entry.pos, anchors, words, cues):
             continue
         status = resolve_status(status_flags(t.token, lex.status, lex.light_verbs))
+        if status == "hypothetical" and t.entry.type == "THREATEN" and _conditional_threat(t.token):
+            status = "asserted"  # "warned of reprisals if Y joins": the warning was given
         claim = claimed_by_other(t.token, actors, parties) \
             if status in ("asserted", "alleged") and t.entry.type in HOSTILE_TYPES else None
         if claim is not None:
@@ -705,6 +708,14 @@ def _rate(tree: Tree, unit: int, holder: int, words: BackgroundWords) -> bool:
     before = dets[0] - 1
     return tree.tag[holder] == "CD" or (before >= 0 and (
         tree.tag[before] == "CD" or tree.lower[before] in ("once", "twice", "thrice", "times")))
+
+
+def _conditional_threat(verb: Token) -> bool:
+    """A threat made on a condition, with no modal or conditional above it: the condition is
+    what the threatened harm waits on, not the threat ("X warned of reprisals if Y joins")."""
+    if verb.pos_ != "VERB" or condition_of(verb) is None:
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) and verb.dep_ == "ROOT"
 
 
 def _insists_on_a_fact(verb: Token) -> bool:

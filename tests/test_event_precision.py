@@ -358,3 +358,20 @@ def test_wordings_with_status(text, type_, actors, recipients, status):
 def test_fighting_a_drought_is_no_attack():
     art = extract("Kenya deployed engineers to fight the drought in the north.", published="2024-05-01")
     assert not [e for e in art.events if e.type == "ASSAULT"], [(e.type, e.actors) for e in art.events]
+
+
+def test_he_and_him_are_two_people():
+    # "He" carries on the last subject; "him", its object, is someone else: the other party
+    art = extract("Chile's president met his Peruvian counterpart in Lima on Monday. "
+                  "He urged him to reopen the border.", published="2024-05-01")
+    request = [e for e in art.events if e.type == "REQUEST"]
+    assert request and _countries(art, request[0].recipients) == {"PER"}, \
+        [(e.type, e.actors, e.recipients) for e in art.events]
+
+
+def test_calling_a_leader_on_a_day_is_a_phone_call():
+    art = extract("Kenya's president called Uganda's president on Monday.", published="2024-05-01")
+    assert [e.type for e in art.events] == ["CONSULT"], [(e.type, e.actors) for e in art.events]
+    art = extract("Egypt called on Israel on Monday to open the crossing.", published="2024-05-01")
+    request = [e for e in art.events if e.type == "REQUEST"]
+    assert request and request[0].location is None  # "on Israel" names a party, not a place

@@ -80,6 +80,16 @@ def test_mixed_quote_and_pronoun_speaker(make_analysis):
     assert text[q.speaker.start:q.speaker.end] == "She"
 
 
+def test_a_sentence_opening_he_said_carries_on_the_last_subject(make_analysis):
+    # the object of the last sentence is nearer, but "He" continues its subject
+    text = ("Jonas Voss met Piet Brand in the capital on Monday. "
+            "He said the talks had gone well.\n")
+    a = _run(make_analysis, text, [("Jonas Voss", "person:jonas-voss", "person"),
+                                   ("Piet Brand", "person:piet-brand", "person")])
+    [q] = find_quotes(a)
+    assert q.speaker.actor == "person:jonas-voss"
+
+
 def test_clause_then_speaker(make_analysis):
     text = "The border crossing will reopen next week, the Harbor Ministry said on Sunday.\n"
     a = _run(make_analysis, text, [("Harbor Ministry", "organization:harbor-ministry", "organization")])

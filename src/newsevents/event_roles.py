@@ -44,6 +44,9 @@ LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 #: prepositions that say whose or where a group is ("officials of/from X", "students in X"),
 #: or whose a thing is ("calls by X for aid")
 GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
+#: offices a person is named by ("his Sudanese counterpart", "the Kenyan president")
+OFFICE_NOUNS = frozenset({"counterpart", "president", "minister", "premier", "leader", "king",
+                          "envoy", "ambassador", "chancellor", "monarch", "emir", "secretary"})
 #: roles of people present at an act without being party to it
 ONLOOKER_NOUNS = {"witness", "observer", "guest", "onlooker", "spectator", "guarantor"}
 #: nouns a nationality word names a tongue on, not a party ("the Russian language")
@@ -446,13 +449,37 @@ class Parties:
             return [Party(p.country or p.actor_id, p.country, "country", tok.idx) for p in pair]
         return list(pair)
 
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.a.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
+
     def _last_person(self, tok: Token) -> list[Party]:
-        best: Mention | None = None
-        for m in self.a.mentions:
-            if m.kind == "person" and m.end <= tok.idx and tok.idx - m.end < 600:
-                if best is None or m.start > best.start:
-                    best = m
-        return [self._party(best, tok.idx)] if best else []
+        """The person a "he"/"him" stands for: the last one named before it, not the subject
+        of its own clause when it is an object ("He urged him to ...": another person), which
+        may be a person named by an office and a state ("his Sudanese counterpart")."""
+        exclude: set[str] = set()
+        if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            exclude = {p.actor_id for s in subject_of(verb) if s.i != tok.i for p in self.of_phrase(s)}
+        best: Party | None = None
+        best_at = -1
+        persons = [m for m in self.a.mentions if m.kind == "person" and m.end <= tok.idx
+                   and tok.idx - m.end < 600 and m.actor_id not in exclude]
+        if tok.dep_ in SUBJECT_DEPS and tok.i == tok.sent.start:
+            # "Biden called Netanyahu. He urged ...": a sentence's first word, a subject
+            # pronoun, carries on the last sentence's subject
+            persons = [m for m in persons if self._is_subject(m)] or persons
+        for m in persons:
+            if m.start > best_at:
+                best, best_at = self._party(m, tok.idx), m.start
+        if exclude:  # "his Sudanese counterpart", "the Kenyan president": an office of a state
+            for t in tok.doc[max(0, tok.i - 80):tok.i]:
+                if t.lemma_.lower() in OFFICE_NOUNS and t.idx > best_at and t.pos_ == "NOUN":
+                    named = [p for c in t.lefts if c.dep_ in ("amod", "compound", "poss")
+                             for p in self.modifier(c) if p.kind == "country" and p.actor_id not in exclude]
+                    if named:
+                        best, best_at = named[0], t.idx
+        return [best] if best else []
 
 
 # -- verbs ---------------------------------------------------------------------------------

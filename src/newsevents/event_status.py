@@ -894,6 +894,8 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
                         if lower[c] == "on" and tree.ent_type[pobj] in ("DATE", "TIME"):
                             continue
                         place = _place(doc, tree, pobj, mention_at)
+                        if place is not None and lower[c] == "on" and len(place) == 3 and place.isupper():
+                            continue  # "called on X", "sanctions on X": a party, not a place
                         if place is not None:
                             return place
                         nxt.append(pobj)

@@ -141,7 +141,7 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
     if any(d == "dobj" and low.endswith(("self", "selves")) for d, low, _ in kids):
         return None  # "defend itself", "arm themselves": no one else is acted on
     # particles that may be read as one ("pulled back" is parsed advmod)
-    adverbs = {low for d, low, _ in kids if d in ("prt", "prep", "advmod")}
+    adverbs = {low for d, low, c in kids if d in ("prt", "advmod") or (d == "prep" and not _dated(c, tree))}
     themes: set[str] | None = None  # read from the parse only for entries that look at them
     described: set[str] = set()
     subjects: set[str] | None = None
@@ -175,8 +175,9 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
             continue
         if e.requires == "object" and not (objects_of(tok) or is_passive(tok)):
             continue
-        if e.requires == "party" and not any(parties.of_phrase(o) for o in objects_of(tok)):
-            continue
+        if e.requires == "party" and (not any(parties.of_phrase(o) for o in objects_of(tok))
+                                      or any(d == "oprd" for d, _, _ in kids)):
+            continue  # (an object called or named something is described: "called X a liar")
         if e.requires == "partner" and not _has_partner(tok, parties):
             continue
         if e.requires == "clause" and not any(dep == "ccomp" for dep, _, _ in kids):
@@ -202,6 +203,11 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
 
 def _lemmas(toks: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in toks}
+
+
+def _dated(prep: int, tree: Tree) -> bool:
+    """A preposition whose object is a date or time ("called X on Monday"): no particle."""
+    return any(tree.ent_type[o] in ("DATE", "TIME") for o in tree.children(prep) if tree.dep[o] == "pobj")
 
 
 def _particle_objects(verb: Token, particles: frozenset[str]) -> set[str]:

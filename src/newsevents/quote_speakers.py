@@ -146,15 +146,18 @@ def resolve_pronoun(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) ->
     sents = [s for s in a.sentences if s.start <= tok.idx]
     if sents:
         floor = sents[max(0, len(sents) - LOOKBACK_SENTENCES)].start
-    best: Mention | None = None
-    for m in a.mentions:
-        if m.end > tok.idx or m.start < floor or m.kind not in kinds:
-            continue
-        if quote_marks.holds(quoted, m.start, m.end):
-            continue
-        if best is None or m.start > best.start:
-            best = m
-    return best
+    fitting = [m for m in a.mentions if m.end <= tok.idx and m.start >= floor and m.kind in kinds
+               and not quote_marks.holds(quoted, m.start, m.end)]
+    if low in PERSON_PRONOUNS and tok.i == tok.sent.start and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "X met Y on Monday. He said ...": a sentence opening on "he" carries on the last
+        # sentence's subject, not its object
+        fitting = [m for m in fitting if _is_subject(a, m)] or fitting
+    return max(fitting, key=lambda m: m.start, default=None)
+
+
+def _is_subject(a: Analysis, m: Mention) -> bool:
+    span = a.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def speaker_at(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Speaker:

@@ -375,3 +375,24 @@ def test_calling_a_leader_on_a_day_is_a_phone_call():
     art = extract("Egypt called on Israel on Monday to open the crossing.", published="2024-05-01")
     request = [e for e in art.events if e.type == "REQUEST"]
     assert request and request[0].location is None  # "on Israel" names a party, not a place
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # warships moving near another's shores show force to it
+    ("Russian warships sailed near Norway on Tuesday.", "MOBILIZE", {"RUS"}, {"NOR"}),
+    # summoning an envoy is a formal protest to the envoy's state
+    ("Ghana summoned Togo's ambassador over the border incident.", "ACCUSE", {"GHA"}, {"TGO"}),
+    # claiming an attack owns it; a ship is its owner's or flag's
+    ("Rebels in Chad claimed responsibility for an attack on a Libyan-owned convoy.", "ASSAULT", {"TCD"}, {"LBY"}),
+    # a state's forces coercing people of no named state: its own people
+    ("Peruvian police detained dozens of students.", "COERCE", {"PER"}, {"PER"}),
+])
+def test_more_event_parties(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)
+
+
+def test_a_sentence_length_is_no_event_time():
+    art = extract("A court in Ghana jailed two activists for ten years.", published="2024-05-01")
+    coerce = [e for e in art.events if e.type == "COERCE"]
+    assert coerce and coerce[0].time is not None and coerce[0].time.value == "2024-05-01", \
+        [(e.type, e.time) for e in art.events]

@@ -114,8 +114,9 @@ CODINGS = [
      "ACCUSE", ["KEN"], []),
     ("Kenya accused Uganda of meddling in Somalia.", [("Kenya", "KEN"), ("Uganda", "UGA"), ("Somalia", "SOM")],
      "ACCUSE", ["KEN"], ["UGA"]),
-    # beating people; fighting alongside another's forces is fighting with them as allies
-    ("Kenyan police beat protesters with batons.", [("Kenyan", "KEN")], "COERCE", ["KEN"], []),
+    # beating people (of no named state: the state's own); fighting alongside another's
+    # forces is fighting with them as allies
+    ("Kenyan police beat protesters with batons.", [("Kenyan", "KEN")], "COERCE", ["KEN"], ["KEN"]),
     ("Indian troops fought alongside British forces.", [("Indian", "IND"), ("British", "GBR")],
      "COOPERATE", ["IND", "GBR"], []),
     # a go-between acts on the parties it mediates between

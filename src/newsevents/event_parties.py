@@ -80,6 +80,8 @@ NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
 #: for the others "from" is where the act starts or what it leaves ("fire from X", "the
 #: withdrawal from X", "expulsion from X")
 FROM_ACTOR_TYPES = ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "AID", "SUPPORT", "AGREE", "CONCEDE")
+#: verbs by which a party owns an act ("claimed / admitted responsibility for the attack")
+OWNING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume", "acknowledge"})
 #: verbs whose subject is at the receiving end of the event noun they take: "X faced
 #: criticism from Y", "X's plan drew condemnation", "X won support from Y"
 RECEIVING_VERBS = frozenset({"face", "draw", "attract", "receive", "earn", "win", "garner", "incur",
@@ -441,6 +443,12 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         recipients.extend(phrases_of(parties, subject_of(noun.head.head)))
     if not recipients and e.type == "REQUEST":  # "the demand that X release ...": asked of X
         recipients.extend(phrases_of(parties, _clause_subjects([noun])))
+    if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        # "X claimed responsibility for the attack": X owns the act
+        owned = noun.head.head
+        if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj" \
+                and owned.head.lemma_.lower() in OWNING_VERBS:
+            actors.extend(phrases_of(parties, subject_of(owned.head)))
     if not actors:  # "an agreement on partnership between X and Y": the inner noun's parties
         for inner in prep_objects(noun, ("on", "of", "for")):
             if lex.noun_entry(inner.lemma_.lower()) is not None:

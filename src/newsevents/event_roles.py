@@ -44,6 +44,8 @@ LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 #: prepositions that say whose or where a group is ("officials of/from X", "students in X"),
 #: or whose a thing is ("calls by X for aid")
 GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
+#: participles naming whose a thing is ("Greek-owned", "Liberian-flagged", "state-run")
+OWNED_BY = frozenset({"own", "flag", "flagged", "register", "registered", "operate", "run"})
 #: offices a person is named by ("his Sudanese counterpart", "the Kenyan president")
 OFFICE_NOUNS = frozenset({"counterpart", "president", "minister", "premier", "leader", "king",
                           "envoy", "ambassador", "chancellor", "monarch", "emir", "secretary"})
@@ -299,7 +301,11 @@ class Parties:
             if child.dep_ == "poss" and tok.dep_ in SUBJECT_DEPS \
                     and tok.lemma_.lower() not in self.agent_nouns:
                 continue  # "Trump's win is helping him": a win does not act for Trump
-            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+            if child.dep_ == "amod" and child.lemma_.lower() in OWNED_BY:
+                # "a Greek-owned tanker", "a Liberian-flagged ship": the owner's or flag's state
+                found.extend(p for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                             for p in self.modifier(g))
+            elif child.dep_ == "amod" and child.lemma_.lower() == "lead":
                 # "the Saudi-led coalition": its leader acts for it ("US-backed forces" are not
                 # the backer's)
                 found.extend(p for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")

@@ -740,6 +740,8 @@ def event_time(trigger: Token, sent: SpacySpan, times: list[Time], other_trigger
     for t, head in index.times:
         if index.in_other_clause(above, head):
             continue
+        if t.type == "DURATION" and dep[head.i] == "pobj" and tree.lower[tree.head[head.i]] == "for":
+            continue  # "jailed X for 11 years", "talks for three days": how long, not when
         d = index.distance(trigger.i, head.i)
         closer = False
         for dist, o in index.nearest_triggers(head):

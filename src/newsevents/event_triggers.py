@@ -29,7 +29,7 @@ from .event_roles import Parties, agent_of, is_passive, objects_of, prep_objects
 from .parse_arrays import Tree
 from .resources import load_toml
 
-PLACE_PREPS = ("in", "at", "to")
+PLACE_PREPS = ("in", "at", "to", "near", "into", "off", "around")
 #: how many spellings :func:`_may_trigger` remembers before it starts afresh
 KNOWN_FORMS_MAX = 50_000
 #: endings stripped to guess a verb's stem when the model's lemma slips ("staged" -> "stag")

@@ -95,6 +95,7 @@ from .event_parties import (
     verb_parties,
 )
 from .event_roles import (
+    QUANTITY_NOUNS,
     Parties,
     RELATIVE_PRONOUNS,
     Party,
@@ -335,6 +336,10 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             # "jets struck targets in southern Lebanon": the place's state is hit
             place = country_of(location, a)
             recipients = [Party(place, place, "country", sent.start)] if place else []
+        if type_ == "COERCE" and not recipients and location is None and t.entry.pos == "verb":
+            # "Belarusian authorities jailed an opposition leader": a state's coercion of
+            # people of no named state happens at home, to its own people
+            recipients = _own_people(t.token, actors, parties, lex)
         if not c.named:  # no doer named: less when the place's state stands for it
             confidence -= 0.15 if actors else 0.3
         if _serves_other(t.token, anchors):
@@ -708,6 +713,39 @@ def _rate(tree: Tree, unit: int, holder: int, words: BackgroundWords) -> bool:
     before = dets[0] - 1
     return tree.tag[holder] == "CD" or (before >= 0 and (
         tree.tag[before] == "CD" or tree.lower[before] in ("once", "twice", "thrice", "times")))
+
+
+#: nouns for people a state may arrest, jail or expel, of no state unless one is named
+PEOPLE_NOUNS = frozenset({"person", "people", "man", "woman", "activist", "journalist", "protester",
+                          "demonstrator", "student", "opposition", "leader", "member", "suspect",
+                          "dissident", "critic", "lawyer", "worker", "politician", "blogger",
+                          "reporter", "civilian", "citizen", "resident", "figure", "candidate",
+                          "supporter", "opponent", "priest", "cleric", "officer", "soldier"})
+
+
+def _own_people(verb: Token, actors: list[Party], parties: Parties, lex: Lexicon) -> list[Party]:
+    """The state of a state's coercion (by its government or its forces) whose targets are
+    people named by no state."""
+    def official(p: Party) -> bool:
+        if parties.is_state(p):
+            return True
+        noun = parties.group_noun(p)  # "Kenyan police"
+        if noun is None:  # "Kenya's police"
+            tok = next((t for t in verb.sent if t.idx == p.position), None)
+            noun = tok.head if tok is not None and tok.dep_ == "poss" else None
+        return noun is not None and noun.lemma_.lower() in lex.security_nouns
+
+    own = {p.country for p in actors if p.country and official(p)}
+    if len(own) != 1 or len(own) != len({p.country for p in actors}):
+        return []
+    patients = [c for c in verb.children if c.dep_ in (("nsubjpass",) if is_passive(verb) else ("dobj",))]
+    # "dozens of protesters", "a group of students": the people counted
+    patients = [next((o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                      if o.dep_ == "pobj"), c) if c.lemma_.lower() in QUANTITY_NOUNS else c for c in patients]
+    if not patients or not all(p.lemma_.lower() in PEOPLE_NOUNS for p in patients):
+        return []
+    country = own.pop()
+    return [Party(country, country, "country", verb.idx)]
 
 
 def _conditional_threat(verb: Token) -> bool:

@@ -124,6 +124,12 @@ def test_an_ambiguous_country_name_as_a_subject(run, text, state):
     assert (("NER" in {x.id for x in actors}) or ("JOR" in {x.id for x in actors})) == state
 
 
+def test_resolve_an_office_of_one_state_to_its_holder_on_the_date():
+    assert resolve("the Pope", dt.date(2024, 5, 1)).id == "person:pope-francis"
+    assert resolve("the pontiff", dt.date(2010, 1, 1)).id == "person:pope-benedict-xvi"
+    assert resolve("the Pope", dt.date(2024, 5, 1)).country == "VAT"
+
+
 def test_resolve_and_publisher():
     d = dt.date(2024, 12, 23)
     assert resolve("Iran").id == "IRN"

@@ -396,3 +396,23 @@ def test_a_sentence_length_is_no_event_time():
     coerce = [e for e in art.events if e.type == "COERCE"]
     assert coerce and coerce[0].time is not None and coerce[0].time.value == "2024-05-01", \
         [(e.type, e.time) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # meeting another's demands yields to them (and the demand, made before, is no event)
+    ("Ghana agreed to Togo's demands to reopen the market.", "CONCEDE", {"GHA"}, {"TGO"}),
+    ("Peru granted Bolivia's request for access to the port.", "CONCEDE", {"PER"}, {"BOL"}),
+    # forces leaving a country withdraw from it
+    ("The last French soldiers left Mali in August.", "RETREAT", {"FRA"}, {"MLI"}),
+    ("Qatar deposited $2 billion in Egypt's central bank.", "AID", {"QAT"}, {"EGY"}),
+])
+def test_yielding_leaving_and_deposits(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)
+
+
+def test_an_answered_request_or_offer_is_no_event_of_its_own():
+    for text in ("Ghana agreed to Togo's demands to reopen the market.",
+                 "Chile turned down an offer of mediation from Peru."):
+        art = extract(text, published="2024-05-01")
+        assert not [e for e in art.events if e.type in ("REQUEST", "AGREE")], \
+            [(e.type, e.actors) for e in art.events]

@@ -184,7 +184,7 @@ def _describe(text: str, date: dt.date | None) -> Actor | None:
                 generic = not set(re.findall(r"[a-z]+", rest.lower())) - _IGO_GENERIC
                 sector = part if part and not generic else sector  # "EU officials" are the igo itself
             return Actor(id=e.id, name=e.name, kind=e.kind, country=country, sector=sector)  # type: ignore[arg-type]
-    holder = _office_holder(kb, text, found, ends, date)
+    holder = _office_holder(kb, text, found, ends, date) if found else _one_state_office(kb, text, date)
     if holder is not None:
         country, sector, _title = holder.on(date)
         return Actor(id=holder.id, name=holder.name, kind="person", country=country, sector=sector)
@@ -236,6 +236,14 @@ def _office_holder(kb: KnowledgeBase, text: str, found: list[tuple[int, Entry, s
     if office is None and not text[ends[start]:].startswith(("'", "’")):
         office = office_of(f"{text[start:ends[start]]} {m['office']}")  # "Kremlin spokesman"
     people = kb.holders(state.id, office, date) if office else []
+    return people[0] if len(people) == 1 else None
+
+
+def _one_state_office(kb: KnowledgeBase, text: str, date: dt.date | None) -> Entry | None:
+    """The holder of an office only one state has, named alone ("the Pope", "the pontiff")."""
+    office = office_of(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+    state = actor_words().get("one_state_offices", {}).get(office) if office else None
+    people = kb.holders(state, office, date) if state else []
     return people[0] if len(people) == 1 else None
 
 

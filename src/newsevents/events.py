@@ -283,6 +283,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
     published = a.published.isoformat() if a.published else None
     anchors = _anchors(candidates, lex)
     refusals = {c.trigger.token.i for c in candidates if c.trigger.entry.type == "REJECT"}
+    answers = refusals | {c.trigger.token.i for c in candidates if c.trigger.entry.type == "CONCEDE"}
     dismissed = _dismissed_content(a, sent, lex)
     words = background_words()
     span = sent.span
@@ -312,6 +313,8 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
             continue  # an act planned or feared with nobody named to do it
         if status == "negated" and any(anc in refusals for anc in Tree.of(t.token.doc).ancestors(t.token.i, 3)):
             continue  # "refused to sign": the refusal (REJECT) codes it
+        if t.entry.pos == "noun" and t.entry.type in ("REQUEST", "AGREE") and _answered(t.token, answers):
+            continue  # "rejected Y's request", "agreed to Y's demands": Y asked before; the answer is the news
         type_, mode, cameo = t.entry.type, t.entry.mode, t.entry.cameo
         recoded = recast(t, status, lex)
         if recoded is not None:
@@ -746,6 +749,13 @@ def _own_people(verb: Token, actors: list[Party], parties: Parties, lex: Lexicon
         return []
     country = own.pop()
     return [Party(country, country, "country", verb.idx)]
+
+
+def _answered(noun: Token, answers: set[int]) -> bool:
+    """The request or offer is what a refusal or concession in the sentence answers: its object,
+    or the object of its particle ("turned down Y's offer", "agreed to Y's demands")."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "prt") else noun.head
+    return noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.i in answers
 
 
 def _conditional_threat(verb: Token) -> bool:

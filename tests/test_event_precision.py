@@ -416,3 +416,24 @@ def test_an_answered_request_or_offer_is_no_event_of_its_own():
         art = extract(text, published="2024-05-01")
         assert not [e for e in art.events if e.type in ("REQUEST", "AGREE")], \
             [(e.type, e.actors) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # whose weapon a passive harm names, and where fire came from and went
+    ("Three farmers were killed in Chilean artillery shelling near the border.", "ASSAULT", {"CHL"}, set()),
+    ("Two guards were wounded by Peruvian fire on Tuesday.", "ASSAULT", {"PER"}, set()),
+    ("A rocket was fired at Kenya from Somalia on Tuesday.", "ASSAULT", {"SOM"}, {"KEN"}),
+    ("Kenya said a mortar round was fired at it from Somalia.", "ASSAULT", {"SOM"}, {"KEN"}),
+    # engaging another's forces in a firefight is fighting them
+    ("Malian soldiers engaged Nigerien troops in a firefight on the frontier.", "ASSAULT", {"MLI"}, {"NER"}),
+    # the place of exercises held by a verb; talks with a partner held in a third state
+    ("Chile is conducting military exercises in Bolivia.", "MOBILIZE", {"CHL"}, {"BOL"}),
+    ("Peru held talks with Bolivia in Santiago.", "CONSULT", {"PER", "BOL", "CHL"}, set()),
+])
+def test_weapons_origins_and_partners(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)
+
+
+def test_a_fire_or_storm_is_still_nobodys_act():
+    art = extract("A fire killed ten people in a market in Lagos.", published="2024-05-01")
+    assert not art.events, [(e.type, e.actors) for e in art.events]

@@ -124,9 +124,13 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         return movers, [_as_country_party(p) for p in phrases_of(parties, dest)
                         if p.actor_id not in {m.actor_id for m in movers}]
     if passive:
-        actors = phrases_of(parties, agent)
+        actors = phrases_of(parties, agent) or _instrument_owners(on(("in", "by")), parties)
+        if not actors and t.entry.type == "ASSAULT":  # "rockets were fired from X": X's side
+            actors = [_as_country_party(p) for p in phrases_of(parties, on(("from",))) if p.country]
         recipients = phrases_of(parties, subj if verb.dep_ != "acl" else
                                 [verb.head] if _stated_participle(verb) else [])
+        if t.entry.type == "ASSAULT" and subj and all(x.lemma_.lower() in PROJECTILE_NOUNS for x in subj):
+            recipients = phrases_of(parties, on(("at",))) or recipients  # "a rocket was fired at X"
     else:
         actors = phrases_of(parties, subj)
         # what parties meet or agree "on" is their topic, not a party ("met on Iran's program")
@@ -159,6 +163,9 @@ def verb_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
     if not recipients and t.entry.type == "RETREAT":  # "withdrew its troops from X"
         recipients = phrases_of(parties, on(("from",)))
     topic = ("on", "upon", "for") if t.entry.symmetric else ()
+    if recipients and t.entry.symmetric:  # "held talks with Y in Z": Y takes part, Z hosts
+        recipients = unique(recipients + phrases_of(parties, [
+            p for c, dep in kids if dep == "dobj" for p in prep_objects(c, ("with",))]))
     if not recipients:  # "imposed sanctions on X", "provided weapons to X"
         objs = [c for c, dep in kids if dep in ("dobj", "nsubjpass")]
         recipients = phrases_of(parties, [p for o in objs for p in prep_objects(
@@ -473,6 +480,31 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
     if not actors:
         actors = _former_latter(noun, parties)
     return unique(actors), unique(recipients)
+
+
+#: weapons and attacks whose owner a modifier names ("killed in Turkish artillery fire", "were
+#: wounded by Israeli tank shelling")
+INSTRUMENT_NOUNS = frozenset({"artillery", "fire", "gunfire", "shelling", "strike", "airstrike", "raid",
+                              "bombing", "bombardment", "attack", "drone", "missile", "rocket", "tank",
+                              "mortar", "bomb", "ambush", "offensive", "crossfire", "sniper", "jet",
+                              "warplane", "helicopter", "gunship", "assault", "incursion"})
+
+
+#: what is fired or thrown, never its target ("a rocket was fired at X")
+PROJECTILE_NOUNS = INSTRUMENT_NOUNS | {"shell", "round", "projectile", "grenade", "salvo", "barrage"}
+
+
+def _instrument_owners(objs: list[Token], parties: Parties) -> list[Party]:
+    """Whose weapon or attack an "in"/"by" phrase of a passive harm names, by its modifiers:
+    "killed in Turkish artillery shelling" (Turkey), "wounded by Israeli fire" (Israel)."""
+    found: list[Party] = []
+    for o in objs:
+        if o.lemma_.lower() not in INSTRUMENT_NOUNS:
+            continue
+        found.extend(p for c in o.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                     for p in (parties.modifier(c) if c.dep_ != "poss" else parties.of_phrase(c, shallow=True))
+                     if p.kind != "location")
+    return unique(found)
 
 
 def _receiving_verb(noun: Token) -> Token | None:

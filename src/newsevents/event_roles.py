@@ -278,6 +278,12 @@ class Parties:
                 return matrix
             if low == "they" and tok.i == tok.sent.start:
                 return self._previous_group(tok)
+        if tok.pos_ == "PRON" and tok.dep_ == "pobj" and low in ("it", "them"):
+            # "X said rockets were fired at it": the reporter, over the clause the phrase is in
+            verb = tok.head.head
+            matrix = self._matrix_subject(tok, verb) if verb.pos_ in ("VERB", "AUX") else []
+            if matrix:
+                return matrix
         if tok.dep_ == "poss" and low in ("its", "their"):
             # "X denied that its troops (any of its ships) had ...": the owner of the subject
             # is the reporting subject

@@ -896,8 +896,8 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
                         if lower[c] == "on" and tree.ent_type[pobj] in ("DATE", "TIME"):
                             continue
                         place = _place(doc, tree, pobj, mention_at)
-                        if place is not None and lower[c] == "on" and len(place) == 3 and place.isupper():
-                            continue  # "called on X", "sanctions on X": a party, not a place
+                        if place is not None and lower[c] in ("on", "at") and len(place) == 3 and place.isupper():
+                            continue  # "called on X", "fired at X": a party, not a place
                         if place is not None:
                             return place
                         nxt.append(pobj)
@@ -911,8 +911,11 @@ def event_location(trigger: Token, a: Analysis, mention_at) -> str | None:
     for anc in tree.ancestors(i, 2):  # the governing clause's setting
         if pos[anc] not in ("VERB", "AUX"):
             continue
+        # (after the trigger too for the verb an event noun is the object of: "conducted
+        # exercises in X", "held talks in X")
+        own_verb = noun and anc == tree.head[i] and dep[i] == "dobj"
         for c in kids(anc):
-            if dep[c] == "prep" and lower[c] in ("in", "at") and c < i:
+            if dep[c] == "prep" and lower[c] in ("in", "at") and (c < i or own_verb):
                 for pobj in kids(c):
                     place = _place(doc, tree, pobj, mention_at) if dep[pobj] == "pobj" else None
                     if place is not None:

@@ -164,7 +164,7 @@ def verb_entry(tok: Token, lex: Lexicon, parties: Parties) -> TriggerEntry | Non
         if e.type in lex.harmful_types:
             if doers is None:
                 doers = _doer_lemmas(tok)
-            if doers & lex.hazard_nouns:
+            if doers & lex.hazard_nouns and not _doer_owned(tok, parties):
                 continue  # "an earthquake killed", "were killed in the cyclone": nobody's act
             if e.type == "ASSAULT" and e.pos == "verb" and not e.objects:  # ("exchanged fire")
                 if themes is None:
@@ -241,6 +241,13 @@ def _doer_lemmas(verb: Token) -> set[str]:
     else:
         heads = subject_of(verb)
     return _lemmas(heads) | {c.lemma_.lower() for h in heads for c in h.children if c.dep_ == "compound"}
+
+
+def _doer_owned(verb: Token, parties: Parties) -> bool:
+    """The hazard-like doer is a party's weapon ("were wounded by Israeli fire", "Russian fire
+    killed two"): a modifier of it names a party."""
+    heads = agent_of(verb) + prep_objects(verb, ("in", "by")) if is_passive(verb) else subject_of(verb)
+    return any(parties.modifier(c) for h in heads for c in h.lefts if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _has_partner(verb: Token, parties: Parties) -> bool:

@@ -437,3 +437,12 @@ def test_weapons_origins_and_partners(text, type_, actors, recipients):
 def test_a_fire_or_storm_is_still_nobodys_act():
     art = extract("A fire killed ten people in a market in Lagos.", published="2024-05-01")
     assert not art.events, [(e.type, e.actors) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # assurances are promises: given by whom they come from
+    ("Bolivian miners received assurances from the Bolivian government.", "AGREE", {"BOL"}, {"BOL"}),
+    ("Chile gave Peru assurances that its navy would stay out of the bay.", "AGREE", {"CHL"}, {"PER"}),
+])
+def test_assurances_are_promises(text, type_, actors, recipients):
+    test_event_kept(text, type_, actors, recipients)

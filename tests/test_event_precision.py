@@ -421,3 +421,15 @@ WORDINGS = [
 @pytest.mark.parametrize("text, type_, actors, recipients", WORDINGS)
 def test_common_wordings(text, type_, actors, recipients):
     test_event_kept(text, type_, actors, recipients)
+
+
+def test_a_present_tense_act_dated_after_the_report_is_expected():
+    # published on a Wednesday: Friday is still to come
+    art = extract("Chile and Peru hold talks in Lima on Friday.", published="2024-05-01")
+    assert [(e.type, e.status) for e in art.events] == [("CONSULT", "expected")]
+
+
+def test_a_dismissed_report_is_a_denial_of_what_it_says():
+    # "reports that it had ...": the rejecter denies its own act; no rejection is coded
+    art = extract("Chile rejected reports that it had supplied weapons to Bolivian rebels.", published="2024-05-01")
+    assert [(e.type, e.status, _countries(art, e.actors)) for e in art.events] == [("AID", "denied", {"CHL"})]

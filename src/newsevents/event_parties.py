@@ -550,7 +550,8 @@ DISMISSING_VERBS = frozenset({"condemn", "denounce", "slam", "decry", "criticize
 #: ("rejected the charges"); a claim only with what it claims ("denied claims that it had ...",
 #: not "rejected X's claims to the islands")
 CHARGE_NOUNS = frozenset({"charge"})
-CLAIM_NOUNS = frozenset({"claim", "assertion", "suggestion", "insinuation"})
+CLAIM_NOUNS = frozenset({"claim", "assertion", "suggestion", "insinuation", "report", "rumour", "rumor",
+                         "speculation"})
 
 
 #: verbs by which a party charges another with an act ("accused X of ...", "charged X with ...")

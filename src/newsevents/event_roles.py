@@ -46,6 +46,10 @@ LEFT_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 GROUP_PREPS = {"of", "from", "in", "throughout", "across", "by"}
 #: participles naming whose a thing is ("Greek-owned", "Liberian-flagged", "state-run")
 OWNED_BY = frozenset({"own", "flag", "flagged", "register", "registered", "operate", "run"})
+#: nouns for what is said about a party ("reports that it had ...", "denied claims that it ..."):
+#: a pronoun in their clause is the one the verb's subject answers for
+HEARSAY_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor",
+                           "suggestion", "assertion", "speculation", "suspicion"})
 #: offices a person is named by ("his Sudanese counterpart", "the Kenyan president")
 OFFICE_NOUNS = frozenset({"counterpart", "president", "minister", "premier", "leader", "king",
                           "envoy", "ambassador", "chancellor", "monarch", "emir", "secretary"})
@@ -377,9 +381,15 @@ class Parties:
         had ...", "Iran said they would ...", "X denied that its forces had ..."."""
         clause = pron.head if clause is None else clause
         for _ in range(3):
-            if clause.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or clause.head.i == clause.i:
+            if clause.dep_ == "acl" and clause.head.lemma_.lower() in HEARSAY_NOUNS \
+                    and clause.head.dep_ in ("dobj", "pobj"):
+                # "X denied reports that it had ...": the clause of a noun the verb takes
+                noun = clause.head
+                clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+            elif clause.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or clause.head.i == clause.i:
                 return []
-            clause = clause.head
+            else:
+                clause = clause.head
             subj = subject_of(clause)
             if not subj or subj[0].pos_ == "PRON" or subj[0].i == pron.i:
                 continue

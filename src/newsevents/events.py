@@ -116,6 +116,7 @@ from .event_speech import (
 from .event_status import (
     SentenceTimes,
     condition_of,
+    dated_status,
     event_time,
     governing_verb,
     governing_verb_index,
@@ -320,6 +321,7 @@ def _sentence_events(a: Analysis, sent: Sentence, lex: Lexicon, parties: Parties
         if recoded is not None:
             type_, mode, cameo, status = recoded
         time = event_time(t.token, sent.span, a.times, trigger_tokens, status, published, clock)
+        status = dated_status(status, t.token, time, published)  # "the summit on Friday" on a Monday
         location = c.location
         confidence = 0.8 if t.entry.pos == "verb" else 0.65
         if not recipients and not t.entry.symmetric:

@@ -383,8 +383,6 @@ WORDINGS = [
     # a joint project is cooperation; a joint offensive against a third party is that act
     ("Chile and Peru launched a joint satellite research programme.", "COOPERATE", {"CHL", "PER"}, set()),
     ("Kenyan and Ugandan troops launched a joint offensive against rebels in Uganda.", "ASSAULT", {"KEN", "UGA"}, {"UGA"}),
-    # staple food sent in tonnes is aid
-    ("Vietnam shipped 2,000 tonnes of rice to Cuba.", "AID", {"VNM"}, {"CUB"}),
     # a pledge to punish is a threat; a junta acts for its state
     ("Ghana's government vowed to punish Togo for the raid.", "THREATEN", {"GHA"}, {"TGO"}),
     ("Sudan's junta turned down an offer of mediation from Kenya.", "REJECT", {"SDN"}, {"KEN"}),

@@ -227,3 +227,11 @@ def test_a_time_after_the_report_makes_an_asserted_event_expected(nlp):
     assert dated_status("asserted", met, friday, PUBLISHED) == "asserted"
     meet = _token(nlp, "Chile and Peru meet on Friday.", "meet")
     assert dated_status("asserted", meet, friday, PUBLISHED) == "expected"
+
+
+def test_a_source_naming_no_party_leaves_the_claim_to_the_speaker():
+    # "according to a person who attended" names no party: the Kenyan delegation's claim stands
+    art = extract("At the talks the Kenyan delegation again said that Ugandan troops had fired on "
+                  "the village in April, according to a person who attended.", published=PUBLISHED)
+    assert [e.status for e in art.events if e.type == "ASSAULT"] == ["alleged"], \
+        [(e.type, e.status) for e in art.events]

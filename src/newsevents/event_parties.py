@@ -76,10 +76,10 @@ MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "go", "travel", "fly", "
                           "arrive", "head", "move", "rush", "airlift"})
 #: prepositions inside a verb's object or purpose that name its target ("for a war against X")
 NESTED_TARGET_PREPS = ("against", "with", "on", "toward", "towards", "upon")
-#: types whose noun names its doer after "from" ("criticism from X", "an offer of aid from X");
-#: for the others "from" is where the act starts or what it leaves ("fire from X", "the
-#: withdrawal from X", "expulsion from X")
-FROM_ACTOR_TYPES = ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "AID", "SUPPORT", "AGREE", "CONCEDE")
+#: types whose noun names its doer after "from" ("criticism from X", "an offer from X"); for
+#: the others "from" is where the act starts or what it leaves ("fire from X", "the withdrawal
+#: from X", "expulsion from X"), or what is only traded ("supplies from X")
+FROM_ACTOR_TYPES = ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE")
 #: verbs by which a party owns an act ("claimed / admitted responsibility for the attack")
 OWNING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume", "acknowledge"})
 #: verbs whose subject is at the receiving end of the event noun they take: "X faced

@@ -146,9 +146,14 @@ def claimed_by_other(trigger: Token, actors: list[Party],
             speakers = parties.of_phrases(source or subject_of(anc))
             if source and any(p.kind == "media" for p in speakers):
                 return None
+            said = source and not speakers and anc.lemma_.lower() in CLAIM_VERBS
+            if said:  # "X said that Y shelled ..., according to a person who attended": X's claim
+                speakers = parties.of_phrases(subject_of(anc))
+            elif source and not speakers:
+                continue  # a source naming no party: the clause above may still be a claim
             if speakers and not ({p.country or p.actor_id for p in speakers} & own) \
                     and not _confirmed_by(trigger.sent, own, parties):
-                return (source[0].head.head if source else anc), speakers
+                return (source[0].head.head if source and not said else anc), speakers
             return None
     return None
 

@@ -108,6 +108,11 @@ class Analysis:
     def times_in(self, start: int, end: int) -> list[Time]:
         return [t for t in self.times if start <= t.start and t.end <= end]
 
+    def is_subject(self, m: Mention) -> bool:
+        """The mention names the subject of its clause ("X met Y": X, not Y)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
 
 def prose_sentences(doc: "Doc", layout: Layout, text: str | None = None) -> list[Sentence]:
     """spaCy sentences trimmed of white space, minus boilerplate and headings (``text``: the

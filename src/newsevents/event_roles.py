@@ -471,10 +471,6 @@ class Parties:
             return [Party(p.country or p.actor_id, p.country, "country", tok.idx) for p in pair]
         return list(pair)
 
-    def _is_subject(self, m: Mention) -> bool:
-        span = self.a.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in SUBJECT_DEPS
-
     def _last_person(self, tok: Token) -> list[Party]:
         """The person a "he"/"him" stands for: the last one named before it, not the subject
         of its own clause when it is an object ("He urged him to ...": another person), which
@@ -490,7 +486,7 @@ class Parties:
         if tok.dep_ in SUBJECT_DEPS and tok.i == tok.sent.start:
             # "Biden called Netanyahu. He urged ...": a sentence's first word, a subject
             # pronoun, carries on the last sentence's subject
-            persons = [m for m in persons if self._is_subject(m)] or persons
+            persons = [m for m in persons if self.a.is_subject(m)] or persons
         for m in persons:
             if m.start > best_at:
                 best, best_at = self._party(m, tok.idx), m.start

@@ -151,13 +151,8 @@ def resolve_pronoun(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) ->
     if low in PERSON_PRONOUNS and tok.i == tok.sent.start and tok.dep_ in ("nsubj", "nsubjpass"):
         # "X met Y on Monday. He said ...": a sentence opening on "he" carries on the last
         # sentence's subject, not its object
-        fitting = [m for m in fitting if _is_subject(a, m)] or fitting
+        fitting = [m for m in fitting if a.is_subject(m)] or fitting
     return max(fitting, key=lambda m: m.start, default=None)
-
-
-def _is_subject(a: Analysis, m: Mention) -> bool:
-    span = a.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def speaker_at(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Speaker:

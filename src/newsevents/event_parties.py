@@ -442,7 +442,7 @@ def noun_parties(t: Trigger, parties: Parties, lex: Lexicon) -> tuple[list[Party
         if receiving is not None and not actors:  # "drew criticism from X" ("from X" on the verb)
             actors.extend(phrases_of(parties, prep_objects(receiving, ("from",))))
         if receiving is not None and actors and not recipients:
-            recipients.extend(_receiver(noun, parties))
+            recipients.extend(_receiver(receiving, parties))
     if not recipients and e.type in ("ASSAULT", "COERCE") and noun.dep_ == "pobj" \
             and noun.head.lower_ in ("in", "during", "by") and noun.head.head.pos_ == "VERB" \
             and is_passive(noun.head.head):
@@ -518,13 +518,10 @@ def _receiving_verb(noun: Token) -> Token | None:
     return verb
 
 
-def _receiver(noun: Token, parties: Parties) -> list[Party]:
-    """Who is at the receiving end of an event noun a verb of receiving takes: its subject, or
+def _receiver(verb: Token, parties: Parties) -> list[Party]:
+    """Who is at the receiving end of an event noun the verb of receiving takes: its subject, or
     the subject's owner ("X faced criticism from Y", "X's decision drew condemnation from Y",
     "X came under criticism from Y")."""
-    verb = _receiving_verb(noun)
-    if verb is None:
-        return []
     subj = subject_of(verb)
     return phrases_of(parties, subj) or [p for s in subj for c in s.children if c.dep_ == "poss"
                                          for p in parties.of_phrase(c, shallow=True)]

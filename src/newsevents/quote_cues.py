@@ -145,7 +145,8 @@ def _verb_cue(a: Analysis, verb: "Token", quoted: list[tuple[int, int]], lemma: 
     if content is None and verb.dep_ == "parataxis" and lemma in verbs:
         # "The deal, he said, is off": the clause the verb interrupts is the content
         own = {t.i for t in verb.subtree}
-        content = char_span([t for t in verb.head.subtree if t.i not in own and not t.is_punct])
+        rest = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
+        content = char_span(rest) if rest else None  # a head of marks only: nothing said
     if content is None:
         return None
     content = trim(a.text, *content)
@@ -267,6 +268,8 @@ def _according(a: Analysis, tok: "Token", quoted: list[tuple[int, int]]) -> Attr
         toks = rest
     else:
         toks = before if _alnum(before) else after
+    if not toks:
+        return None
     content = trim(a.text, *char_span(toks))
     if count_words(a.text, *content) < MIN_CONTENT_WORDS:
         return None
